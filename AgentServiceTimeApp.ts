@@ -1,0 +1,30 @@
+import type { IAppAccessors, IConfigurationExtend, IHttp, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
+import { App } from '@rocket.chat/apps-engine/definition/App';
+import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
+import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+
+import { AverageServiceTimeEndpoint } from './endpoints/AverageServiceTimeEndpoint';
+import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
+import { recordClosedRoom } from './lib/recordClosedRoom';
+import type { ClosedLivechatRoom } from './lib/serviceRecord';
+import { appSettings } from './lib/settings';
+
+export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed {
+    constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
+        super(info, logger, accessors);
+    }
+
+    public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
+        await recordClosedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
+    }
+
+    protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
+        await Promise.all(appSettings.map((setting) => configuration.settings.provideSetting(setting)));
+        await configuration.api.provideApi({
+            visibility: ApiVisibility.PUBLIC,
+            security: ApiSecurity.UNSECURE,
+            endpoints: [new AverageServiceTimeEndpoint(this)],
+        });
+    }
+}

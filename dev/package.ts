@@ -1,0 +1,128 @@
+/**
+ * `npm run package`: the installable zip, holding only what runs.
+ *
+ * 1. `rc-apps package` compiles and checks the app from a staging folder that holds only the app's
+ *    own sources (run in the project root it would compile and zip the tests, the host and the
+ *    lock file too), and rewrites app.json's `implements` from the main class.
+ * 2. Its compiled files are bundled into the one class file with esbuild: inside a workspace an app
+ *    may `require` no npm package but `uuid`, so AJV must travel inside the app's code.
+ * 3. dist/<nameSlug>_<version>.zip is written with that file, app.json, icon.png and i18n/.
+ */
+import AdmZip from 'adm-zip';
+import { execFileSync } from 'child_process';
+import { build } from 'esbuild';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const projectRoot = path.resolve(__dirname, '..');
+const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'lib', 'i18n', 'icon.png'];
+
+interface AppJson {
+    name: string;
+    nameSlug: string;
+    version: string;
+    classFile: string;
+    iconFile: string;
+}
+
+export function readAppJson(root = projectRoot): AppJson {
+    return JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as AppJson;
+}
+
+export function packagePath(root = projectRoot): string {
+    const app = readAppJson(root);
+    return path.join(root, 'dist', `${app.nameSlug}_${app.version}.zip`);
+}
+
+/**
+ * rc-apps type-checks with the `node` types but resolves no imports inside them, so @types/node 20
+ * (which imports undici-types) fails its check: the staging folder gets @types/node 16
+ * (devDependency `rc-apps-node-types`), which imports nothing, and every other package as it is.
+ */
+function linkPackagesForCompiler(root: string, stage: string): void {
+    const modules = path.join(stage, 'node_modules');
+    fs.mkdirSync(modules);
+    for (const entry of fs.readdirSync(path.join(root, 'node_modules'))) {
+        if (entry !== '@types' && !entry.startsWith('.')) {
+            fs.symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
+        }
+    }
+    fs.mkdirSync(path.join(modules, '@types'));
+    fs.symlinkSync(path.join(root, 'node_modules', 'rc-apps-node-types'), path.join(modules, '@types', 'node'));
+}
+
+export async function packageApp(root = projectRoot): Promise<string> {
+    const buildDir = path.join(root, 'build');
+    // Outside the project, so that no folder above it holds the project's @types.
+    const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-stage-'));
+    const compiled = path.join(buildDir, 'compiled');
+    fs.rmSync(compiled, { recursive: true, force: true });
+    fs.mkdirSync(buildDir, { recursive: true });
+
+    for (const entry of APP_SOURCES) {
+        fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
+    }
+    const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    // rc-apps reads requiredApiVersion from this entry and fails without it.
+    const stagePackage = {
+        name: rootPackage.name,
+        version: rootPackage.version,
+        private: true,
+        devDependencies: { '@rocket.chat/apps-engine': rootPackage.devDependencies['@rocket.chat/apps-engine'] },
+    };
+    fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(stagePackage, null, 2));
+    linkPackagesForCompiler(root, stage);
+
+    execFileSync(path.join(root, 'node_modules', '.bin', 'rc-apps'), ['package'], {
+        cwd: stage,
+        stdio: 'inherit',
+    });
+
+    // Keep the repository's app.json as rc-apps wrote it (implements, requiredApiVersion).
+    const stagedAppJson = fs.readFileSync(path.join(stage, 'app.json'), 'utf8');
+    if (stagedAppJson !== fs.readFileSync(path.join(root, 'app.json'), 'utf8')) {
+        fs.writeFileSync(path.join(root, 'app.json'), stagedAppJson);
+        console.log('app.json updated by rc-apps (commit it)');
+    }
+
+    const app = readAppJson(stage);
+    const compiledZip = new AdmZip(path.join(stage, 'dist', `${app.nameSlug}_${app.version}.zip`));
+    compiledZip.extractAllTo(compiled, true);
+    const classFile = app.classFile.replace(/\.ts$/, '.js');
+    const bundle = await build({
+        entryPoints: [path.join(compiled, classFile)],
+        bundle: true,
+        write: false,
+        platform: 'node',
+        format: 'cjs',
+        target: 'es2020',
+        external: ['@rocket.chat/apps-engine/*'],
+        legalComments: 'inline',
+        logLevel: 'warning',
+    });
+
+    const zip = new AdmZip();
+    zip.addFile('app.json', Buffer.from(stagedAppJson));
+    zip.addFile(classFile, Buffer.from(bundle.outputFiles[0].contents));
+    zip.addLocalFile(path.join(stage, app.iconFile));
+    for (const file of fs.readdirSync(path.join(stage, 'i18n')).sort()) {
+        zip.addLocalFile(path.join(stage, 'i18n', file), 'i18n');
+    }
+    const output = packagePath(root);
+    fs.mkdirSync(path.dirname(output), { recursive: true });
+    zip.writeZip(output);
+    return output;
+}
+
+if (require.main === module) {
+    packageApp()
+        .then((output) => {
+            const entries = new AdmZip(output).getEntries().map((entry) => `  ${entry.entryName} (${entry.header.size} bytes)`);
+            console.log(`${path.relative(process.cwd(), output)}: ${fs.statSync(output).size} bytes\n${entries.join('\n')}`);
+        })
+        .catch((error: unknown) => {
+            console.error(error instanceof Error ? error.message : error);
+            process.exit(1);
+        });
+}

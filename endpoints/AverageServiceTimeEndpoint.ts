@@ -1,0 +1,17 @@
+import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
+import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
+import { workspaceReportSources } from '../lib/adapters/reportSources';
+import { toAverageItem } from '../lib/aggregation';
+import { answerAgentsReport } from '../lib/reportRequest';
+
+/** `GET .../livechat/analytics/agents/average-service-time`, as Rocket.Chat Enterprise serves it. */
+export class AverageServiceTimeEndpoint extends ApiEndpoint {
+    public path = 'livechat/analytics/agents/average-service-time';
+    public authRequired = true;
+
+    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
+        return this.json(await answerAgentsReport(request, workspaceReportSources(read), toAverageItem));
+    }
+}

@@ -1,0 +1,16 @@
+import type { IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { totalsFromRecords } from '../aggregation';
+import type { ReportSources } from '../reportRequest';
+import { PersistenceRecordStore } from './persistenceRecordStore';
+import { readPaginationSettings, readReportRoles } from './workspaceSettings';
+
+/** The workspace behind a report request: the role setting, pagination settings and the stored records. */
+export function workspaceReportSources(read: IRead, persistenceReader: IPersistenceRead = read.getPersistenceReader()): ReportSources {
+    const store = new PersistenceRecordStore(persistenceReader);
+    return {
+        allowedRoles: () => readReportRoles(read),
+        paginationSettings: () => readPaginationSettings(read),
+        agentTotals: async (range) => totalsFromRecords(await store.readAround(range), range),
+    };
+}

@@ -1,0 +1,41 @@
+import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { parseRoleList } from '../access';
+import { DEFAULT_PAGINATION_SETTINGS } from '../pagination';
+import type { PaginationSettings } from '../pagination';
+import { AppSetting } from '../settings';
+
+/** The app's role setting, as a list. */
+export async function readReportRoles(read: IRead): Promise<string[]> {
+    const value: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.ReportRoles);
+    return parseRoleList(value);
+}
+
+/**
+ * The workspace's REST pagination settings; any one that cannot be read (no `server-setting.read`,
+ * or not a usable value) is Rocket.Chat's default for it.
+ */
+export async function readPaginationSettings(read: IRead): Promise<PaginationSettings> {
+    const serverSettings = read.getEnvironmentReader().getServerSettings();
+    const readSetting = async (id: string): Promise<unknown> => {
+        try {
+            return await serverSettings.getValueById(id);
+        } catch {
+            return undefined;
+        }
+    };
+    const [defaultCount, upperCountLimit, allowInfiniteCount] = await Promise.all([
+        readSetting('API_Default_Count'),
+        readSetting('API_Upper_Count_Limit'),
+        readSetting('API_Allow_Infinite_Count'),
+    ]);
+    return {
+        defaultCount: positiveOr(defaultCount, DEFAULT_PAGINATION_SETTINGS.defaultCount),
+        upperCountLimit: positiveOr(upperCountLimit, DEFAULT_PAGINATION_SETTINGS.upperCountLimit),
+        allowInfiniteCount: typeof allowInfiniteCount === 'boolean' ? allowInfiniteCount : DEFAULT_PAGINATION_SETTINGS.allowInfiniteCount,
+    };
+}
+
+function positiveOr(value: unknown, fallback: number): number {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
+}

@@ -1,0 +1,84 @@
+import { compareCodePoints } from './codePointOrder';
+import type { Page } from './pagination';
+import { ceilDiv, ceilSecondsAverage, isCreatedWithin } from './serviceRecord';
+import type { DateRange, ServiceRecord } from './serviceRecord';
+
+/** One agent, as the core groups them: by `_id` and `username` together. */
+export interface AgentTotals {
+    agentId: string;
+    username: string;
+    chats: number;
+    sumMs: number;
+}
+
+export interface AverageServiceTimeItem {
+    _id: string;
+    username: string;
+    averageServiceTimeInSeconds: number;
+}
+
+export interface TotalServiceTimeItem {
+    _id: string;
+    username: string;
+    chats: number;
+    serviceTimeDuration: number;
+}
+
+export interface PagedItems<T> {
+    items: T[];
+    count: number;
+    offset: number;
+    total: number;
+}
+
+/** Adds records into per-agent totals; only records created within the range count. */
+export class AgentTotalsAccumulator {
+    private readonly byAgent = new Map<string, AgentTotals>();
+
+    constructor(private readonly range: DateRange) {}
+
+    public add(record: ServiceRecord): void {
+        if (!isCreatedWithin(record, this.range)) {
+            return;
+        }
+        // A renamed agent is two groups, as in the core: the key is the pair, not the id.
+        const key = JSON.stringify([record.agentId, record.username]);
+        const totals = this.byAgent.get(key);
+        if (totals) {
+            totals.chats += 1;
+            totals.sumMs += record.durationMs;
+        } else {
+            this.byAgent.set(key, { agentId: record.agentId, username: record.username, chats: 1, sumMs: record.durationMs });
+        }
+    }
+
+    /** Sorted by username, then `_id`, both by code point as MongoDB sorts. */
+    public sorted(): AgentTotals[] {
+        return [...this.byAgent.values()].sort(
+            (a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId),
+        );
+    }
+}
+
+export function totalsFromRecords(records: Iterable<ServiceRecord>, range: DateRange): AgentTotals[] {
+    const accumulator = new AgentTotalsAccumulator(range);
+    for (const record of records) {
+        accumulator.add(record);
+    }
+    return accumulator.sorted();
+}
+
+export function toAverageItem(totals: AgentTotals): AverageServiceTimeItem {
+    return { _id: totals.agentId, username: totals.username, averageServiceTimeInSeconds: ceilSecondsAverage(totals.sumMs, totals.chats) };
+}
+
+export function toTotalItem(totals: AgentTotals): TotalServiceTimeItem {
+    return { _id: totals.agentId, username: totals.username, chats: totals.chats, serviceTimeDuration: ceilDiv(totals.sumMs, 1000) };
+}
+
+/** `total` counts every group before the page is cut; `count` is what the page holds. */
+export function paginate<T>(sortedItems: T[], page: Page): PagedItems<T> {
+    const end = page.count === 0 ? undefined : page.offset + page.count;
+    const items = sortedItems.slice(page.offset, end);
+    return { items, count: items.length, offset: page.offset, total: sortedItems.length };
+}

@@ -1,0 +1,35 @@
+import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
+
+/** What an endpoint hands back: the engine's response minus headers, built only here. */
+export interface ApiAnswer {
+    status: HttpStatusCode;
+    content: Record<string, unknown>;
+}
+
+/** Rocket.Chat's own answer for `authRequired` routes called without a valid caller. */
+export function notLoggedIn(): ApiAnswer {
+    return { status: HttpStatusCode.UNAUTHORIZED, content: { status: 'error', message: 'You must be logged in to do this.' } };
+}
+
+/** The core's `validateParams` failure: the AJV messages, then the error type in brackets. */
+export function invalidParams(message: string): ApiAnswer {
+    return {
+        status: HttpStatusCode.BAD_REQUEST,
+        content: { success: false, error: `${message} [invalid-params]`, errorType: 'invalid-params' },
+    };
+}
+
+export function notAllowed(): ApiAnswer {
+    return {
+        status: HttpStatusCode.FORBIDDEN,
+        content: { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' },
+    };
+}
+
+export function invalidDate(parameter: 'start' | 'end'): ApiAnswer {
+    return { status: HttpStatusCode.BAD_REQUEST, content: { success: false, error: `The "${parameter}" query parameter must be a valid date.` } };
+}
+
+export function succeeded(content: Record<string, unknown>): ApiAnswer {
+    return { status: HttpStatusCode.OK, content: { ...content, success: true } };
+}

@@ -1,0 +1,22 @@
+import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { SettingType } from '@rocket.chat/apps-engine/definition/settings';
+
+/** The app's own settings, as an admin sees them on the app's page. */
+export enum AppSetting {
+    ReportRoles = 'report_roles',
+}
+
+/** The roles Rocket.Chat gives `view-livechat-manager` by default. */
+export const DEFAULT_REPORT_ROLES = 'admin, livechat-manager, livechat-monitor';
+
+export const appSettings: ISetting[] = [
+    {
+        id: AppSetting.ReportRoles,
+        type: SettingType.STRING,
+        packageValue: DEFAULT_REPORT_ROLES,
+        required: false,
+        public: false,
+        i18nLabel: 'Report_Roles_Label',
+        i18nDescription: 'Report_Roles_Description',
+    },
+];
