@@ -1,0 +1,346 @@
+import { generateKeyPairSync } from 'crypto';
+
+import type { IProcessor, IOnetimeSchedule, IRecurringSchedule } from '@rocket.chat/apps-engine/definition/scheduler';
+import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import type { IUser, IUserCreationOptions } from '@rocket.chat/apps-engine/definition/users';
+import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import type { AppStatus } from '@rocket.chat/apps-engine/definition/AppStatus';
+import type { IRoom, IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
+import type { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
+import { ApiBridge, AppActivationBridge, AppBridges, AppDetailChangesBridge, EnvironmentalVariableBridge, PersistenceBridge, RoomBridge, SchedulerBridge, ServerSettingBridge, UserBridge } from '@rocket.chat/apps-engine/server/bridges';
+import type { IInternalBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalBridge';
+import type { IInternalFederationBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalFederationBridge';
+import type { GetRoomsFilters, GetRoomsOptions } from '@rocket.chat/apps-engine/server/bridges/RoomBridge';
+import type { AppApi } from '@rocket.chat/apps-engine/server/managers/AppApi';
+
+import { toStoredAssociations } from '../workspace/persistenceCollection';
+import type { Workspace } from '../workspace/workspace';
+
+/** The engine's calls the host receives, for it to act on (routes, jobs) and for tests to watch. */
+export interface HostEvents {
+    apiRegistered(api: AppApi, appId: string): void;
+    apisUnregistered(appId: string): void;
+    processorsRegistered(processors: IProcessor[], appId: string): void;
+    jobScheduled(job: IOnetimeSchedule, appId: string): Promise<string>;
+    jobsCancelled(appId: string, jobId?: string): void;
+}
+
+class HostPersistenceBridge extends PersistenceBridge {
+    constructor(private readonly workspace: Workspace) {
+        super();
+    }
+
+    protected async purge(appId: string): Promise<void> {
+        await this.workspace.persistence.purge(appId);
+    }
+
+    protected create(data: object, appId: string): Promise<string> {
+        return this.workspace.persistence.create(appId, data);
+    }
+
+    protected createWithAssociations(data: object, associations: RocketChatAssociationRecord[], appId: string): Promise<string> {
+        return this.workspace.persistence.create(appId, data, toStoredAssociations(associations));
+    }
+
+    protected async readById(id: string, appId: string): Promise<object> {
+        return (await this.workspace.persistence.readById(appId, id)) as object;
+    }
+
+    protected readByAssociations(associations: RocketChatAssociationRecord[], appId: string): Promise<object[]> {
+        return this.workspace.persistence.readByAssociations(appId, toStoredAssociations(associations));
+    }
+
+    protected remove(id: string, appId: string): Promise<object | undefined> {
+        return this.workspace.persistence.remove(appId, id);
+    }
+
+    protected removeByAssociations(associations: RocketChatAssociationRecord[], appId: string): Promise<object[] | undefined> {
+        return this.workspace.persistence.removeByAssociations(appId, toStoredAssociations(associations));
+    }
+
+    protected update(): Promise<string> {
+        return this.workspace.persistence.update();
+    }
+
+    protected async updateByAssociations(associations: RocketChatAssociationRecord[], data: object, upsert: boolean, appId: string): Promise<string> {
+        return (await this.workspace.persistence.updateByAssociations(appId, toStoredAssociations(associations), data, upsert)) as string;
+    }
+}
+
+class HostApiBridge extends ApiBridge {
+    constructor(private readonly events: HostEvents) {
+        super();
+    }
+
+    protected async registerApi(api: AppApi, appId: string): Promise<void> {
+        this.events.apiRegistered(api, appId);
+    }
+
+    protected async unregisterApis(appId: string): Promise<void> {
+        this.events.apisUnregistered(appId);
+    }
+}
+
+class HostActivationBridge extends AppActivationBridge {
+    public readonly statuses: Array<{ appId: string; status: AppStatus }> = [];
+
+    protected async appAdded(): Promise<void> {}
+    protected async appUpdated(): Promise<void> {}
+    protected async appRemoved(): Promise<void> {}
+    protected async actionsChanged(): Promise<void> {}
+    protected async appStatusChanged(app: ProxiedApp, status: AppStatus): Promise<void> {
+        this.statuses.push({ appId: app.getID(), status });
+    }
+}
+
+class HostServerSettingBridge extends ServerSettingBridge {
+    constructor(private readonly workspace: Workspace) {
+        super();
+    }
+
+    protected async getAll(): Promise<ISetting[]> {
+        return [...this.workspace.serverSettings.keys()].map((id) => this.setting(id));
+    }
+
+    protected async getOneById(id: string): Promise<ISetting> {
+        return this.setting(id);
+    }
+
+    protected async isReadableById(id: string): Promise<boolean> {
+        return this.workspace.serverSettings.has(id);
+    }
+
+    protected async hideGroup(): Promise<void> {}
+    protected async hideSetting(): Promise<void> {}
+    protected async updateOne(setting: ISetting): Promise<void> {
+        this.workspace.serverSettings.set(setting.id, setting.value);
+    }
+    protected async incrementValue(id: string, value: number): Promise<void> {
+        this.workspace.serverSettings.set(id, Number(this.workspace.serverSettings.get(id) ?? 0) + value);
+    }
+
+    private setting(id: string): ISetting {
+        const value = this.workspace.serverSettings.get(id);
+        return { id, value, packageValue: value, type: typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'boolean' : 'string', required: false, public: false, i18nLabel: id } as ISetting;
+    }
+}
+
+/** Rooms as Rocket.Chat's room bridge serves them; `getAllRooms` pages at most 100, as the engine enforces. */
+class HostRoomBridge extends RoomBridge {
+    public getAllRoomsCalls = 0;
+    public getByIdCalls = 0;
+
+    constructor(private readonly workspace: Workspace) {
+        super();
+    }
+
+    protected async getById(roomId: string): Promise<IRoom> {
+        this.getByIdCalls++;
+        const room = this.workspace.rooms.get(roomId);
+        return (room ? this.workspace.convertRoom(room) : undefined) as IRoom;
+    }
+
+    protected async getAllRooms(filters: GetRoomsFilters, options: GetRoomsOptions): Promise<IRoomRaw[]> {
+        this.getAllRoomsCalls++;
+        const types = filters.types ?? [];
+        const skip = options.skip ?? 0;
+        const limit = Math.min(options.limit ?? 100, 100);
+        return [...this.workspace.rooms.values()]
+            .filter((room) => types.length === 0 || types.includes(room.t as never))
+            .slice(skip, skip + limit)
+            .map((room) => this.workspace.convertRoomRaw(room));
+    }
+
+    protected getByName = unsupported;
+    protected getCreatorById = unsupported;
+    protected getCreatorByName = unsupported;
+    protected getDirectByUsernames = unsupported;
+    protected getMembers = unsupported;
+    protected create = unsupported;
+    protected update = unsupported;
+    protected createDiscussion = unsupported;
+    protected delete = unsupported;
+    protected getModerators = unsupported;
+    protected getOwners = unsupported;
+    protected getLeaders = unsupported;
+    protected getMessages = unsupported;
+    protected removeUsers = unsupported;
+    protected getUnreadByUser = unsupported;
+    protected getUserUnreadMessageCount = unsupported;
+}
+
+/** Users, and the app user Rocket.Chat creates for every app on install. */
+class HostUserBridge extends UserBridge {
+    constructor(private readonly workspace: Workspace) {
+        super();
+    }
+
+    protected async getById(id: string): Promise<IUser> {
+        const user = this.workspace.users.get(id);
+        return (user && this.workspace.convertUser(user)) as IUser;
+    }
+
+    protected async getByUsername(username: string): Promise<IUser> {
+        const user = [...this.workspace.users.values()].find((candidate) => candidate.username === username);
+        return (user && this.workspace.convertUser(user)) as IUser;
+    }
+
+    protected async getAppUser(appId?: string): Promise<IUser | undefined> {
+        const user = this.workspace.users.get(`app-user-${appId}`);
+        return user && this.workspace.convertUser(user);
+    }
+
+    protected async create(data: Partial<IUser>, appId: string, _options?: IUserCreationOptions): Promise<string> {
+        const user = this.workspace.addUser({ _id: `app-user-${appId}`, username: data.username ?? `${appId}.bot`, name: data.name ?? 'App', roles: data.roles ?? ['app'], type: 'app' });
+        return user._id;
+    }
+
+    protected async remove(user: IUser): Promise<boolean> {
+        return this.workspace.users.delete(user.id);
+    }
+
+    protected async getActiveUserCount(): Promise<number> {
+        return [...this.workspace.users.values()].filter((user) => user.active).length;
+    }
+
+    protected getUserUnreadMessageCount = unsupported;
+    protected getUserRoomIds = unsupported;
+    protected update = unsupported;
+    protected deleteUsersCreatedByApp = unsupported;
+    protected deactivate = unsupported;
+}
+
+class HostSchedulerBridge extends SchedulerBridge {
+    constructor(private readonly events: HostEvents) {
+        super();
+    }
+
+    protected async registerProcessors(processors: IProcessor[], appId: string): Promise<string[]> {
+        this.events.processorsRegistered(processors, appId);
+        return processors.map((processor) => processor.id);
+    }
+
+    protected scheduleOnce(job: IOnetimeSchedule, appId: string): Promise<string> {
+        return this.events.jobScheduled(job, appId);
+    }
+
+    protected async scheduleRecurring(_job: IRecurringSchedule): Promise<string> {
+        throw new Error('Recurring jobs are not supported by this host');
+    }
+
+    protected async cancelJob(jobId: string, appId: string): Promise<void> {
+        this.events.jobsCancelled(appId, jobId);
+    }
+
+    protected async cancelAllJobs(appId: string): Promise<void> {
+        this.events.jobsCancelled(appId);
+    }
+}
+
+class HostEnvironmentBridge extends EnvironmentalVariableBridge {
+    protected async getValueByName(): Promise<string | undefined> {
+        return undefined;
+    }
+    protected async isReadable(): Promise<boolean> {
+        return false;
+    }
+    protected async isSet(): Promise<boolean> {
+        return false;
+    }
+}
+
+class HostDetailChangesBridge extends AppDetailChangesBridge {
+    protected onAppSettingsChange(): void {}
+}
+
+/** The RS512 key pair Rocket.Chat's federation bridge hands the engine to sign installed apps. */
+class HostFederationBridge implements IInternalFederationBridge {
+    private readonly keys = generateKeyPairSync('rsa', {
+        modulusLength: 2048,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+
+    public async getPrivateKey(): Promise<string> {
+        return this.keys.privateKey;
+    }
+
+    public async getPublicKey(): Promise<string> {
+        return this.keys.publicKey;
+    }
+}
+
+class HostInternalBridge implements IInternalBridge {
+    public async doGetUsernamesOfRoomById(): Promise<string[]> {
+        return [];
+    }
+    public doGetUsernamesOfRoomByIdSync(): string[] {
+        return [];
+    }
+    public async doGetWorkspacePublicKey(): Promise<ISetting> {
+        return { id: 'Cloud_Workspace_PublicKey', value: '', packageValue: '' } as ISetting;
+    }
+}
+
+async function unsupported(): Promise<never> {
+    throw new Error('Not provided by the Agent Service Time host');
+}
+
+/** Bridges of features this app does not touch: every call answers nothing, as on a workspace without them. */
+function absentBridge<T>(): T {
+    return new Proxy({}, { get: () => async () => undefined }) as T;
+}
+
+export class HostBridges extends AppBridges {
+    public readonly persistence: HostPersistenceBridge;
+    public readonly activation = new HostActivationBridge();
+    public readonly rooms: HostRoomBridge;
+    private readonly api: HostApiBridge;
+    private readonly serverSettings: HostServerSettingBridge;
+    private readonly users: HostUserBridge;
+    private readonly scheduler: HostSchedulerBridge;
+    private readonly environment = new HostEnvironmentBridge();
+    private readonly detailChanges = new HostDetailChangesBridge();
+    private readonly federation = new HostFederationBridge();
+    private readonly internal = new HostInternalBridge();
+
+    constructor(workspace: Workspace, events: HostEvents) {
+        super();
+        this.persistence = new HostPersistenceBridge(workspace);
+        this.rooms = new HostRoomBridge(workspace);
+        this.api = new HostApiBridge(events);
+        this.serverSettings = new HostServerSettingBridge(workspace);
+        this.users = new HostUserBridge(workspace);
+        this.scheduler = new HostSchedulerBridge(events);
+    }
+
+    public getPersistenceBridge = () => this.persistence;
+    public getApiBridge = () => this.api;
+    public getAppActivationBridge = () => this.activation;
+    public getServerSettingBridge = () => this.serverSettings;
+    public getRoomBridge = () => this.rooms;
+    public getUserBridge = () => this.users;
+    public getSchedulerBridge = () => this.scheduler;
+    public getEnvironmentalVariableBridge = () => this.environment;
+    public getAppDetailChangesBridge = () => this.detailChanges;
+    public getInternalFederationBridge = () => this.federation;
+    public getInternalBridge = () => this.internal;
+
+    public getCommandBridge = () => absentBridge<ReturnType<AppBridges['getCommandBridge']>>();
+    public getContactBridge = () => absentBridge<ReturnType<AppBridges['getContactBridge']>>();
+    public getHttpBridge = () => absentBridge<ReturnType<AppBridges['getHttpBridge']>>();
+    public getListenerBridge = () => absentBridge<ReturnType<AppBridges['getListenerBridge']>>();
+    public getLivechatBridge = () => absentBridge<ReturnType<AppBridges['getLivechatBridge']>>();
+    public getMessageBridge = () => absentBridge<ReturnType<AppBridges['getMessageBridge']>>();
+    public getUploadBridge = () => absentBridge<ReturnType<AppBridges['getUploadBridge']>>();
+    public getEmailBridge = () => absentBridge<ReturnType<AppBridges['getEmailBridge']>>();
+    public getUiInteractionBridge = () => absentBridge<ReturnType<AppBridges['getUiInteractionBridge']>>();
+    public getCloudWorkspaceBridge = () => absentBridge<ReturnType<AppBridges['getCloudWorkspaceBridge']>>();
+    public getVideoConferenceBridge = () => absentBridge<ReturnType<AppBridges['getVideoConferenceBridge']>>();
+    public getOAuthAppsBridge = () => absentBridge<ReturnType<AppBridges['getOAuthAppsBridge']>>();
+    public getModerationBridge = () => absentBridge<ReturnType<AppBridges['getModerationBridge']>>();
+    public getThreadBridge = () => absentBridge<ReturnType<AppBridges['getThreadBridge']>>();
+    public getRoleBridge = () => absentBridge<ReturnType<AppBridges['getRoleBridge']>>();
+    public getOutboundMessageBridge = () => absentBridge<ReturnType<AppBridges['getOutboundMessageBridge']>>();
+    public getExperimentalBridge = () => absentBridge<ReturnType<AppBridges['getExperimentalBridge']>>();
+}
