@@ -34,13 +34,19 @@ export interface PagedItems<T> {
 /** Adds records into per-agent totals; only records created within the range count. */
 export class AgentTotalsAccumulator {
     private readonly byAgent = new Map<string, AgentTotals>();
+    private readonly countedRooms = new Set<string>();
 
     constructor(private readonly range: DateRange) {}
 
+    /**
+     * Each room counts once, whatever the store holds: two MongoDB upserts of the same room that
+     * race can both insert, and then the room's record is stored twice.
+     */
     public add(record: ServiceRecord): void {
-        if (!isCreatedWithin(record, this.range)) {
+        if (!isCreatedWithin(record, this.range) || this.countedRooms.has(record.roomId)) {
             return;
         }
+        this.countedRooms.add(record.roomId);
         // A renamed agent is two groups, as in the core: the key is the pair, not the id.
         const key = JSON.stringify([record.agentId, record.username]);
         const totals = this.byAgent.get(key);

@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+    testEnvironment: 'node',
+    roots: ['<rootDir>/tests'],
+    transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+    // The end-to-end suites share one packaged zip, built once before any suite runs.
+    globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+    testTimeout: 60000,
+};

@@ -1,0 +1,27 @@
+import { Workspace } from '../../dev/workspace/workspace';
+import type { ClosedLivechatRoom } from '../../lib/serviceRecord';
+
+/**
+ * A closed livechat room exactly as Rocket.Chat hands it to apps, made by the workspace model:
+ * opened at `createdAt`, taken by the agent `servedAfterMs` later, closed `serviceMs` after that.
+ */
+export function closedRoom(options: {
+    id?: string;
+    createdAt: string | Date;
+    agent?: { id: string; username: string } | null;
+    servedAfterMs?: number;
+    serviceMs: number;
+    departmentId?: string;
+}): ClosedLivechatRoom {
+    const workspace = new Workspace();
+    const id = options.id ?? 'room-1';
+    const ts = new Date(options.createdAt);
+    workspace.openRoom({ _id: id, ts, departmentId: options.departmentId });
+    const servedAt = new Date(ts.getTime() + (options.servedAfterMs ?? 0));
+    if (options.agent !== null) {
+        const agent = options.agent ?? { id: 'agent-1', username: 'alice' };
+        workspace.addUser({ _id: agent.id, username: agent.username, name: agent.username, roles: ['livechat-agent'] });
+        workspace.serveRoom(id, agent.id, servedAt);
+    }
+    return workspace.convertRoom(workspace.closeRoom(id, new Date(servedAt.getTime() + options.serviceMs)));
+}
