@@ -2,7 +2,7 @@
 module.exports = {
     testEnvironment: 'node',
     roots: ['<rootDir>/tests'],
-    transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+    transform: { '^.+\\.ts$': 'ts-jest' },
     // The end-to-end suites share one packaged zip, built once before any suite runs.
     globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
     testTimeout: 60000,
