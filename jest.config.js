@@ -5,5 +5,6 @@ module.exports = {
     transform: { '^.+\\.ts$': 'ts-jest' },
     // The end-to-end suites share one packaged zip, built once before any suite runs.
     globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+    testResultsProcessor: '<rootDir>/dev/writeTestResults.js',
     testTimeout: 60000,
 };

@@ -1,0 +1,107 @@
+/**
+ * `npm start`: try the app and its API without a workspace. Builds the zip, installs it in the local
+ * Apps-Engine host, seeds a demo workspace (agents, a manager, a few thousand closed chats over the
+ * last 90 days, each closed through the engine as Rocket.Chat would), and serves until stopped.
+ *
+ * Options: --port N (or PORT; default 3000), --rooms N (default 3000).
+ */
+import { addMilliseconds, formatISO, startOfDay, subDays } from 'date-fns';
+import { parseArgs } from 'util';
+
+import { AppsEngineHost } from './host/AppsEngineHost';
+import { packageApp } from './package';
+
+const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
+const DEMO_MANAGER = { _id: 'demo-manager', username: 'demo.manager', name: 'Demo Manager', roles: ['user', 'livechat-manager'], authToken: 'demo-manager-token' };
+const DEMO_AGENTS = [
+    ['agent-ana', 'ana.souza'],
+    ['agent-bruno', 'bruno.lima'],
+    ['agent-chen', 'chen.wei'],
+    ['agent-dana', 'Dana.K'],
+    ['agent-emeka', 'emeka.obi'],
+    ['agent-fatima', 'fatima.z'],
+];
+
+/** Deterministic, so that every start shows the same demo. */
+function seededRandom(seed: number): () => number {
+    return () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({ options: { port: { type: 'string' }, rooms: { type: 'string' } } });
+    const port = Number(values.port ?? process.env.PORT ?? 3000);
+    const roomCount = Number(values.rooms ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(roomCount) || roomCount < 0) {
+        throw new Error('Usage: npm start -- [--port 3000] [--rooms 3000]');
+    }
+
+    console.log('Building the app package...');
+    const zip = await packageApp();
+    const engineStart = Date.now();
+    const host = await AppsEngineHost.start({ port });
+    const { id: appId } = await host.install(zip);
+    console.log(`Installed ${zip} in the Apps-Engine (${Date.now() - engineStart} ms); status: ${await host.status(appId)}`);
+
+    const { workspace } = host;
+    workspace.addUser(DEMO_MANAGER);
+    for (const [_id, username] of DEMO_AGENTS) {
+        workspace.addUser({ _id, username, name: username, roles: ['user', 'livechat-agent'] });
+    }
+
+    const random = seededRandom(42);
+    const today = startOfDay(new Date());
+    const seedStart = Date.now();
+    for (let i = 0; i < roomCount; i++) {
+        const createdAt = addMilliseconds(subDays(today, Math.floor(random() * 90)), Math.floor(random() * 86_400_000));
+        const roomId = `demo-room-${i}`;
+        workspace.openRoom({ _id: roomId, ts: createdAt });
+        const roll = random();
+        const closedAt = (serviceMs: number, servedAt: Date) => addMilliseconds(servedAt, serviceMs);
+        if (roll < 0.05) {
+            // abandoned before an agent took it: closed by the visitor, not counted
+            await host.closeRoom(roomId, addMilliseconds(createdAt, 60_000 + Math.floor(random() * 300_000)));
+            continue;
+        }
+        const [agentId] = DEMO_AGENTS[Math.floor(random() * DEMO_AGENTS.length)];
+        const servedAt = addMilliseconds(createdAt, Math.floor(random() * 120_000));
+        workspace.serveRoom(roomId, agentId, servedAt);
+        // Service times are long-tailed: mostly a few minutes, sometimes an hour.
+        const serviceMs = Math.round(Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())));
+        await host.closeRoom(roomId, closedAt(serviceMs, servedAt));
+        if ((i + 1) % 500 === 0) {
+            process.stdout.write(`  closed ${i + 1} of ${roomCount} demo chats${process.stdout.isTTY ? '\r' : '\n'}`);
+        }
+    }
+    console.log(`Seeded ${roomCount} closed chats over the last 90 days in ${Date.now() - seedStart} ms.          `);
+
+    const start = formatISO(subDays(today, 30), { representation: 'date' });
+    const end = formatISO(new Date(), { representation: 'date' });
+    const url = `${host.url(appId, REPORT_PATH)}?start=${start}&end=${end}T23:59:59.999Z`;
+    console.log(`
+Agent Service Time playground is serving on ${host.baseUrl}
+
+Endpoint (the Enterprise report's path under the app's public base):
+  ${host.url(appId, REPORT_PATH)}
+
+Try the last 30 days as the demo manager:
+  curl -s -H 'X-User-Id: ${DEMO_MANAGER._id}' -H 'X-Auth-Token: ${DEMO_MANAGER.authToken}' '${url}'
+
+Stop with Ctrl+C.`);
+
+    const stop = async () => {
+        await host.stop();
+        process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+});
