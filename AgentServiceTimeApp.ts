@@ -1,11 +1,22 @@
-import type { IAppAccessors, IConfigurationExtend, IHttp, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type {
+    IAppAccessors,
+    IConfigurationExtend,
+    IConfigurationModify,
+    IEnvironmentRead,
+    IHttp,
+    ILogger,
+    IPersistence,
+    IRead,
+} from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 
 import { AverageServiceTimeEndpoint } from './endpoints/AverageServiceTimeEndpoint';
+import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
+import { historyImportProcessor, scheduleImportBatch } from './lib/historyImportJob';
 import { recordClosedRoom } from './lib/recordClosedRoom';
 import type { ClosedLivechatRoom } from './lib/serviceRecord';
 import { appSettings } from './lib/settings';
@@ -24,7 +35,14 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
         await configuration.api.provideApi({
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
-            endpoints: [new AverageServiceTimeEndpoint(this)],
+            endpoints: [new AverageServiceTimeEndpoint(this), new HistoryImportEndpoint(this)],
         });
+        await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger())]);
+    }
+
+    /** Every enable kicks the history import: it starts the first time and resumes after a stop. */
+    public async onEnable(_environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
+        await scheduleImportBatch(configurationModify.scheduler, {});
+        return true;
     }
 }

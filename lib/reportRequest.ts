@@ -40,8 +40,9 @@ export async function answerAgentsReport<Item>(
     if (!query.ok) {
         return invalidParams(query.message);
     }
-    if (!hasAllowedRole(request.user, await sources.allowedRoles())) {
-        return notAllowed();
+    const refused = await refuseUnlessAllowed(request.user, sources);
+    if (refused) {
+        return refused;
     }
     const range = parseReportRange(query.value);
     if (!range.ok) {
@@ -51,4 +52,12 @@ export async function answerAgentsReport<Item>(
     const totals = range.value.end < range.value.start ? [] : await sources.agentTotals(range.value);
     const { items, count, offset, total } = paginate(totals, page);
     return succeeded({ agents: items.map(toItem), count, offset, total });
+}
+
+/** The role check every endpoint of the app makes: undefined when the caller may go on, else the answer. */
+export async function refuseUnlessAllowed(user: ReportRequest['user'], sources: Pick<ReportSources, 'allowedRoles'>): Promise<ApiAnswer | undefined> {
+    if (!user) {
+        return notLoggedIn();
+    }
+    return hasAllowedRole(user, await sources.allowedRoles()) ? undefined : notAllowed();
 }

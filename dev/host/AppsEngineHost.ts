@@ -19,7 +19,7 @@ import type { AppApi } from '@rocket.chat/apps-engine/server/managers/AppApi';
 
 import { Workspace } from '../workspace/workspace';
 import type { HostEvents } from './bridges';
-import { HostBridges } from './bridges';
+import { generateSigningKeys, HostBridges } from './bridges';
 import { assertDenoReady, DENO_LAUNCHER_DIR } from './deno';
 import { MemoryLogStorage, MemoryMetadataStorage, MemorySourceStorage } from './storage';
 
@@ -55,12 +55,15 @@ export class AppsEngineHost {
     public readonly logs: MemoryLogStorage;
 
     private readonly metadata = new MemoryMetadataStorage();
+    private readonly signingKeys = generateSigningKeys();
     private readonly sources = new MemorySourceStorage();
     private readonly tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-host-'));
     private readonly routes = new Map<string, Map<string, AppApi>>();
     private readonly processors = new Map<string, Map<string, IProcessor>>();
     private readonly jobs = new Map<string, ScheduledJob>();
     private jobSequence = 0;
+    private runningJobs = 0;
+    private jobsPaused = false;
     private server?: Server;
 
     private constructor(private readonly options: HostOptions) {
@@ -70,6 +73,11 @@ export class AppsEngineHost {
 
     public static async start(options: HostOptions = {}): Promise<AppsEngineHost> {
         assertDenoReady();
+        if (process.env.NODE_ENV === 'test') {
+            // The engine grants every permission under NODE_ENV=test (which jest sets): the host
+            // checks them as a workspace does.
+            process.env.NODE_ENV = 'production';
+        }
         if (!process.env.PATH?.startsWith(DENO_LAUNCHER_DIR)) {
             // The engine spawns the literal command `deno`, found on PATH.
             process.env.PATH = `${DENO_LAUNCHER_DIR}${path.delimiter}${process.env.PATH ?? ''}`;
@@ -81,13 +89,14 @@ export class AppsEngineHost {
     }
 
     /** Installs and enables a packaged app, granting exactly the permissions its app.json asks for. */
-    public async install(zipPath: string): Promise<IAppInfo> {
+    public async install(zipPath: string, options: { withoutPermissions?: string[] } = {}): Promise<IAppInfo> {
         const zip = fs.readFileSync(zipPath);
         const info = readZipAppInfo(zip);
+        const withheld = new Set(options.withoutPermissions ?? []);
         const fulfillment = await this.manager.add(zip, {
             enable: true,
             user: this.workspace.convertUser(this.installer()),
-            permissionsGranted: info.permissions as IPermission[],
+            permissionsGranted: (info.permissions as IPermission[]).filter((permission) => !withheld.has(permission.name)),
         });
         const app = fulfillment.getApp();
         if (!app || !(await this.isEnabled(info.id))) {
@@ -132,19 +141,36 @@ export class AppsEngineHost {
         await this.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, this.workspace.convertRoom(room));
     }
 
-    /** A server restart: the Deno processes die, a new engine loads the installed apps from storage. */
+    /**
+     * A server restart: the jobs running now finish, the Deno processes stop and a new engine loads
+     * the installed apps from storage. Scheduled jobs survive, as Agenda keeps them in MongoDB, and
+     * run once the apps are back.
+     */
     public async restartEngine(): Promise<void> {
-        this.cancelJobs();
+        this.jobsPaused = true;
+        for (const job of this.jobs.values()) {
+            clearTimeout(job.timer);
+        }
+        while (this.runningJobs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+        }
         for (const app of await this.manager.get()) {
             await app.getRuntimeController().stopApp();
         }
         this.routes.clear();
         this.processors.clear();
         await this.startEngine();
+        this.jobsPaused = false;
+        for (const job of this.jobs.values()) {
+            this.arm(job);
+        }
     }
 
     public async stop(): Promise<void> {
         this.cancelJobs();
+        while (this.runningJobs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+        }
         if (this.manager) {
             for (const app of await this.manager.get()) {
                 await app.getRuntimeController().stopApp();
@@ -159,9 +185,9 @@ export class AppsEngineHost {
         return `${this.baseUrl}/api/apps/public/${appId}/${endpointPath}`;
     }
 
-    /** Jobs the app has scheduled and that have not run yet. */
-    public pendingJobs(appId: string): number {
-        return [...this.jobs.values()].filter((job) => job.appId === appId).length;
+    /** Jobs scheduled and not run yet, plus jobs running now. */
+    public activeJobs(appId: string): number {
+        return [...this.jobs.values()].filter((job) => job.appId === appId).length + this.runningJobs;
     }
 
     private installer() {
@@ -170,7 +196,7 @@ export class AppsEngineHost {
 
     private async startEngine(): Promise<void> {
         (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
-        this.bridges = new HostBridges(this.workspace, this.hostEvents());
+        this.bridges = new HostBridges(this.workspace, this.hostEvents(), this.signingKeys);
         this.manager = new AppManager({
             metadataStorage: this.metadata,
             logStorage: this.logs,
@@ -179,6 +205,8 @@ export class AppsEngineHost {
             tempFilePath: this.tempDir,
         });
         await this.manager.load();
+        // Rocket.Chat's start-up: load the installed apps, then enable those that were enabled.
+        await this.manager.enableAll();
     }
 
     private hostEvents(): HostEvents {
@@ -201,10 +229,17 @@ export class AppsEngineHost {
     private schedule(job: IOnetimeSchedule, appId: string): string {
         const id = `job-${++this.jobSequence}`;
         const when = typeof job.when === 'string' ? Date.parse(job.when) : job.when instanceof Date ? job.when.getTime() : Date.now();
-        const scheduled: ScheduledJob = { id, appId, processorId: job.id, runAt: when, data: job.data };
-        scheduled.timer = setTimeout(() => void this.runJob(scheduled), Math.max(0, when - Date.now()));
+        const scheduled: ScheduledJob = { id, appId, processorId: job.id, runAt: Number.isNaN(when) ? Date.now() : when, data: job.data };
         this.jobs.set(id, scheduled);
+        this.arm(scheduled);
         return id;
+    }
+
+    private arm(job: ScheduledJob): void {
+        if (this.jobsPaused) {
+            return; // armed again once the engine is back
+        }
+        job.timer = setTimeout(() => void this.runJob(job), Math.max(0, job.runAt - Date.now()));
     }
 
     private async runJob(job: ScheduledJob): Promise<void> {
@@ -213,10 +248,13 @@ export class AppsEngineHost {
         if (!processor) {
             return;
         }
+        this.runningJobs++;
         try {
             await processor.processor({ ...(job.data ?? {}) } as never, undefined as never, undefined as never, undefined as never, undefined as never);
         } catch (error) {
             console.error(`Job ${job.processorId} of app ${job.appId} failed:`, error);
+        } finally {
+            this.runningJobs--;
         }
     }
 

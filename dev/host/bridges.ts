@@ -253,13 +253,23 @@ class HostDetailChangesBridge extends AppDetailChangesBridge {
     protected onAppSettingsChange(): void {}
 }
 
-/** The RS512 key pair Rocket.Chat's federation bridge hands the engine to sign installed apps. */
-class HostFederationBridge implements IInternalFederationBridge {
-    private readonly keys = generateKeyPairSync('rsa', {
+export interface SigningKeys {
+    publicKey: string;
+    privateKey: string;
+}
+
+/** The workspace's RS512 key pair; it outlives engine restarts, or installed apps fail their signature check. */
+export function generateSigningKeys(): SigningKeys {
+    return generateKeyPairSync('rsa', {
         modulusLength: 2048,
         publicKeyEncoding: { type: 'spki', format: 'pem' },
         privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     });
+}
+
+/** Hands the engine the key pair it signs installed apps with, as Rocket.Chat's federation bridge does. */
+class HostFederationBridge implements IInternalFederationBridge {
+    constructor(private readonly keys: SigningKeys) {}
 
     public async getPrivateKey(): Promise<string> {
         return this.keys.privateKey;
@@ -301,11 +311,12 @@ export class HostBridges extends AppBridges {
     private readonly scheduler: HostSchedulerBridge;
     private readonly environment = new HostEnvironmentBridge();
     private readonly detailChanges = new HostDetailChangesBridge();
-    private readonly federation = new HostFederationBridge();
+    private readonly federation: HostFederationBridge;
     private readonly internal = new HostInternalBridge();
 
-    constructor(workspace: Workspace, events: HostEvents) {
+    constructor(workspace: Workspace, events: HostEvents, keys: SigningKeys) {
         super();
+        this.federation = new HostFederationBridge(keys);
         this.persistence = new HostPersistenceBridge(workspace);
         this.rooms = new HostRoomBridge(workspace);
         this.api = new HostApiBridge(events);

@@ -16,6 +16,9 @@ const misc = (id: string) => new RocketChatAssociationRecord(RocketChatAssociati
 
 /** The store in the app's persistence, laid out as `recordLayout.ts` describes. */
 export class PersistenceRecordStore implements RecordStore {
+    /** Year markers this store has written: a batch of many rooms writes each once. */
+    private readonly markedYears = new Set<number>();
+
     constructor(
         private readonly reader: IPersistenceRead,
         private readonly writer?: IPersistence,
@@ -29,7 +32,10 @@ export class PersistenceRecordStore implements RecordStore {
         const room = new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, record.roomId);
         await this.writer.updateByAssociations([misc(RECORD_TAG), room, misc(month), misc(day)], record, true);
         const year = creationYear(record);
-        await this.writer.updateByAssociations([misc(YEAR_MARKER_TAG), misc(yearTag(year))], { year }, true);
+        if (!this.markedYears.has(year)) {
+            await this.writer.updateByAssociations([misc(YEAR_MARKER_TAG), misc(yearTag(year))], { year }, true);
+            this.markedYears.add(year);
+        }
     }
 
     public async readAround(range: DateRange): Promise<ServiceRecord[]> {

@@ -1,0 +1,32 @@
+import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
+import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
+import { PersistenceImportStatusStore } from '../lib/adapters/historySources';
+import { readReportRoles } from '../lib/adapters/workspaceSettings';
+import { restartImport } from '../lib/historyImportJob';
+import { answerImportRestart, answerImportStatus } from '../lib/importStatusRequest';
+import type { ImportStatusSources } from '../lib/importStatusRequest';
+
+/** `GET` the history import's progress; `POST` to start it again from the beginning. */
+export class HistoryImportEndpoint extends ApiEndpoint {
+    public path = 'livechat/analytics/history-import';
+    public authRequired = true;
+
+    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence): Promise<IApiResponse> {
+        return this.json(await answerImportStatus(request, importSources(read, modify, persis)));
+    }
+
+    public async post(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence): Promise<IApiResponse> {
+        return this.json(await answerImportRestart(request, importSources(read, modify, persis)));
+    }
+}
+
+function importSources(read: IRead, modify: IModify, persis: IPersistence): ImportStatusSources {
+    const statusStore = new PersistenceImportStatusStore(read.getPersistenceReader(), persis);
+    return {
+        allowedRoles: () => readReportRoles(read),
+        status: () => statusStore.read(),
+        restart: () => restartImport(read, persis, modify.getScheduler()),
+    };
+}

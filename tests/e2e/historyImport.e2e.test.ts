@@ -1,0 +1,152 @@
+import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
+import { packagePath } from '../../dev/package';
+import { Workspace } from '../../dev/workspace/workspace';
+import { averageItems, fullScan } from '../helpers/fullScan';
+import { MANAGER, REPORT_PATH } from './engineFixture';
+
+const IMPORT_PATH = 'livechat/analytics/history-import';
+const AGENT_IDS = ['h-ann', 'h-bob', 'h-cid', 'h-dee', 'h-eve'];
+const DAY = 86_400_000;
+const FIRST_DAY = Date.UTC(2024, 0, 1);
+
+interface ImportStatusBody {
+    state: string;
+    scanned: number;
+    imported: number;
+    skipped: number;
+    failed: number;
+    lastError: string | null;
+    success: boolean;
+}
+
+/**
+ * A workspace with history: `count` livechat rooms over 2024, open, closed unserved, closed served
+ * and closed served with a zero service time, in a fixed pseudo-random mix.
+ */
+function workspaceWithHistory(count: number): Workspace {
+    const workspace = new Workspace();
+    workspace.addUser({ ...MANAGER, name: MANAGER.username });
+    for (const id of AGENT_IDS) {
+        workspace.addUser({ _id: id, username: id.slice(2), name: id, roles: ['livechat-agent'] });
+    }
+    for (let i = 0; i < count; i++) {
+        const ts = new Date(FIRST_DAY + ((i * 7919) % 366) * DAY + ((i * 104_729) % DAY));
+        const roomId = `hist-${i}`;
+        workspace.openRoom({ _id: roomId, ts });
+        const kind = i % 10;
+        if (kind === 0) {
+            continue; // still open
+        }
+        if (kind !== 1) {
+            const servedAt = new Date(ts.getTime() + 5_000);
+            workspace.serveRoom(roomId, AGENT_IDS[i % AGENT_IDS.length], servedAt);
+            const serviceMs = kind === 2 ? 0 : 1_000 + ((i * 31_337) % 3_600_000);
+            workspace.closeRoom(roomId, new Date(servedAt.getTime() + serviceMs));
+        } else {
+            workspace.closeRoom(roomId, new Date(ts.getTime() + 60_000)); // abandoned, unserved
+        }
+    }
+    return workspace;
+}
+
+async function call(host: AppsEngineHost, appId: string, path: string, query = '', method = 'GET') {
+    const response = await fetch(`${host.url(appId, path)}${query}`, { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
+    return { status: response.status, body: (await response.json()) as unknown };
+}
+
+async function waitForImport(host: AppsEngineHost, appId: string, until: (status: ImportStatusBody) => boolean, timeoutMs = 120_000): Promise<ImportStatusBody> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const { body } = await call(host, appId, IMPORT_PATH);
+        const status = body as ImportStatusBody;
+        if (until(status)) {
+            return status;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`import did not get there in time: ${JSON.stringify(status)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+function storedRecordRoomIds(workspace: Workspace, appId: string): Promise<object[]> {
+    return workspace.persistence.readByAssociations(appId, [{ model: 'misc', id: 'service-record' }]);
+}
+
+describe('history import in the real engine', () => {
+    let host: AppsEngineHost | undefined;
+
+    afterEach(async () => {
+        await host?.stop();
+        host = undefined;
+    });
+
+    it('imports 10,000 rooms while live closes arrive and the engine restarts, with nothing missing and nothing twice', async () => {
+        const workspace = workspaceWithHistory(10_000);
+        host = await AppsEngineHost.start({ workspace });
+        const { id: appId } = await host.install(packagePath());
+
+        // Live traffic during the import: rooms that were open get closed, new rooms open and close.
+        const running = await waitForImport(host, appId, (status) => status.state === 'running' && status.scanned > 0);
+        expect(running.scanned).toBeLessThan(10_000);
+        for (let i = 0; i < 100; i++) {
+            const openRoomId = `hist-${i * 10}`; // every tenth history room is open
+            workspace.serveRoom(openRoomId, AGENT_IDS[i % AGENT_IDS.length], new Date(workspace.room(openRoomId).ts.getTime() + 1_000));
+            await host.closeRoom(openRoomId, new Date(workspace.room(openRoomId).ts.getTime() + 1_000 + 7_000 + i));
+            const liveId = `live-${i}`;
+            workspace.openRoom({ _id: liveId, ts: new Date(Date.UTC(2024, 11, 31, 12) + i) });
+            workspace.serveRoom(liveId, AGENT_IDS[(i + 1) % AGENT_IDS.length], new Date(Date.UTC(2024, 11, 31, 12, 1)));
+            await host.closeRoom(liveId, new Date(Date.UTC(2024, 11, 31, 12, 5) + i * 13));
+        }
+
+        await host.restartEngine();
+        expect(await host.isEnabled(appId)).toBe(true);
+
+        const done = await waitForImport(host, appId, (status) => status.state === 'done');
+        expect(done).toMatchObject({ state: 'done', failed: 0, lastError: null, success: true });
+        expect(done.scanned).toBeGreaterThanOrEqual(10_100);
+
+        const start = '2024-01-01T00:00:00.000Z';
+        const end = '2024-12-31T23:59:59.999Z';
+        const expected = averageItems(fullScan(workspace.rooms.values(), new Date(start), new Date(end)));
+        const { status, body } = await call(host, appId, REPORT_PATH, `?start=${start}&end=${end}&count=0`);
+        expect(status).toBe(200);
+        expect(body).toEqual({ agents: expected, count: expected.length, offset: 0, total: expected.length, success: true });
+
+        const countingRooms = [...workspace.rooms.values()].filter((room) => room.servedBy && room.metrics?.serviceTimeDuration);
+        const stored = (await storedRecordRoomIds(workspace, appId)) as Array<{ roomId: string }>;
+        expect(new Set(stored.map((record) => record.roomId)).size).toBe(countingRooms.length);
+        expect(stored.length).toBe(countingRooms.length);
+    });
+
+    it('starts over on POST and leaves the same records', async () => {
+        const workspace = workspaceWithHistory(500);
+        host = await AppsEngineHost.start({ workspace });
+        const { id: appId } = await host.install(packagePath());
+        const first = await waitForImport(host, appId, (status) => status.state === 'done');
+        const recordsAfterFirst = (await storedRecordRoomIds(workspace, appId)).length;
+
+        const restarted = await call(host, appId, IMPORT_PATH, '', 'POST');
+        expect(restarted.status).toBe(200);
+        const again = await waitForImport(host, appId, (status) => status.state === 'done' && status.scanned === 500);
+        expect(again).toMatchObject({ scanned: first.scanned, imported: first.imported, skipped: first.skipped });
+        expect((await storedRecordRoomIds(workspace, appId)).length).toBe(recordsAfterFirst);
+    });
+
+    it('says in the status what to do when the app may not list rooms', async () => {
+        host = await AppsEngineHost.start({ workspace: workspaceWithHistory(50) });
+        const { id: appId } = await host.install(packagePath(), { withoutPermissions: ['room.system.view-all'] });
+        const failed = await waitForImport(host, appId, (status) => status.state === 'failed');
+        expect(failed.lastError).toContain('room.system.view-all');
+        expect(failed.lastError).toContain('POST');
+    });
+
+    it('answers the status only to callers with an allowed role', async () => {
+        host = await AppsEngineHost.start({ workspace: workspaceWithHistory(0) });
+        const { id: appId } = await host.install(packagePath());
+        host.workspace.addUser({ _id: 'someone', username: 'someone', name: 'someone', roles: ['user'], authToken: 'someone-token' });
+        const asSomeone = await fetch(host.url(appId, IMPORT_PATH), { method: 'POST', headers: { 'X-User-Id': 'someone', 'X-Auth-Token': 'someone-token' } });
+        expect(asSomeone.status).toBe(403);
+        expect((await fetch(host.url(appId, IMPORT_PATH))).status).toBe(401);
+    });
+});
