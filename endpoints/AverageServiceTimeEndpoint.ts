@@ -3,7 +3,8 @@ import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
 import { workspaceReportSources } from '../lib/adapters/reportSources';
-import { toAverageItem } from '../lib/aggregation';
+import { AVERAGE_SERVICE_TIME } from '../lib/aggregation';
+import { toApiResponse } from '../lib/apiAnswers';
 import { answerAgentsReport } from '../lib/reportRequest';
 
 /** `GET .../livechat/analytics/agents/average-service-time`, as Rocket.Chat Enterprise serves it. */
@@ -12,6 +13,6 @@ export class AverageServiceTimeEndpoint extends ApiEndpoint {
     public authRequired = true;
 
     public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
-        return this.json(await answerAgentsReport(request, workspaceReportSources(read), toAverageItem));
+        return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), AVERAGE_SERVICE_TIME, 'average-service-time'));
     }
 }

@@ -4,6 +4,7 @@ import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/a
 
 import { PersistenceImportStatusStore } from '../lib/adapters/historySources';
 import { readReportRoles } from '../lib/adapters/workspaceSettings';
+import { toApiResponse } from '../lib/apiAnswers';
 import { restartImport } from '../lib/historyImportJob';
 import { answerImportRestart, answerImportStatus } from '../lib/importStatusRequest';
 import type { ImportStatusSources } from '../lib/importStatusRequest';
@@ -14,11 +15,11 @@ export class HistoryImportEndpoint extends ApiEndpoint {
     public authRequired = true;
 
     public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.json(await answerImportStatus(request, importSources(read, modify, persis)));
+        return toApiResponse(await answerImportStatus(request, importSources(read, modify, persis)));
     }
 
     public async post(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.json(await answerImportRestart(request, importSources(read, modify, persis)));
+        return toApiResponse(await answerImportRestart(request, importSources(read, modify, persis)));
     }
 }
 

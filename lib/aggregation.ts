@@ -1,7 +1,7 @@
 import { compareCodePoints } from './codePointOrder';
 import type { Page } from './pagination';
-import { ceilDiv, ceilSecondsAverage, isCreatedWithin } from './serviceRecord';
-import type { DateRange, ServiceRecord } from './serviceRecord';
+import { ceilDiv, ceilSecondsAverage, isInScope } from './serviceRecord';
+import type { ReportScope, ServiceRecord } from './serviceRecord';
 
 /** One agent, as the core groups them: by `_id` and `username` together. */
 export interface AgentTotals {
@@ -31,19 +31,19 @@ export interface PagedItems<T> {
     total: number;
 }
 
-/** Adds records into per-agent totals; only records created within the range count. */
+/** Adds records into per-agent totals; only records in the report's scope count. */
 export class AgentTotalsAccumulator {
     private readonly byAgent = new Map<string, AgentTotals>();
     private readonly countedRooms = new Set<string>();
 
-    constructor(private readonly range: DateRange) {}
+    constructor(private readonly scope: ReportScope) {}
 
     /**
      * Each room counts once, whatever the store holds: two MongoDB upserts of the same room that
      * race can both insert, and then the room's record is stored twice.
      */
     public add(record: ServiceRecord): void {
-        if (!isCreatedWithin(record, this.range) || this.countedRooms.has(record.roomId)) {
+        if (!isInScope(record, this.scope) || this.countedRooms.has(record.roomId)) {
             return;
         }
         this.countedRooms.add(record.roomId);
@@ -66,13 +66,29 @@ export class AgentTotalsAccumulator {
     }
 }
 
-export function totalsFromRecords(records: Iterable<ServiceRecord>, range: DateRange): AgentTotals[] {
-    const accumulator = new AgentTotalsAccumulator(range);
+export function totalsFromRecords(records: Iterable<ServiceRecord>, scope: ReportScope): AgentTotals[] {
+    const accumulator = new AgentTotalsAccumulator(scope);
     for (const record of records) {
         accumulator.add(record);
     }
     return accumulator.sorted();
 }
+
+/** A report: how an agent's totals become an item, and the item's columns in CSV. */
+export interface ReportShape<Item> {
+    toItem(totals: AgentTotals): Item;
+    csvColumns: ReadonlyArray<keyof Item & string>;
+}
+
+export const AVERAGE_SERVICE_TIME: ReportShape<AverageServiceTimeItem> = {
+    toItem: (totals) => toAverageItem(totals),
+    csvColumns: ['_id', 'username', 'averageServiceTimeInSeconds'],
+};
+
+export const TOTAL_SERVICE_TIME: ReportShape<TotalServiceTimeItem> = {
+    toItem: (totals) => toTotalItem(totals),
+    csvColumns: ['_id', 'username', 'chats', 'serviceTimeDuration'],
+};
 
 export function toAverageItem(totals: AgentTotals): AverageServiceTimeItem {
     return { _id: totals.agentId, username: totals.username, averageServiceTimeInSeconds: ceilSecondsAverage(totals.sumMs, totals.chats) };

@@ -1,9 +1,11 @@
 import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-/** What an endpoint hands back: the engine's response minus headers, built only here. */
+/** What an endpoint hands back: the engine's response, built only here. */
 export interface ApiAnswer {
     status: HttpStatusCode;
-    content: Record<string, unknown>;
+    content: Record<string, unknown> | string;
+    headers?: Record<string, string>;
 }
 
 /** Rocket.Chat's own answer for `authRequired` routes called without a valid caller. */
@@ -32,4 +34,18 @@ export function invalidDate(parameter: 'start' | 'end'): ApiAnswer {
 
 export function succeeded(content: Record<string, unknown>): ApiAnswer {
     return { status: HttpStatusCode.OK, content: { ...content, success: true } };
+}
+
+/** A 200 in CSV (RFC 4180), with a file name for spreadsheets that save it. */
+export function succeededAsCsv(csv: string, fileName: string): ApiAnswer {
+    return {
+        status: HttpStatusCode.OK,
+        content: csv,
+        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` },
+    };
+}
+
+/** The engine's response for an answer: JSON unless the answer says otherwise. */
+export function toApiResponse(answer: ApiAnswer): IApiResponse {
+    return { status: answer.status, headers: answer.headers ?? { 'content-type': 'application/json' }, content: answer.content };
 }

@@ -10,13 +10,18 @@ export interface ReportQuery {
     count?: number;
     offset?: number;
     sort?: string;
+    /** The app's own: one id, several comma-separated, or the parameter repeated. */
+    departmentId?: string | string[];
+    /** The app's own: `csv` for the same rows as CSV (as `Accept: text/csv` asks). */
+    format?: 'json' | 'csv';
 }
 
 /**
  * The core's schema for the agents reports (`isLivechatAnalyticsAgentsAverageServiceTimeProps`),
  * checked with the library the core uses and its options, so that every message is the core's.
- * The one addition is `minimum: 0`: the core hands a negative count or offset on to MongoDB,
- * which fails with a database error; here it is a 400 (CONTRACT.md, deliberate difference).
+ * Additions: `minimum: 0` (the core hands a negative count or offset on to MongoDB, which fails
+ * with a database error; here it is a 400, CONTRACT.md's deliberate difference), and the app's own
+ * `departmentId` and `format`, which the core would refuse as additional properties.
  */
 const reportQuerySchema = {
     type: 'object',
@@ -26,6 +31,8 @@ const reportQuerySchema = {
         count: { type: 'number', minimum: 0 },
         offset: { type: 'number', minimum: 0 },
         sort: { type: 'string' },
+        departmentId: { type: ['string', 'array'], items: { type: 'string' } },
+        format: { type: 'string', enum: ['json', 'csv'] },
     },
     required: ['start', 'end'],
     additionalProperties: false,
@@ -39,7 +46,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 /** Checks (and, as the core does, coerces) a copy of the request's query. */
 export function checkReportQuery(rawQuery: unknown): Checked<ReportQuery> {
     const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : rawQuery ?? {};
-    validateReportQuery ??= new Ajv({ coerceTypes: true }).compile<ReportQuery>(reportQuerySchema);
+    // allowUnionTypes only lets departmentId's two types pass AJV's strict mode; the messages are unchanged.
+    validateReportQuery ??= new Ajv({ coerceTypes: true, allowUnionTypes: true }).compile<ReportQuery>(reportQuerySchema);
     if (validateReportQuery(query)) {
         return { ok: true, value: query };
     }
@@ -58,6 +66,21 @@ export function parseReportRange(query: Pick<ReportQuery, 'start' | 'end'>): { o
         return { ok: false, invalid: 'end' };
     }
     return { ok: true, value: { start, end } };
+}
+
+/**
+ * The departments a report is limited to, or undefined for all: `departmentId` may name several,
+ * comma-separated or repeated; blank entries are ignored.
+ */
+export function parseDepartmentFilter(value: ReportQuery['departmentId']): string[] | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const ids = (Array.isArray(value) ? value : [value])
+        .flatMap((entry) => entry.split(','))
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0);
+    return ids.length > 0 ? [...new Set(ids)] : undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

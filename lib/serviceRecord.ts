@@ -76,6 +76,20 @@ export function isCreatedWithin(record: Pick<ServiceRecord, 'createdAt'>, range:
     return record.createdAt >= range.start && record.createdAt <= range.end;
 }
 
+/** What a report counts: rooms created within the range and, when departments are named, of those departments. */
+export interface ReportScope {
+    range: DateRange;
+    departmentIds?: readonly string[];
+}
+
+/** The one rule for which stored records a report counts. */
+export function isInScope(record: Pick<ServiceRecord, 'createdAt' | 'departmentId'>, scope: ReportScope): boolean {
+    if (!isCreatedWithin(record, scope.range)) {
+        return false;
+    }
+    return !scope.departmentIds || (record.departmentId !== undefined && scope.departmentIds.includes(record.departmentId));
+}
+
 export interface DateRange {
     /** ms since the epoch, inclusive */
     start: number;

@@ -11,6 +11,6 @@ export function workspaceReportSources(read: IRead, persistenceReader: IPersiste
     return {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
-        agentTotals: async (range) => totalsFromRecords(await store.readAround(range), range),
+        agentTotals: async (scope) => totalsFromRecords(await store.readAround(scope.range), scope),
     };
 }

@@ -4,6 +4,7 @@ import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packagePath } from '../../dev/package';
 
 export const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
+export const TOTAL_PATH = 'livechat/analytics/agents/total-service-time';
 
 export const MANAGER = { _id: 'manager-1', username: 'manager', authToken: 'manager-token', roles: ['user', 'livechat-manager'] };
 export const ADMIN = { _id: 'admin-1', username: 'admin', authToken: 'admin-token', roles: ['user', 'admin'] };
@@ -12,9 +13,14 @@ export const AGENT = { _id: 'agent-1', username: 'agent.caller', authToken: 'age
 export interface EngineFixture {
     host: AppsEngineHost;
     appId: string;
-    get(path: string, query: Record<string, string | string[]>, caller?: { _id: string; authToken: string } | null): Promise<{ status: number; body: unknown; contentType: string | null }>;
+    get(
+        path: string,
+        query: Record<string, string | string[]>,
+        caller?: { _id: string; authToken: string } | null,
+        headers?: Record<string, string>,
+    ): Promise<{ status: number; body: unknown; contentType: string | null }>;
     /** Opens, serves and closes a room through the engine, as Rocket.Chat does. */
-    closeRoom(roomId: string, createdAt: Date, agentId: string | null, serviceMs: number): Promise<void>;
+    closeRoom(roomId: string, createdAt: Date, agentId: string | null, serviceMs: number, departmentId?: string): Promise<void>;
 }
 
 /** The packaged zip, installed and enabled in the real engine, with a manager, an admin and an agent. */
@@ -31,14 +37,14 @@ export async function startEngineWithApp(): Promise<EngineFixture> {
     return {
         host,
         appId,
-        async get(path, query, caller = MANAGER) {
+        async get(path, query, caller = MANAGER, extraHeaders = {}) {
             const search = new URLSearchParams();
             for (const [key, value] of Object.entries(query)) {
                 for (const one of Array.isArray(value) ? value : [value]) {
                     search.append(key, one);
                 }
             }
-            const headers: Record<string, string> = caller ? { 'X-User-Id': caller._id, 'X-Auth-Token': caller.authToken } : {};
+            const headers: Record<string, string> = { ...extraHeaders, ...(caller ? { 'X-User-Id': caller._id, 'X-Auth-Token': caller.authToken } : {}) };
             const response = await fetch(`${host.url(appId, path)}?${search}`, { headers });
             const text = await response.text();
             let body: unknown = text;
@@ -49,8 +55,8 @@ export async function startEngineWithApp(): Promise<EngineFixture> {
             }
             return { status: response.status, body, contentType: response.headers.get('content-type') };
         },
-        async closeRoom(roomId, createdAt, agentId, serviceMs) {
-            host.workspace.openRoom({ _id: roomId, ts: createdAt });
+        async closeRoom(roomId, createdAt, agentId, serviceMs, departmentId) {
+            host.workspace.openRoom({ _id: roomId, ts: createdAt, departmentId });
             const servedAt = new Date(createdAt.getTime() + 30_000);
             if (agentId) {
                 host.workspace.serveRoom(roomId, agentId, servedAt);

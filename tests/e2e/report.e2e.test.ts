@@ -100,7 +100,7 @@ describe('every error answer over HTTP', () => {
         [{ ...range, count: 'ten' }, 'must be number'],
         [{ ...range, offset: 'x' }, 'must be number'],
         [{ ...range, count: '-1' }, 'must be >= 0'],
-        [{ ...range, departmentId: 'x' }, 'must NOT have additional properties'],
+        [{ ...range, agentId: 'x' }, 'must NOT have additional properties'],
         [{ ...range, start: ['2024-01-01', '2024-01-02'] }, 'must be string'],
     ])('400 invalid-params for %j', async (query, message) => {
         expect(await engine.get(REPORT_PATH, query)).toMatchObject({ status: 400, body: invalidParams(message) });

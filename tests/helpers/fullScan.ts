@@ -13,11 +13,14 @@ export interface ScanItem {
  * `servedBy` and a truthy `metrics.serviceTimeDuration`, created (`ts`) within [start, end], grouped
  * by `servedBy._id` and `servedBy.username`, sorted by username then _id.
  */
-export function fullScan(rooms: Iterable<LivechatRoomDocument>, start: Date, end: Date): ScanItem[] {
+export function fullScan(rooms: Iterable<LivechatRoomDocument>, start: Date, end: Date, departmentIds?: string[]): ScanItem[] {
     const groups = new Map<string, ScanItem>();
     for (const room of rooms) {
         const seconds = room.metrics?.serviceTimeDuration;
         if (room.t !== 'l' || !room.servedBy || !seconds || room.ts < start || room.ts > end) {
+            continue;
+        }
+        if (departmentIds && !(room.departmentId && departmentIds.includes(room.departmentId))) {
             continue;
         }
         const key = `${room.servedBy._id}\u0000${room.servedBy.username}`;
@@ -37,4 +40,9 @@ export function averageItems(scan: ScanItem[]) {
         const quotient = sum / divisor + (sum % divisor > BigInt(0) ? BigInt(1) : BigInt(0));
         return { _id, username, averageServiceTimeInSeconds: Number(quotient) };
     });
+}
+
+/** The total report's items for the scan: chats, and the summed seconds rounded up. */
+export function totalItems(scan: ScanItem[]) {
+    return scan.map(({ _id, username, chats, sumMs }) => ({ _id, username, chats, serviceTimeDuration: Math.ceil(sumMs / 1000) }));
 }

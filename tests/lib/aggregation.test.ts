@@ -10,7 +10,7 @@ function record(agentId: string, username: string, durationMs: number, createdAt
     return { v: 1, roomId: `room-${++roomSequence}`, agentId, username, createdAt: Date.parse(createdAt), durationMs };
 }
 
-const averages = (records: ServiceRecord[], range = JAN) => totalsFromRecords(records, range).map(toAverageItem);
+const averages = (records: ServiceRecord[], range = JAN, departmentIds?: string[]) => totalsFromRecords(records, { range, departmentIds }).map(toAverageItem);
 
 describe('the average report', () => {
     it('averages each agent over their chats, in whole seconds rounded up', () => {
@@ -83,9 +83,28 @@ describe('the average report', () => {
     });
 });
 
+describe('the department filter', () => {
+    const inDepartment = (agentId: string, departmentId: string | undefined, durationMs: number): ServiceRecord => ({ ...record(agentId, agentId, durationMs), ...(departmentId && { departmentId }) });
+
+    it('counts only rooms of the named departments', () => {
+        const records = [inDepartment('ann', 'sales', 1_000), inDepartment('ann', 'support', 9_000), inDepartment('bob', 'support', 4_000), inDepartment('cid', undefined, 2_000)];
+        expect(averages(records, JAN, ['sales'])).toEqual([{ _id: 'ann', username: 'ann', averageServiceTimeInSeconds: 1 }]);
+        expect(averages(records, JAN, ['sales', 'support']).map((item) => [item.username, item.averageServiceTimeInSeconds])).toEqual([
+            ['ann', 5],
+            ['bob', 4],
+        ]);
+    });
+
+    it('gives an empty report for an unknown department, and everything without a filter', () => {
+        const records = [inDepartment('ann', 'sales', 1_000), inDepartment('cid', undefined, 2_000)];
+        expect(averages(records, JAN, ['no-such-department'])).toEqual([]);
+        expect(averages(records, JAN)).toHaveLength(2);
+    });
+});
+
 describe('the total report', () => {
     it('gives each agent their chats and the summed seconds rounded up', () => {
-        const totals = totalsFromRecords([record('a1', 'alice', 1_500), record('a1', 'alice', 1_600)], JAN).map(toTotalItem);
+        const totals = totalsFromRecords([record('a1', 'alice', 1_500), record('a1', 'alice', 1_600)], { range: JAN }).map(toTotalItem);
         expect(totals).toEqual([{ _id: 'a1', username: 'alice', chats: 2, serviceTimeDuration: 4 }]);
     });
 });

@@ -1,4 +1,4 @@
-import { checkReportQuery, parseReportRange } from '../../lib/reportQuery';
+import { checkReportQuery, parseDepartmentFilter, parseReportRange } from '../../lib/reportQuery';
 
 const messageFor = (query: unknown) => {
     const checked = checkReportQuery(query);
@@ -13,7 +13,7 @@ describe('the query schema (the core’s, checked with AJV)', () => {
     });
 
     it('rejects any other parameter', () => {
-        expect(messageFor({ start: 'a', end: 'b', departmentId: 'x' })).toBe('must NOT have additional properties');
+        expect(messageFor({ start: 'a', end: 'b', agentId: 'x' })).toBe('must NOT have additional properties');
     });
 
     it('checks required properties before additional ones', () => {
@@ -47,6 +47,22 @@ describe('the query schema (the core’s, checked with AJV)', () => {
         const query = { start: 'a', end: 'b', count: '10' };
         checkReportQuery(query);
         expect(query.count).toBe('10');
+    });
+});
+
+describe('the app’s own parameters', () => {
+    it('accepts departmentId as one value or repeated, and format json or csv', () => {
+        expect(messageFor({ start: 'a', end: 'b', departmentId: 'x' })).toBe('ok');
+        expect(messageFor({ start: 'a', end: 'b', departmentId: ['x', 'y'] })).toBe('ok');
+        expect(messageFor({ start: 'a', end: 'b', format: 'csv' })).toBe('ok');
+        expect(messageFor({ start: 'a', end: 'b', format: 'pdf' })).toBe('must be equal to one of the allowed values');
+    });
+
+    it('reads the department filter from commas and repeats, ignoring blanks', () => {
+        expect(parseDepartmentFilter('a, b,,a')).toEqual(['a', 'b']);
+        expect(parseDepartmentFilter(['a', 'c,d'])).toEqual(['a', 'c', 'd']);
+        expect(parseDepartmentFilter(' ')).toBeUndefined();
+        expect(parseDepartmentFilter(undefined)).toBeUndefined();
     });
 });
 

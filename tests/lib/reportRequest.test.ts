@@ -1,34 +1,34 @@
 import type { AgentTotals } from '../../lib/aggregation';
-import { toAverageItem } from '../../lib/aggregation';
+import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../../lib/aggregation';
 import { DEFAULT_PAGINATION_SETTINGS } from '../../lib/pagination';
 import type { PaginationSettings } from '../../lib/pagination';
 import type { ReportSources } from '../../lib/reportRequest';
 import { answerAgentsReport } from '../../lib/reportRequest';
-import type { DateRange } from '../../lib/serviceRecord';
+import type { ReportScope } from '../../lib/serviceRecord';
 
 const manager = { roles: ['livechat-manager'] };
 const agents: AgentTotals[] = ['ann', 'bob', 'cid'].map((username, i) => ({ agentId: `id-${username}`, username, chats: 1, sumMs: (i + 1) * 1000 }));
 
 /** A workspace as the report sees it, remembering which ranges were asked for. */
-function sources(options: { roles?: string[]; pagination?: PaginationSettings } = {}): ReportSources & { ranges: DateRange[] } {
-    const ranges: DateRange[] = [];
+function sources(options: { roles?: string[]; pagination?: PaginationSettings } = {}): ReportSources & { scopes: ReportScope[] } {
+    const scopes: ReportScope[] = [];
     return {
-        ranges,
+        scopes,
         allowedRoles: async () => options.roles ?? ['admin', 'livechat-manager', 'livechat-monitor'],
         paginationSettings: async () => options.pagination ?? DEFAULT_PAGINATION_SETTINGS,
-        agentTotals: async (range) => {
-            ranges.push(range);
+        agentTotals: async (scope) => {
+            scopes.push(scope);
             return agents;
         },
     };
 }
 
-const ask = (query: Record<string, unknown>, user: { roles: string[] } | undefined = manager, from = sources()) =>
-    answerAgentsReport({ user, query }, from, toAverageItem);
+const ask = (query: Record<string, unknown>, user: { roles: string[] } | undefined = manager, from = sources(), headers: Record<string, string> = {}) =>
+    answerAgentsReport({ user, query, headers }, from, AVERAGE_SERVICE_TIME, 'average-service-time');
 
 describe('the order of checks', () => {
     it('answers 401 to a request without a caller, before looking at the query', async () => {
-        expect(await answerAgentsReport({ user: undefined, query: { bogus: '1' } }, sources(), toAverageItem)).toEqual({ status: 401, content: { status: 'error', message: 'You must be logged in to do this.' } });
+        expect(await answerAgentsReport({ user: undefined, query: { bogus: '1' } }, sources(), AVERAGE_SERVICE_TIME, 'average-service-time')).toEqual({ status: 401, content: { status: 'error', message: 'You must be logged in to do this.' } });
     });
 
     it('answers 400 invalid-params for a bad query before checking the role', async () => {
@@ -75,7 +75,15 @@ describe('the answer', () => {
     it('asks the store for the inclusive range the dates name', async () => {
         const from = sources();
         await ask({ start: '2024-01-01T00:00:00.000Z', end: '2024-01-31T23:59:59.999Z' }, manager, from);
-        expect(from.ranges).toEqual([{ start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') }]);
+        expect(from.scopes).toEqual([{ range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') } }]);
+    });
+
+    it('limits the scope to the departments named, comma-separated or repeated', async () => {
+        const from = sources();
+        await ask({ start: '2024-01-01', end: '2024-02-01', departmentId: 'sales, support' }, manager, from);
+        await ask({ start: '2024-01-01', end: '2024-02-01', departmentId: ['sales', 'vip,sales'] }, manager, from);
+        await ask({ start: '2024-01-01', end: '2024-02-01', departmentId: ' , ' }, manager, from);
+        expect(from.scopes.map((scope) => scope.departmentIds)).toEqual([['sales', 'support'], ['sales', 'vip'], undefined]);
     });
 
     it('is empty, with total 0, when end is before start, without reading the store', async () => {
@@ -84,7 +92,7 @@ describe('the answer', () => {
             status: 200,
             content: { agents: [], count: 0, offset: 0, total: 0, success: true },
         });
-        expect(from.ranges).toEqual([]);
+        expect(from.scopes).toEqual([]);
     });
 
     it('pages with the workspace settings', async () => {
@@ -103,5 +111,38 @@ describe('the answer', () => {
         expect((await ask({ start: '2024-01-01', end: '2024-02-01' }, { roles: ['livechat-manager'] }, onlyMonitors)).status).toBe(403);
         expect((await ask({ start: '2024-01-01', end: '2024-02-01' }, { roles: ['livechat-monitor'] }, onlyMonitors)).status).toBe(200);
         expect((await ask({ start: '2024-01-01', end: '2024-02-01' }, { roles: ['admin'] }, sources({ roles: [] }))).status).toBe(403);
+    });
+});
+
+describe('CSV', () => {
+    const range = { start: '2024-01-01', end: '2024-02-01' };
+
+    it('answers the page as CSV with a header line for format=csv', async () => {
+        expect(await ask({ ...range, format: 'csv', count: '2' })).toEqual({
+            status: 200,
+            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="average-service-time.csv"' },
+            content: '_id,username,averageServiceTimeInSeconds\r\nid-ann,ann,1\r\nid-bob,bob,2\r\n',
+        });
+    });
+
+    it('answers CSV when the caller accepts text/csv, JSON otherwise', async () => {
+        expect((await ask(range, manager, sources(), { accept: 'text/csv' })).content).toEqual(expect.stringMatching(/^_id,username/));
+        expect((await ask(range, manager, sources(), { accept: 'application/json, text/plain, */*' })).content).toMatchObject({ success: true });
+        expect((await ask({ ...range, format: 'json' }, manager, sources(), { accept: 'text/csv' })).content).toMatchObject({ success: true });
+    });
+
+    it('gives every row for count=0', async () => {
+        const csv = (await ask({ ...range, format: 'csv', count: '0' })).content as string;
+        expect(csv.split('\r\n')).toEqual(['_id,username,averageServiceTimeInSeconds', 'id-ann,ann,1', 'id-bob,bob,2', 'id-cid,cid,3', '']);
+    });
+
+    it('has the total report’s columns for the total report', async () => {
+        const answer = await answerAgentsReport({ user: manager, query: { ...range, format: 'csv' } }, sources(), TOTAL_SERVICE_TIME, 'total-service-time');
+        expect((answer.content as string).split('\r\n')[0]).toBe('_id,username,chats,serviceTimeDuration');
+    });
+
+    it('keeps errors in JSON', async () => {
+        expect(await ask({ start: 'x', end: 'y', format: 'csv' })).toMatchObject({ status: 400, content: { success: false } });
+        expect(await ask({ ...range, format: 'xml' })).toMatchObject({ status: 400, content: { error: 'must be equal to one of the allowed values [invalid-params]' } });
     });
 });

@@ -1,0 +1,18 @@
+import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
+import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
+import { workspaceReportSources } from '../lib/adapters/reportSources';
+import { TOTAL_SERVICE_TIME } from '../lib/aggregation';
+import { toApiResponse } from '../lib/apiAnswers';
+import { answerAgentsReport } from '../lib/reportRequest';
+
+/** `GET .../livechat/analytics/agents/total-service-time`, the core's sibling of the average report. */
+export class TotalServiceTimeEndpoint extends ApiEndpoint {
+    public path = 'livechat/analytics/agents/total-service-time';
+    public authRequired = true;
+
+    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
+        return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), TOTAL_SERVICE_TIME, 'total-service-time'));
+    }
+}

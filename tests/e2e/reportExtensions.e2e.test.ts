@@ -1,0 +1,76 @@
+import { averageItems, fullScan, totalItems } from '../helpers/fullScan';
+import type { EngineFixture } from './engineFixture';
+import { REPORT_PATH, TOTAL_PATH, startEngineWithApp } from './engineFixture';
+
+let engine: EngineFixture;
+const START = '2025-03-01T00:00:00.000Z';
+const END = '2025-03-31T23:59:59.999Z';
+const DEPARTMENTS = ['sales', 'support', undefined];
+
+beforeAll(async () => {
+    engine = await startEngineWithApp();
+    for (const [id, username] of [
+        ['d-ann', 'ann'],
+        ['d-bob', 'bob'],
+        ['d-cid', 'c,"quoted" name'],
+    ]) {
+        engine.host.workspace.addUser({ _id: id, username, name: username, roles: ['livechat-agent'] });
+    }
+    for (let i = 0; i < 30; i++) {
+        const agent = ['d-ann', 'd-bob', 'd-cid'][i % 3];
+        await engine.closeRoom(`dep-room-${i}`, new Date(Date.UTC(2025, 2, 1 + i, 12)), agent, 1_500 + i * 1_111, DEPARTMENTS[i % 2 === 0 ? 0 : i % 3 === 0 ? 1 : 2]);
+    }
+});
+
+afterAll(async () => {
+    await engine?.host.stop();
+});
+
+const scan = (departmentIds?: string[]) => fullScan(engine.host.workspace.rooms.values(), new Date(START), new Date(END), departmentIds);
+
+describe('total-service-time over HTTP', () => {
+    it('answers chats and the summed seconds rounded up, as the full scan does', async () => {
+        const agents = totalItems(scan());
+        expect((await engine.get(TOTAL_PATH, { start: START, end: END })).body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+    });
+
+    it('makes the same checks as the average report', async () => {
+        expect(await engine.get(TOTAL_PATH, { start: START })).toMatchObject({ status: 400, body: { error: "must have required property 'end' [invalid-params]" } });
+        expect((await engine.get(TOTAL_PATH, { start: START, end: END }, null)).status).toBe(401);
+    });
+});
+
+describe('the department filter over HTTP', () => {
+    it.each([
+        [['sales'], 'sales'],
+        [['sales', 'support'], 'sales,support'],
+        [['sales', 'support'], ['sales', 'support']],
+        [['nowhere'], 'nowhere'],
+    ])('counts only rooms of %j (departmentId=%j)', async (departments, departmentId) => {
+        const agents = averageItems(scan(departments));
+        expect(agents.length > 0).toBe(departments[0] !== 'nowhere');
+        expect((await engine.get(REPORT_PATH, { start: START, end: END, departmentId })).body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+    });
+
+    it('gives an empty report for an unknown department', async () => {
+        expect((await engine.get(REPORT_PATH, { start: START, end: END, departmentId: 'nowhere' })).body).toEqual({ agents: [], count: 0, offset: 0, total: 0, success: true });
+    });
+});
+
+describe('CSV over HTTP', () => {
+    it('answers text/csv with a header line and RFC 4180 quoting for Accept: text/csv', async () => {
+        const { status, body, contentType } = await engine.get(REPORT_PATH, { start: START, end: END }, undefined, { Accept: 'text/csv' });
+        expect(status).toBe(200);
+        expect(contentType).toBe('text/csv; charset=utf-8');
+        const expected = averageItems(scan()).map((item) => `${item._id},${item.username.includes(',') ? `"${item.username.replace(/"/g, '""')}"` : item.username},${item.averageServiceTimeInSeconds}`);
+        expect(body).toBe(['_id,username,averageServiceTimeInSeconds', ...expected, ''].join('\r\n'));
+        expect(body).toContain('"c,""quoted"" name"');
+    });
+
+    it('pages CSV like JSON, and format=csv gives every row for count=0', async () => {
+        const paged = (await engine.get(TOTAL_PATH, { start: START, end: END, format: 'csv', count: '1', offset: '1' })).body as string;
+        expect(paged.split('\r\n')).toHaveLength(3);
+        const all = (await engine.get(TOTAL_PATH, { start: START, end: END, format: 'csv', count: '0' })).body as string;
+        expect(all.split('\r\n')).toHaveLength(2 + totalItems(scan()).length);
+    });
+});
