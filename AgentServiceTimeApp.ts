@@ -15,6 +15,7 @@ import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 
 import { AverageServiceTimeEndpoint } from './endpoints/AverageServiceTimeEndpoint';
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
+import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
 import { TotalServiceTimeEndpoint } from './endpoints/TotalServiceTimeEndpoint';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
 import { historyImportProcessor, scheduleImportBatch } from './lib/historyImportJob';
@@ -36,7 +37,7 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
         await configuration.api.provideApi({
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
-            endpoints: [new AverageServiceTimeEndpoint(this), new TotalServiceTimeEndpoint(this), new HistoryImportEndpoint(this)],
+            endpoints: [new AverageServiceTimeEndpoint(this), new TotalServiceTimeEndpoint(this), new HistoryImportEndpoint(this), new OpenApiEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger())]);
     }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packagePath } from '../../dev/package';
+import { fetchChecked } from '../helpers/openApiValidator';
 
 export const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
 export const TOTAL_PATH = 'livechat/analytics/agents/total-service-time';
@@ -45,15 +46,7 @@ export async function startEngineWithApp(): Promise<EngineFixture> {
                 }
             }
             const headers: Record<string, string> = { ...extraHeaders, ...(caller ? { 'X-User-Id': caller._id, 'X-Auth-Token': caller.authToken } : {}) };
-            const response = await fetch(`${host.url(appId, path)}?${search}`, { headers });
-            const text = await response.text();
-            let body: unknown = text;
-            try {
-                body = JSON.parse(text);
-            } catch {
-                // not JSON: kept as text so that the assertion shows it
-            }
-            return { status: response.status, body, contentType: response.headers.get('content-type') };
+            return fetchChecked(`${host.url(appId, path)}?${search}`, { headers });
         },
         async closeRoom(roomId, createdAt, agentId, serviceMs, departmentId) {
             host.workspace.openRoom({ _id: roomId, ts: createdAt, departmentId });

@@ -2,6 +2,7 @@ import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packagePath } from '../../dev/package';
 import { Workspace } from '../../dev/workspace/workspace';
 import { averageItems, fullScan } from '../helpers/fullScan';
+import { fetchChecked } from '../helpers/openApiValidator';
 import { MANAGER, REPORT_PATH } from './engineFixture';
 
 const IMPORT_PATH = 'livechat/analytics/history-import';
@@ -50,8 +51,7 @@ function workspaceWithHistory(count: number): Workspace {
 }
 
 async function call(host: AppsEngineHost, appId: string, path: string, query = '', method = 'GET') {
-    const response = await fetch(`${host.url(appId, path)}${query}`, { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
-    return { status: response.status, body: (await response.json()) as unknown };
+    return fetchChecked(`${host.url(appId, path)}${query}`, { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
 }
 
 async function waitForImport(host: AppsEngineHost, appId: string, until: (status: ImportStatusBody) => boolean, timeoutMs = 120_000): Promise<ImportStatusBody> {
@@ -145,8 +145,8 @@ describe('history import in the real engine', () => {
         host = await AppsEngineHost.start({ workspace: workspaceWithHistory(0) });
         const { id: appId } = await host.install(packagePath());
         host.workspace.addUser({ _id: 'someone', username: 'someone', name: 'someone', roles: ['user'], authToken: 'someone-token' });
-        const asSomeone = await fetch(host.url(appId, IMPORT_PATH), { method: 'POST', headers: { 'X-User-Id': 'someone', 'X-Auth-Token': 'someone-token' } });
+        const asSomeone = await fetchChecked(host.url(appId, IMPORT_PATH), { method: 'POST', headers: { 'X-User-Id': 'someone', 'X-Auth-Token': 'someone-token' } });
         expect(asSomeone.status).toBe(403);
-        expect((await fetch(host.url(appId, IMPORT_PATH))).status).toBe(401);
+        expect((await fetchChecked(host.url(appId, IMPORT_PATH))).status).toBe(401);
     });
 });

@@ -1,0 +1,177 @@
+/**
+ * The OpenAPI 3.1 document of every endpoint of the app, served at `openapi.json`. The end-to-end
+ * suite validates every answer it receives against it, so it cannot drift from the code.
+ */
+const errorInvalidParams = {
+    type: 'object',
+    required: ['success', 'error', 'errorType'],
+    properties: { success: { const: false }, error: { type: 'string', pattern: ' \\[invalid-params\\]$' }, errorType: { const: 'invalid-params' } },
+    additionalProperties: false,
+};
+const errorInvalidDate = {
+    type: 'object',
+    required: ['success', 'error'],
+    properties: { success: { const: false }, error: { type: 'string', pattern: '^The "(start|end)" query parameter must be a valid date\\.$' } },
+    additionalProperties: false,
+};
+const notLoggedIn = {
+    type: 'object',
+    required: ['status', 'message'],
+    properties: { status: { const: 'error' }, message: { const: 'You must be logged in to do this.' } },
+    additionalProperties: false,
+};
+const notAllowed = {
+    type: 'object',
+    required: ['success', 'error'],
+    properties: { success: { const: false }, error: { const: 'User does not have the permissions required for this action [error-unauthorized]' } },
+    additionalProperties: false,
+};
+
+const json = (schema: object, example?: unknown) => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
+
+const authErrors = {
+    '401': { description: 'No valid X-User-Id / X-Auth-Token (answered by Rocket.Chat before the app runs).', content: json(notLoggedIn) },
+    '403': { description: 'The caller has none of the roles of the app setting "Roles that may read the reports".', content: json(notAllowed) },
+};
+
+const page = (itemSchema: object, example: object) => ({
+    type: 'object',
+    required: ['agents', 'count', 'offset', 'total', 'success'],
+    properties: {
+        agents: { type: 'array', items: itemSchema },
+        count: { type: 'integer', minimum: 0, description: 'Agents in this page.' },
+        offset: { type: 'integer', minimum: 0 },
+        total: { type: 'integer', minimum: 0, description: 'Agents before paging.' },
+        success: { const: true },
+    },
+    additionalProperties: false,
+    example: { agents: [example], count: 1, offset: 0, total: 1, success: true },
+});
+
+const agentFields = { _id: { type: 'string' }, username: { type: 'string' } };
+
+const reportParameters = [
+    { name: 'start', in: 'query', required: true, schema: { type: 'string' }, example: '2024-01-01', description: 'Rooms created at or after this time count (read as new Date(start)).' },
+    { name: 'end', in: 'query', required: true, schema: { type: 'string' }, example: '2024-01-31T23:59:59.999Z', description: 'Rooms created at or before this time count.' },
+    { name: 'count', in: 'query', schema: { type: 'integer', minimum: 0 }, example: 50, description: 'Page size; 0 is all (where the workspace allows it); capped at API_Upper_Count_Limit.' },
+    { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 }, example: 0 },
+    { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'Accepted and ignored, as in the core.' },
+    {
+        name: 'departmentId',
+        in: 'query',
+        schema: { type: 'array', items: { type: 'string' } },
+        style: 'form',
+        explode: true,
+        description: 'Only rooms of these departments: repeated, or comma-separated.',
+    },
+    { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: the same rows as CSV (as Accept: text/csv).' },
+];
+
+function report(summary: string, itemSchema: object, example: object) {
+    return {
+        get: {
+            summary,
+            security: [{ userId: [], authToken: [] }],
+            parameters: reportParameters,
+            responses: {
+                '200': {
+                    description: 'One page of agents, sorted by username (code point order), then _id.',
+                    content: {
+                        ...json(page(itemSchema, example)),
+                        'text/csv': { schema: { type: 'string' }, example: `${Object.keys(example).join(',')}\r\n${Object.values(example).join(',')}\r\n` },
+                    },
+                },
+                '400': {
+                    description: 'A query that fails the schema, or a start / end that is not a date.',
+                    content: json({ oneOf: [errorInvalidParams, errorInvalidDate] }, { success: false, error: "must have required property 'start' [invalid-params]", errorType: 'invalid-params' }),
+                },
+                ...authErrors,
+            },
+        },
+    };
+}
+
+const importStatus = {
+    type: 'object',
+    required: ['state', 'scanned', 'imported', 'skipped', 'failed', 'startedAt', 'updatedAt', 'finishedAt', 'lastError', 'success'],
+    properties: {
+        state: { enum: ['idle', 'running', 'done', 'failed'] },
+        scanned: { type: 'integer', minimum: 0 },
+        imported: { type: 'integer', minimum: 0 },
+        skipped: { type: 'integer', minimum: 0 },
+        failed: { type: 'integer', minimum: 0 },
+        startedAt: { type: ['string', 'null'], format: 'date-time' },
+        updatedAt: { type: ['string', 'null'], format: 'date-time' },
+        finishedAt: { type: ['string', 'null'], format: 'date-time' },
+        lastError: { type: ['string', 'null'] },
+        success: { const: true },
+    },
+    additionalProperties: false,
+    example: {
+        state: 'running',
+        scanned: 4200,
+        imported: 3650,
+        skipped: 550,
+        failed: 0,
+        startedAt: '2026-11-23T23:40:00.000Z',
+        updatedAt: '2026-11-23T23:40:04.120Z',
+        finishedAt: null,
+        lastError: null,
+        success: true,
+    },
+};
+
+export function openApiDocument(appId: string, version: string): Record<string, unknown> {
+    return {
+        openapi: '3.1.0',
+        info: {
+            title: 'Agent Service Time',
+            version,
+            description:
+                "Rocket.Chat Enterprise's omnichannel agents reports, served by the Agent Service Time app on any workspace. " +
+                'Integrations written for /api/v1/livechat/analytics/agents/... change only the base of the URL.',
+        },
+        servers: [{ url: `/api/apps/public/${appId}` }],
+        components: {
+            securitySchemes: {
+                userId: { type: 'apiKey', in: 'header', name: 'X-User-Id' },
+                authToken: { type: 'apiKey', in: 'header', name: 'X-Auth-Token' },
+            },
+        },
+        paths: {
+            '/livechat/analytics/agents/average-service-time': report(
+                "Each agent's average service time, in seconds",
+                { type: 'object', required: ['_id', 'username', 'averageServiceTimeInSeconds'], properties: { ...agentFields, averageServiceTimeInSeconds: { type: 'integer' } }, additionalProperties: false },
+                { _id: 'Xy7kq2Lm', username: 'ana.souza', averageServiceTimeInSeconds: 553 },
+            ),
+            '/livechat/analytics/agents/total-service-time': report(
+                "Each agent's chats and total service time, in seconds",
+                {
+                    type: 'object',
+                    required: ['_id', 'username', 'chats', 'serviceTimeDuration'],
+                    properties: { ...agentFields, chats: { type: 'integer', minimum: 1 }, serviceTimeDuration: { type: 'integer' } },
+                    additionalProperties: false,
+                },
+                { _id: 'Xy7kq2Lm', username: 'ana.souza', chats: 12, serviceTimeDuration: 6633 },
+            ),
+            '/livechat/analytics/history-import': {
+                get: {
+                    summary: 'Where the import of the rooms closed before install stands',
+                    security: [{ userId: [], authToken: [] }],
+                    responses: { '200': { description: 'The import status.', content: json(importStatus) }, ...authErrors },
+                },
+                post: {
+                    summary: 'Start the history import over from the first room',
+                    security: [{ userId: [], authToken: [] }],
+                    responses: { '200': { description: 'The import status, just restarted.', content: json(importStatus) }, ...authErrors },
+                },
+            },
+            '/openapi.json': {
+                get: {
+                    summary: 'This document',
+                    responses: { '200': { description: 'The OpenAPI document of the app.', content: json({ type: 'object', required: ['openapi', 'paths'] }) } },
+                },
+            },
+        },
+    };
+}
