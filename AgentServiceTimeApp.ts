@@ -22,6 +22,7 @@ import { historyImportProcessor, scheduleImportBatch } from './lib/historyImport
 import { recordClosedRoom } from './lib/recordClosedRoom';
 import type { ClosedLivechatRoom } from './lib/serviceRecord';
 import { appSettings } from './lib/settings';
+import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 
 export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed {
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
@@ -40,6 +41,7 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
             endpoints: [new AverageServiceTimeEndpoint(this), new TotalServiceTimeEndpoint(this), new HistoryImportEndpoint(this), new OpenApiEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger())]);
+        await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
     }
 
     /** Every enable kicks the history import: it starts the first time and resumes after a stop. */

@@ -14,6 +14,9 @@ import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import type { IPermission } from '@rocket.chat/apps-engine/definition/permissions/IPermission';
 import type { IOnetimeSchedule, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import type { AppApi } from '@rocket.chat/apps-engine/server/managers/AppApi';
 
@@ -139,6 +142,18 @@ export class AppsEngineHost {
     public async closeRoom(roomId: string, at: Date): Promise<void> {
         const room = this.workspace.closeRoom(roomId, at);
         await this.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, this.workspace.convertRoom(room));
+    }
+
+    /**
+     * A user types `/<command> <args>` in a room: Rocket.Chat hands the engine the sender, the room
+     * and the words. Answers what the app showed that user alone while it ran.
+     */
+    public async runSlashCommand(command: string, senderId: string, args: string[]): Promise<string[]> {
+        const sender = this.workspace.convertUser(this.workspace.user(senderId));
+        const room = { id: 'GENERAL', type: RoomType.CHANNEL, slugifiedName: 'general', displayName: 'general', usernames: [], creator: sender } as unknown as IRoom;
+        const before = this.bridges.messages.notifications.length;
+        await this.manager.getCommandManager().executeCommand(command, new SlashCommandContext(sender, room, args));
+        return this.bridges.messages.notifications.slice(before).filter((note) => note.userId === senderId).map((note) => note.text);
     }
 
     /**

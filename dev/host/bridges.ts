@@ -7,7 +7,20 @@ import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/defin
 import type { AppStatus } from '@rocket.chat/apps-engine/definition/AppStatus';
 import type { IRoom, IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import type { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
-import { ApiBridge, AppActivationBridge, AppBridges, AppDetailChangesBridge, EnvironmentalVariableBridge, PersistenceBridge, RoomBridge, SchedulerBridge, ServerSettingBridge, UserBridge } from '@rocket.chat/apps-engine/server/bridges';
+import type { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+import {
+    ApiBridge,
+    AppActivationBridge,
+    AppBridges,
+    AppDetailChangesBridge,
+    EnvironmentalVariableBridge,
+    MessageBridge,
+    PersistenceBridge,
+    RoomBridge,
+    SchedulerBridge,
+    ServerSettingBridge,
+    UserBridge,
+} from '@rocket.chat/apps-engine/server/bridges';
 import type { IInternalBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalBridge';
 import type { IInternalFederationBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalFederationBridge';
 import type { GetRoomsFilters, GetRoomsOptions } from '@rocket.chat/apps-engine/server/bridges/RoomBridge';
@@ -237,6 +250,24 @@ class HostSchedulerBridge extends SchedulerBridge {
     }
 }
 
+/** Messages: the host keeps what apps show a user alone (ephemeral notifications). */
+class HostMessageBridge extends MessageBridge {
+    public readonly notifications: Array<{ userId: string; text: string }> = [];
+
+    protected async notifyUser(user: IUser, message: IMessage): Promise<void> {
+        this.notifications.push({ userId: user.id, text: message.text ?? '' });
+    }
+
+    protected create = unsupported;
+    protected update = unsupported;
+    protected notifyRoom = unsupported;
+    protected typing = unsupported;
+    protected getById = unsupported;
+    protected delete = unsupported;
+    protected addReaction = unsupported;
+    protected removeReaction = unsupported;
+}
+
 class HostEnvironmentBridge extends EnvironmentalVariableBridge {
     protected async getValueByName(): Promise<string | undefined> {
         return undefined;
@@ -305,6 +336,7 @@ export class HostBridges extends AppBridges {
     public readonly persistence: HostPersistenceBridge;
     public readonly activation = new HostActivationBridge();
     public readonly rooms: HostRoomBridge;
+    public readonly messages = new HostMessageBridge();
     private readonly api: HostApiBridge;
     private readonly serverSettings: HostServerSettingBridge;
     private readonly users: HostUserBridge;
@@ -336,13 +368,13 @@ export class HostBridges extends AppBridges {
     public getAppDetailChangesBridge = () => this.detailChanges;
     public getInternalFederationBridge = () => this.federation;
     public getInternalBridge = () => this.internal;
+    public getMessageBridge = () => this.messages;
 
     public getCommandBridge = () => absentBridge<ReturnType<AppBridges['getCommandBridge']>>();
     public getContactBridge = () => absentBridge<ReturnType<AppBridges['getContactBridge']>>();
     public getHttpBridge = () => absentBridge<ReturnType<AppBridges['getHttpBridge']>>();
     public getListenerBridge = () => absentBridge<ReturnType<AppBridges['getListenerBridge']>>();
     public getLivechatBridge = () => absentBridge<ReturnType<AppBridges['getLivechatBridge']>>();
-    public getMessageBridge = () => absentBridge<ReturnType<AppBridges['getMessageBridge']>>();
     public getUploadBridge = () => absentBridge<ReturnType<AppBridges['getUploadBridge']>>();
     public getEmailBridge = () => absentBridge<ReturnType<AppBridges['getEmailBridge']>>();
     public getUiInteractionBridge = () => absentBridge<ReturnType<AppBridges['getUiInteractionBridge']>>();

@@ -74,3 +74,22 @@ describe('CSV over HTTP', () => {
         expect(all.split('\r\n')).toHaveLength(2 + totalItems(scan()).length);
     });
 });
+
+describe('/service-time in the real engine', () => {
+    it('answers the caller alone with a table of the range', async () => {
+        engine.host.workspace.addUser({ _id: 'cmd-manager', username: 'cmd.manager', name: 'M', roles: ['livechat-manager'] });
+        const [answer, ...more] = await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2025-03-01', '2025-03-31', 'sales']);
+        expect(more).toEqual([]);
+        const expected = scan(['sales']);
+        expect(answer).toContain('Average service time, 2025-03-01 to 2025-03-31 (UTC), department sales:');
+        for (const agent of expected) {
+            expect(answer).toMatch(new RegExp(`${agent.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${agent.chats}\\s`));
+        }
+    });
+
+    it('answers the usage text for bad arguments, and refuses callers without an allowed role', async () => {
+        engine.host.workspace.addUser({ _id: 'cmd-agent', username: 'cmd.agent', name: 'A', roles: ['livechat-agent'] });
+        expect(await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2024-01-01'])).toEqual([expect.stringMatching(/^Usage: \/service-time/)]);
+        expect(await engine.host.runSlashCommand('service-time', 'cmd-agent', ['7d'])).toEqual(['You do not have the permissions required to read the service time reports.']);
+    });
+});
