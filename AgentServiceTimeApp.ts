@@ -41,7 +41,12 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
             endpoints: [new AverageServiceTimeEndpoint(this), new TotalServiceTimeEndpoint(this), new HistoryImportEndpoint(this), new OpenApiEndpoint(this)],
         });
         await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger())]);
-        await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
+        try {
+            await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
+        } catch (error) {
+            // The engine keeps an app's commands across disable, then refuses them again on enable.
+            this.getLogger().debug(`/service-time is still registered: ${error instanceof Error ? error.message : String(error)}`);
+        }
     }
 
     /** Every enable kicks the history import: it starts the first time and resumes after a stop. */

@@ -30,9 +30,9 @@ export function readAppJson(root = projectRoot): AppJson {
     return JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as AppJson;
 }
 
-export function packagePath(root = projectRoot): string {
+export function packagePath(root = projectRoot, version?: string): string {
     const app = readAppJson(root);
-    return path.join(root, 'dist', `${app.nameSlug}_${app.version}.zip`);
+    return path.join(root, 'dist', `${app.nameSlug}_${version ?? app.version}.zip`);
 }
 
 /**
@@ -52,7 +52,8 @@ function linkPackagesForCompiler(root: string, stage: string): void {
     fs.symlinkSync(path.join(root, 'node_modules', 'rc-apps-node-types'), path.join(modules, '@types', 'node'));
 }
 
-export async function packageApp(root = projectRoot): Promise<string> {
+/** `version` packages the same sources as another version (tests of app updates use it). */
+export async function packageApp(root = projectRoot, version?: string): Promise<string> {
     const buildDir = path.join(root, 'build');
     // Outside the project, so that no folder above it holds the project's @types.
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-stage-'));
@@ -62,6 +63,9 @@ export async function packageApp(root = projectRoot): Promise<string> {
 
     for (const entry of APP_SOURCES) {
         fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
+    }
+    if (version) {
+        fs.writeFileSync(path.join(stage, 'app.json'), `${JSON.stringify({ ...readAppJson(stage), version }, null, 4)}\n`);
     }
     const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     // rc-apps reads requiredApiVersion from this entry and fails without it.
@@ -81,7 +85,7 @@ export async function packageApp(root = projectRoot): Promise<string> {
 
     // Keep the repository's app.json as rc-apps wrote it (implements, requiredApiVersion).
     const stagedAppJson = fs.readFileSync(path.join(stage, 'app.json'), 'utf8');
-    if (stagedAppJson !== fs.readFileSync(path.join(root, 'app.json'), 'utf8')) {
+    if (!version && stagedAppJson !== fs.readFileSync(path.join(root, 'app.json'), 'utf8')) {
         fs.writeFileSync(path.join(root, 'app.json'), stagedAppJson);
         console.log('app.json updated by rc-apps (commit it)');
     }
@@ -109,7 +113,7 @@ export async function packageApp(root = projectRoot): Promise<string> {
     for (const file of fs.readdirSync(path.join(stage, 'i18n')).sort()) {
         zip.addLocalFile(path.join(stage, 'i18n', file), 'i18n');
     }
-    const output = packagePath(root);
+    const output = packagePath(root, version);
     fs.mkdirSync(path.dirname(output), { recursive: true });
     zip.writeZip(output);
     return output;

@@ -1,0 +1,130 @@
+import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
+import { packageApp, packagePath } from '../../dev/package';
+import { averageItems, fullScan } from '../helpers/fullScan';
+import { fetchChecked } from '../helpers/openApiValidator';
+import { MANAGER, REPORT_PATH } from './engineFixture';
+
+const IMPORT_PATH = 'livechat/analytics/history-import';
+const AGENTS = ['r-ann', 'r-bob', 'r-cid', 'r-dee'];
+const START = '2024-06-01T00:00:00.000Z';
+const END = '2024-06-30T23:59:59.999Z';
+
+let host: AppsEngineHost;
+let appId: string;
+let roomSequence = 0;
+
+beforeEach(async () => {
+    host = await AppsEngineHost.start();
+    appId = (await host.install(packagePath())).id;
+    host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
+    for (const id of AGENTS) {
+        host.workspace.addUser({ _id: id, username: id.slice(2), name: id, roles: ['livechat-agent'] });
+    }
+});
+
+afterEach(async () => {
+    await host.stop();
+});
+
+/** Opens and serves a room in June 2024; closing it is left to the test. */
+function servedRoom(): { roomId: string; closedAt: Date } {
+    const i = roomSequence++;
+    const roomId = `robust-${i}`;
+    const ts = new Date(Date.UTC(2024, 5, 1) + ((i * 7_919_993) % (29 * 86_400_000)));
+    host.workspace.openRoom({ _id: roomId, ts });
+    host.workspace.serveRoom(roomId, AGENTS[i % AGENTS.length], new Date(ts.getTime() + 1_000));
+    return { roomId, closedAt: new Date(ts.getTime() + 1_000 + 1_000 + ((i * 104_729) % 900_000)) };
+}
+
+async function report() {
+    return fetchChecked(`${host.url(appId, REPORT_PATH)}?start=${START}&end=${END}&count=0`, { headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
+}
+
+function expectedReport() {
+    const agents = averageItems(fullScan(host.workspace.rooms.values(), new Date(START), new Date(END)));
+    return { agents, count: agents.length, offset: 0, total: agents.length, success: true };
+}
+
+async function importAgainAndWait(): Promise<void> {
+    const headers = { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken };
+    await fetchChecked(host.url(appId, IMPORT_PATH), { method: 'POST', headers });
+    for (;;) {
+        const { body } = await fetchChecked(host.url(appId, IMPORT_PATH), { headers });
+        if ((body as { state: string }).state === 'done') {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+describe('concurrent and repeated events', () => {
+    it('counts each of 1,000 rooms closed at once exactly once', async () => {
+        const rooms = Array.from({ length: 1_000 }, servedRoom);
+        await Promise.all(rooms.map(({ roomId, closedAt }) => host.closeRoom(roomId, closedAt)));
+        expect((await report()).body).toEqual(expectedReport());
+        expect(expectedReport().agents.length).toBe(AGENTS.length);
+        const stored = (await host.workspace.persistence.readByAssociations(appId, [{ model: 'misc', id: 'service-record' }])) as Array<{ roomId: string }>;
+        expect(new Set(stored.map((record) => record.roomId)).size).toBe(1_000);
+    });
+
+    it('counts a room whose closed event arrives three times at once only once', async () => {
+        const { roomId, closedAt } = servedRoom();
+        const closed = host.workspace.closeRoom(roomId, closedAt);
+        const room = host.workspace.convertRoom(closed);
+        const { AppInterface } = await import('@rocket.chat/apps-engine/definition/metadata');
+        await Promise.all([1, 2, 3].map(() => host.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, room)));
+        expect((await report()).body).toEqual(expectedReport());
+        expect((expectedReport().agents[0] as { averageServiceTimeInSeconds: number }).averageServiceTimeInSeconds).toBeGreaterThan(0);
+    });
+});
+
+describe('failing storage', () => {
+    it('survives 10% of writes failing: retries, logs what it could not write, and an import repairs the rest', async () => {
+        let writes = 0;
+        const alwaysFailing = new Set<string>();
+        host.workspace.persistence.failWrite = (operation, associations) => {
+            if (operation !== 'updateByAssociations') {
+                return false;
+            }
+            const roomId = associations?.find((association) => association.model === 'room')?.id;
+            writes++;
+            return (roomId !== undefined && alwaysFailing.has(roomId)) || writes % 10 === 0;
+        };
+        const rooms = Array.from({ length: 300 }, servedRoom);
+        alwaysFailing.add(rooms[7].roomId);
+        for (const { roomId, closedAt } of rooms) {
+            await host.closeRoom(roomId, closedAt);
+        }
+        expect(writes).toBeGreaterThan(300);
+        const logged = host.logs.entries.flatMap((entry) => entry.entries.map((line) => line.args.join(' ')));
+        expect(logged).toContainEqual(expect.stringContaining(`Could not record room ${rooms[7].roomId} after 3 attempts`));
+        expect((await report()).body).not.toEqual(expectedReport());
+
+        host.workspace.persistence.failWrite = undefined;
+        await importAgainAndWait();
+        expect((await report()).body).toEqual(expectedReport());
+    });
+});
+
+describe('updates and restarts', () => {
+    it('keep every record readable and the report unchanged', async () => {
+        for (const { roomId, closedAt } of Array.from({ length: 50 }, servedRoom)) {
+            await host.closeRoom(roomId, closedAt);
+        }
+        const before = await report();
+        expect(before.body).toEqual(expectedReport());
+
+        await host.update(await packageApp(undefined, '1.0.1'));
+        expect(await host.isEnabled(appId)).toBe(true);
+        expect(host.manager.getOneById(appId).getInfo().version).toBe('1.0.1');
+        expect(await report()).toEqual(before);
+
+        await host.restartEngine();
+        expect(await host.isEnabled(appId)).toBe(true);
+        expect(await report()).toEqual(before);
+
+        await host.disable(appId);
+        await host.enable(appId);
+        expect(await report()).toEqual(before);
+    });
+});
