@@ -23,8 +23,10 @@ export const DEFAULT_PAGINATION_SETTINGS: PaginationSettings = Object.freeze({
  * "all" only where infinite counts are allowed. Values arrive already checked as numbers >= 0.
  */
 export function resolvePage(query: { offset?: number; count?: number }, settings: PaginationSettings): Page {
-    const offset = query.offset ? parseInt(String(query.offset), 10) : 0;
-    let count = query.count === undefined ? settings.defaultCount : parseInt(String(query.count), 10);
+    // AJV coerces "1e400" to Infinity, which parseInt reads as NaN: such a value is the default
+    // (the core would hand NaN on to MongoDB and fail).
+    const offset = orDefault(query.offset ? parseInt(String(query.offset), 10) : 0, 0);
+    let count = query.count === undefined ? settings.defaultCount : orDefault(parseInt(String(query.count), 10), settings.defaultCount);
     if (count > settings.upperCountLimit) {
         count = settings.upperCountLimit;
     }
@@ -32,4 +34,8 @@ export function resolvePage(query: { offset?: number; count?: number }, settings
         count = settings.defaultCount;
     }
     return { offset, count };
+}
+
+function orDefault(value: number, fallback: number): number {
+    return Number.isNaN(value) ? fallback : value;
 }

@@ -30,4 +30,8 @@ describe("Rocket.Chat's getPaginationItems", () => {
         expect(resolvePage({ count: 1e3 }, settings)).toEqual({ offset: 0, count: 100 });
         expect(resolvePage({ offset: 1e21 }, settings)).toEqual({ offset: 1, count: 50 });
     });
+
+    it('reads an infinite count or offset (AJV makes "1e400" Infinity) as the default', () => {
+        expect(resolvePage({ count: Infinity, offset: Infinity }, settings)).toEqual({ offset: 0, count: 50 });
+    });
 });
