@@ -141,6 +141,17 @@ describe('the role setting, changed through the engine', () => {
         expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-02-01' }, ADMIN)).status).toBe(403);
     });
 
+    it('matches names exactly, ignoring spaces and empty entries in the setting', async () => {
+        await engine.host.setAppSetting(engine.appId, 'report_roles', ' livechat-agent , , admin ,');
+        expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-02-01' }, AGENT)).status).toBe(200);
+        expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-02-01' }, ADMIN)).status).toBe(200);
+        for (const [i, roles] of [['admins'], ['Admin'], ['livechat-manager2'], ['livechat'], []].entries()) {
+            const lookalike = { _id: `lookalike-${i}`, username: `lookalike${i}`, authToken: `lookalike-token-${i}` };
+            engine.host.workspace.addUser({ ...lookalike, name: lookalike.username, roles });
+            expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-02-01' }, lookalike)).status).toBe(403);
+        }
+    });
+
     it('lets no one in when empty', async () => {
         await engine.host.setAppSetting(engine.appId, 'report_roles', '');
         expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-02-01' }, ADMIN)).status).toBe(403);
