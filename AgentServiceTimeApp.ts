@@ -18,6 +18,7 @@ import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
 import { TotalServiceTimeEndpoint } from './endpoints/TotalServiceTimeEndpoint';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
+import { bucketBuilderProcessor, scheduleBucketBuilder } from './lib/bucketBuilderJob';
 import { historyImportProcessor, scheduleImportBatch } from './lib/historyImportJob';
 import { recordClosedRoom } from './lib/recordClosedRoom';
 import type { ClosedLivechatRoom } from './lib/serviceRecord';
@@ -40,7 +41,7 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
             security: ApiSecurity.UNSECURE,
             endpoints: [new AverageServiceTimeEndpoint(this), new TotalServiceTimeEndpoint(this), new HistoryImportEndpoint(this), new OpenApiEndpoint(this)],
         });
-        await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger())]);
+        await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger()), bucketBuilderProcessor(this.getLogger())]);
         try {
             await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
         } catch (error) {
@@ -49,9 +50,13 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
         }
     }
 
-    /** Every enable kicks the history import: it starts the first time and resumes after a stop. */
+    /**
+     * Every enable kicks the history import (it starts the first time and resumes after a stop) and
+     * the recurring job that keeps the buckets up to date.
+     */
     public async onEnable(_environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
         await scheduleImportBatch(configurationModify.scheduler, {});
+        await scheduleBucketBuilder(configurationModify.scheduler);
         return true;
     }
 }

@@ -1,6 +1,6 @@
 import { compareCodePoints } from './codePointOrder';
 import type { Page } from './pagination';
-import { ceilDiv, ceilSecondsAverage, isInScope } from './serviceRecord';
+import { ceilDiv, ceilSecondsAverage, isInDepartments, isInScope } from './serviceRecord';
 import type { ReportScope, ServiceRecord } from './serviceRecord';
 
 /** One agent, as the core groups them: by `_id` and `username` together. */
@@ -47,14 +47,29 @@ export class AgentTotalsAccumulator {
             return;
         }
         this.countedRooms.add(record.roomId);
+        this.merge(record.agentId, record.username, 1, record.durationMs);
+    }
+
+    /**
+     * Adds an agent's pre-aggregated totals of a period the range covers whole (a bucket entry);
+     * its rooms are not seen one by one, so the caller must not also add that period's records.
+     */
+    public addTotals(totals: AgentTotals & { departmentId?: string }): void {
+        if (!isInDepartments(totals.departmentId, this.scope)) {
+            return;
+        }
+        this.merge(totals.agentId, totals.username, totals.chats, totals.sumMs);
+    }
+
+    private merge(agentId: string, username: string, chats: number, sumMs: number): void {
         // A renamed agent is two groups, as in the core: the key is the pair, not the id.
-        const key = JSON.stringify([record.agentId, record.username]);
+        const key = JSON.stringify([agentId, username]);
         const totals = this.byAgent.get(key);
         if (totals) {
-            totals.chats += 1;
-            totals.sumMs += record.durationMs;
+            totals.chats += chats;
+            totals.sumMs += sumMs;
         } else {
-            this.byAgent.set(key, { agentId: record.agentId, username: record.username, chats: 1, sumMs: record.durationMs });
+            this.byAgent.set(key, { agentId, username, chats, sumMs });
         }
     }
 

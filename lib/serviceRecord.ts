@@ -84,10 +84,12 @@ export interface ReportScope {
 
 /** The one rule for which stored records a report counts. */
 export function isInScope(record: Pick<ServiceRecord, 'createdAt' | 'departmentId'>, scope: ReportScope): boolean {
-    if (!isCreatedWithin(record, scope.range)) {
-        return false;
-    }
-    return !scope.departmentIds || (record.departmentId !== undefined && scope.departmentIds.includes(record.departmentId));
+    return isCreatedWithin(record, scope.range) && isInDepartments(record.departmentId, scope);
+}
+
+/** The department half of the scope, also applied to pre-aggregated totals, which keep the department. */
+export function isInDepartments(departmentId: string | undefined, scope: Pick<ReportScope, 'departmentIds'>): boolean {
+    return !scope.departmentIds || (departmentId !== undefined && scope.departmentIds.includes(departmentId));
 }
 
 export interface DateRange {

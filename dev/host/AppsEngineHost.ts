@@ -12,7 +12,7 @@ import { AppStatus, AppStatusUtils } from '@rocket.chat/apps-engine/definition/A
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import type { IPermission } from '@rocket.chat/apps-engine/definition/permissions/IPermission';
-import type { IOnetimeSchedule, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
+import type { IOnetimeSchedule, IProcessor, IRecurringSchedule } from '@rocket.chat/apps-engine/definition/scheduler';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
@@ -42,6 +42,9 @@ interface ScheduledJob {
     runAt: number;
     data?: object;
     timer?: NodeJS.Timeout;
+    /** For recurring jobs: ms between runs. */
+    everyMs?: number;
+    running?: boolean;
 }
 
 /**
@@ -236,6 +239,7 @@ export class AppsEngineHost {
                 this.processors.set(appId, new Map(processors.map((processor) => [processor.id, processor])));
             },
             jobScheduled: async (job, appId) => this.schedule(job, appId),
+            recurringJobScheduled: async (job, appId) => this.scheduleRecurring(job, appId),
             jobsCancelled: (appId, jobId) => this.cancelJobs(appId, jobId),
         };
     }
@@ -250,6 +254,28 @@ export class AppsEngineHost {
         return id;
     }
 
+    /** Runs a recurring job every interval, one run at a time, as Agenda's lock does. */
+    private scheduleRecurring(job: IRecurringSchedule, appId: string): string {
+        const id = `job-${++this.jobSequence}`;
+        const everyMs = parseInterval(job.interval);
+        const scheduled: ScheduledJob = { id, appId, processorId: job.id, runAt: job.skipImmediate ? Date.now() + everyMs : Date.now(), data: job.data, everyMs };
+        this.jobs.set(id, scheduled);
+        this.arm(scheduled);
+        return id;
+    }
+
+    /** Runs the app's recurring jobs now (and waits for them), instead of at their next tick. */
+    public async runRecurringJobsNow(appId: string): Promise<void> {
+        const due = [...this.jobs.values()].filter((job) => job.appId === appId && job.everyMs !== undefined);
+        for (const job of due) {
+            clearTimeout(job.timer);
+            while (job.running) {
+                await new Promise((resolve) => setTimeout(resolve, 5));
+            }
+            await this.runJob(job);
+        }
+    }
+
     private arm(job: ScheduledJob): void {
         if (this.jobsPaused) {
             return; // armed again once the engine is back
@@ -258,18 +284,26 @@ export class AppsEngineHost {
     }
 
     private async runJob(job: ScheduledJob): Promise<void> {
-        this.jobs.delete(job.id);
+        if (job.everyMs === undefined) {
+            this.jobs.delete(job.id);
+        }
         const processor = this.processors.get(job.appId)?.get(job.processorId);
-        if (!processor) {
+        if (!processor || job.running) {
             return;
         }
         this.runningJobs++;
+        job.running = true;
         try {
             await processor.processor({ ...(job.data ?? {}) } as never, undefined as never, undefined as never, undefined as never, undefined as never);
         } catch (error) {
             console.error(`Job ${job.processorId} of app ${job.appId} failed:`, error);
         } finally {
             this.runningJobs--;
+            job.running = false;
+            if (job.everyMs !== undefined && this.jobs.has(job.id)) {
+                job.runAt = Date.now() + job.everyMs;
+                this.arm(job);
+            }
         }
     }
 
@@ -326,6 +360,20 @@ export class AppsEngineHost {
             res.status(500).send(error instanceof Error ? error.message : String(error));
         }
     }
+}
+
+/** Agenda's intervals as apps write them: ms, or `N seconds` / `N minutes` / `N hours`. */
+function parseInterval(interval: string | number): number {
+    if (typeof interval === 'number') {
+        return interval;
+    }
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?)\s*$/i.exec(interval);
+    if (!match) {
+        throw new Error(`This host does not read the interval "${interval}"`);
+    }
+    const unit = match[2].toLowerCase();
+    const factor = unit.startsWith('h') ? 3_600_000 : unit === 'ms' || unit.startsWith('milli') ? 1 : unit.startsWith('m') ? 60_000 : 1_000;
+    return Number(match[1]) * factor;
 }
 
 export function readZipAppInfo(zip: Buffer): IAppInfo {

@@ -35,6 +35,7 @@ export interface HostEvents {
     apisUnregistered(appId: string): void;
     processorsRegistered(processors: IProcessor[], appId: string): void;
     jobScheduled(job: IOnetimeSchedule, appId: string): Promise<string>;
+    recurringJobScheduled(job: IRecurringSchedule, appId: string): Promise<string>;
     jobsCancelled(appId: string, jobId?: string): void;
 }
 
@@ -237,8 +238,8 @@ class HostSchedulerBridge extends SchedulerBridge {
         return this.events.jobScheduled(job, appId);
     }
 
-    protected async scheduleRecurring(_job: IRecurringSchedule): Promise<string> {
-        throw new Error('Recurring jobs are not supported by this host');
+    protected scheduleRecurring(job: IRecurringSchedule, appId: string): Promise<string> {
+        return this.events.recurringJobScheduled(job, appId);
     }
 
     protected async cancelJob(jobId: string, appId: string): Promise<void> {

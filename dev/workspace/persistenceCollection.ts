@@ -28,6 +28,8 @@ export class PersistenceCollection {
     /** Document ids by association, as MongoDB's multikey index on `associations` would find them. */
     private readonly index = new Map<string, Set<string>>();
     public readonly calls: Record<PersistenceOperation, number> = { create: 0, updateByAssociations: 0, remove: 0, read: 0 };
+    /** Documents handed out by reads, since the last resetCalls. */
+    public documentsRead = 0;
     /** Return true to make that write fail, as a database error would. */
     public failWrite?: (operation: PersistenceOperation, associations: StoredAssociation[] | undefined) => boolean;
 
@@ -47,7 +49,9 @@ export class PersistenceCollection {
 
     public async readByAssociations(appId: string, associations: StoredAssociation[]): Promise<object[]> {
         this.calls.read++;
-        return this.matchAll(appId, associations).map((document) => copy(document.data));
+        const matches = this.matchAll(appId, associations);
+        this.documentsRead += matches.length;
+        return matches.map((document) => copy(document.data));
     }
 
     public async update(): Promise<string> {
@@ -107,6 +111,7 @@ export class PersistenceCollection {
         for (const key of Object.keys(this.calls) as PersistenceOperation[]) {
             this.calls[key] = 0;
         }
+        this.documentsRead = 0;
     }
 
     private matchAll(appId: string, associations: StoredAssociation[]): PersistenceDocument[] {

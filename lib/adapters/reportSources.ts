@@ -1,6 +1,5 @@
 import type { IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
-import { totalsFromRecords } from '../aggregation';
 import type { ReportSources } from '../reportRequest';
 import { PersistenceRecordStore } from './persistenceRecordStore';
 import { readPaginationSettings, readReportRoles } from './workspaceSettings';
@@ -11,6 +10,6 @@ export function workspaceReportSources(read: IRead, persistenceReader: IPersiste
     return {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
-        agentTotals: async (scope) => totalsFromRecords(await store.readAround(scope.range), scope),
+        agentTotals: (scope) => store.totals(scope),
     };
 }

@@ -1,54 +1,120 @@
+import type { IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+
 import { PersistenceRecordStore } from '../../lib/adapters/persistenceRecordStore';
-import type { ServiceRecord } from '../../lib/serviceRecord';
+import { totalsFromRecords } from '../../lib/aggregation';
+import type { ReportScope, ServiceRecord } from '../../lib/serviceRecord';
 import { InMemoryAccessors } from '../helpers/accessors';
 
-const record = (roomId: string, createdAt: string, durationMs = 1000): ServiceRecord => ({
+let sequence = 0;
+const record = (createdAt: string, durationMs = 1000, agent = 'alice', departmentId?: string): ServiceRecord => ({
     v: 1,
-    roomId,
-    agentId: 'a1',
-    username: 'alice',
+    roomId: `room-${++sequence}`,
+    agentId: `id-${agent}`,
+    username: agent,
     createdAt: Date.parse(createdAt),
     durationMs,
+    ...(departmentId && { departmentId }),
 });
+
+const scope = (start: string, end: string, departmentIds?: string[]): ReportScope => ({ range: { start: Date.parse(start), end: Date.parse(end) }, departmentIds });
 
 function store() {
     const accessors = new InMemoryAccessors();
-    return { accessors, persistence: accessors.workspace.persistence, store: new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence) };
+    const records = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+    return { accessors, persistence: accessors.workspace.persistence, store: records };
 }
 
 describe('the record store in Rocket.Chat persistence', () => {
     it('replaces a room’s record when it is saved again (exact-association upsert)', async () => {
-        const { store: records, persistence } = store();
-        await records.save(record('r1', '2024-01-10T10:00:00Z', 1000));
-        const documents = persistence.count();
-        await records.save(record('r1', '2024-01-10T10:00:00Z', 5000));
-        expect(persistence.count()).toBe(documents);
-        expect(await records.readAround({ start: Date.parse('2024-01-01'), end: Date.parse('2024-02-01') })).toEqual([record('r1', '2024-01-10T10:00:00Z', 5000)]);
+        const { accessors, store: records, persistence } = store();
+        const first = record('2024-01-10T10:00:00Z', 1000);
+        await records.save(first);
+        await records.save({ ...first, durationMs: 5000 });
+        expect(await persistence.readByAssociations(accessors.appId, [{ model: 'misc', id: 'service-record' }])).toEqual([{ ...first, durationMs: 5000 }]);
+        expect(await records.totals(scope('2024-01-01', '2024-02-01'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
     });
 
-    it('reads a range through its months and edge days, not through every record', async () => {
-        const { store: records, persistence } = store();
-        for (let day = 1; day <= 28; day++) {
-            await records.save(record(`feb-${day}`, `2024-02-${String(day).padStart(2, '0')}T12:00:00Z`));
+    it('answers the same before and after the buckets are built, for whole months, days and milliseconds', async () => {
+        const { store: records } = store();
+        const all: ServiceRecord[] = [];
+        for (let i = 0; i < 200; i++) {
+            const saved = record(new Date(Date.UTC(2024, 0, 1) + i * 9_876_543).toISOString(), 1000 + i, i % 3 ? 'ann' : 'bob', i % 2 ? 'sales' : undefined);
+            all.push(saved);
+            await records.save(saved);
         }
-        await records.save(record('march', '2024-03-05T12:00:00Z'));
-        persistence.resetCalls();
-        const february = await records.readAround({ start: Date.parse('2024-02-01T00:00:00.000Z'), end: Date.parse('2024-02-29T23:59:59.999Z') });
-        expect(february.map((r) => r.roomId).sort()).toHaveLength(28);
-        expect(persistence.calls.read).toBe(2); // the year markers, then the month
+        const scopes = [
+            scope('2024-01-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z'),
+            scope('2024-01-03T05:00:00.001Z', '2024-01-20T23:59:59.998Z'),
+            scope('2024-01-01', '2024-12-31', ['sales']),
+            scope(new Date(all[17].createdAt).toISOString(), new Date(all[17].createdAt).toISOString()),
+        ];
+        const expected = scopes.map((one) => totalsFromRecords(all, one));
+        for (const [i, one] of scopes.entries()) {
+            expect(await records.totals(one)).toEqual(expected[i]);
+        }
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 200, fullRebuild: true });
+        for (const [i, one] of scopes.entries()) {
+            expect(await records.totals(one)).toEqual(expected[i]);
+        }
+        await records.save(record('2024-01-15T12:00:00Z', 99_000, 'ann', 'sales'));
+        all.push(record('2024-01-15T12:00:00Z', 99_000, 'ann', 'sales'));
+        expect(await records.totals(scopes[0])).toEqual(totalsFromRecords(all, scopes[0]));
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 1, days: 1, months: 1, fullRebuild: false });
+        expect(await records.totals(scopes[0])).toEqual(totalsFromRecords(all, scopes[0]));
     });
 
-    it('answers an empty list, reading only the year markers, where nothing was recorded', async () => {
+    it('reads a year from buckets in a handful of calls once they are built', async () => {
         const { store: records, persistence } = store();
-        await records.save(record('r1', '2020-06-01T00:00:00Z'));
+        for (let day = 0; day < 365; day++) {
+            await records.save(record(new Date(Date.UTC(2024, 0, 1) + day * 86_400_000 + 3_600_000).toISOString()));
+        }
+        await records.rebuildBuckets();
         persistence.resetCalls();
-        expect(await records.readAround({ start: Date.parse('1970-01-01'), end: Date.parse('2019-12-31') })).toEqual([]);
-        expect(persistence.calls.read).toBe(1);
+        const totals = await records.totals(scope('2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z'));
+        expect(totals).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 365, sumMs: 365_000 }]);
+        expect(persistence.calls.read).toBe(4); // years, dirty markers, readiness, the year's month buckets
+    });
+
+    it('never trusts a bucket while a record written during its rebuild is not in it', async () => {
+        const { accessors, store: records } = store();
+        await records.save(record('2024-03-10T10:00:00Z', 1000));
+        await records.rebuildBuckets();
+        await records.save(record('2024-03-10T11:00:00Z', 2000));
+        // A reader for the builder that lets a third room be written right after the builder read the markers.
+        let written = false;
+        const reader = accessors.persistenceReader;
+        const racingReader: IPersistenceRead = {
+            ...reader,
+            readByAssociation: async (association: RocketChatAssociationRecord) => {
+                const result = await reader.readByAssociation(association);
+                if (!written && (association as unknown as { id: string }).id === 'service-dirty') {
+                    written = true;
+                    await records.save(record('2024-03-10T12:00:00Z', 4000));
+                }
+                return result;
+            },
+        };
+        const builder = new PersistenceRecordStore(racingReader, accessors.persistence);
+        expect(await builder.rebuildBuckets()).toMatchObject({ markers: 1 });
+        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 }]);
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 1 });
+        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 }]);
+    });
+
+    it('answers from records, not from missing buckets, until a first full rebuild (data of a version without buckets)', async () => {
+        const { store: records, persistence } = store();
+        await records.save(record('2024-05-05T05:05:05Z', 5000));
+        await persistence.removeByAssociations(new InMemoryAccessors().appId, [{ model: 'misc', id: 'service-dirty' }]);
+        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 0, fullRebuild: true, months: 1 });
+        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
     });
 
     it('never calls update(id), which Rocket.Chat does not implement', async () => {
         const { store: records, accessors } = store();
         await expect(accessors.persistence.update('any', {})).rejects.toThrow('Not implemented.');
-        await expect(records.save(record('r1', '2024-01-10T10:00:00Z'))).resolves.toBeUndefined();
+        await expect(records.save(record('2024-01-10T10:00:00Z'))).resolves.toBeUndefined();
+        await expect(records.rebuildBuckets()).resolves.toBeDefined();
     });
 });

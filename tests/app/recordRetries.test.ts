@@ -15,7 +15,7 @@ function flakyStore(failures: number) {
             }
             saved.push(record);
         },
-        readAround: async () => saved,
+        totals: async () => [],
     };
     return { store, saved, attempts: () => attempts };
 }

@@ -1,9 +1,9 @@
 import type { IAppAccessors, IHttp, ILogger, IModify, IPersistence, IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest } from '@rocket.chat/apps-engine/definition/api';
 import { RequestMethod } from '@rocket.chat/apps-engine/definition/accessors';
-import type { IAppInfo, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 
-import { toStoredAssociations } from '../../dev/workspace/persistenceCollection';
+import { appPersistence } from '../../dev/workspace/appPersistence';
 import { Workspace } from '../../dev/workspace/workspace';
 import { AgentServiceTimeApp } from '../../AgentServiceTimeApp';
 import { appSettings } from '../../lib/settings';
@@ -24,29 +24,11 @@ export class InMemoryAccessors {
     ) {}
 
     public get persistenceReader(): IPersistenceRead {
-        const { persistence } = this.workspace;
-        return {
-            read: async (id: string) => (await persistence.readById(this.appId, id)) as object,
-            readByAssociation: (association: RocketChatAssociationRecord) => persistence.readByAssociations(this.appId, toStoredAssociations([association])),
-            readByAssociations: (associations: RocketChatAssociationRecord[]) => persistence.readByAssociations(this.appId, toStoredAssociations(associations)),
-        };
+        return appPersistence(this.workspace.persistence, this.appId).reader;
     }
 
     public get persistence(): IPersistence {
-        const { persistence } = this.workspace;
-        return {
-            create: (data: object) => persistence.create(this.appId, data),
-            createWithAssociation: (data: object, association: RocketChatAssociationRecord) => persistence.create(this.appId, data, toStoredAssociations([association])),
-            createWithAssociations: (data: object, associations: RocketChatAssociationRecord[]) => persistence.create(this.appId, data, toStoredAssociations(associations)),
-            update: () => persistence.update(),
-            updateByAssociation: async (association: RocketChatAssociationRecord, data: object, upsert?: boolean) =>
-                (await persistence.updateByAssociations(this.appId, toStoredAssociations([association]), data, upsert ?? false)) as string,
-            updateByAssociations: async (associations: RocketChatAssociationRecord[], data: object, upsert?: boolean) =>
-                (await persistence.updateByAssociations(this.appId, toStoredAssociations(associations), data, upsert ?? false)) as string,
-            remove: async (id: string) => (await persistence.remove(this.appId, id)) as object,
-            removeByAssociation: async (association: RocketChatAssociationRecord) => (await persistence.removeByAssociations(this.appId, toStoredAssociations([association]))) ?? [],
-            removeByAssociations: async (associations: RocketChatAssociationRecord[]) => (await persistence.removeByAssociations(this.appId, toStoredAssociations(associations))) ?? [],
-        };
+        return appPersistence(this.workspace.persistence, this.appId).writer;
     }
 
     public get read(): IRead {

@@ -43,7 +43,7 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
         save: async (record) => {
             records.set(record.roomId, record);
         },
-        readAround: async () => [...records.values()],
+        totals: async () => [],
     };
     const context = { status, rooms, records: store, logger: { debug: () => {}, warn: (line: string) => warnings.push(line), error: () => {} }, now: () => new Date('2026-01-01T00:00:00Z') };
     return { context, records, warnings, current: () => stored, start: (runId: string) => status.write(startedStatus(new Date('2026-01-01T00:00:00Z'), runId)) };
