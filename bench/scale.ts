@@ -21,7 +21,7 @@ const APP_ID = 'bench-app';
 const YEAR_START = Date.UTC(2025, 0, 1);
 const YEAR_MS = 365 * 86_400_000;
 
-/** The full scan: every record created in the range (read by month, as an index on the creation time would find them), aggregated. */
+/** The full scan: the records of every month the range touches, read month by month, then filtered and aggregated as the app does without buckets. */
 async function fullScan(collection: PersistenceCollection, scope: ReportScope): Promise<AgentTotals[]> {
     const { reader } = appPersistence(collection, APP_ID);
     const records: ServiceRecord[] = [];
