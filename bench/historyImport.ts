@@ -51,8 +51,8 @@ async function main(): Promise<void> {
     console.log(`  rate: ${Math.round(roomCount / seconds)} rooms/s (${status.imported} imported, ${status.skipped} skipped, ${status.failed} failed)`);
     console.log('  accessor calls per room:');
     console.log(`    getAllRooms ${perRoom(rooms.getAllRoomsCalls)}, getById ${perRoom(rooms.getByIdCalls)}`);
-    console.log(`    persistence writes ${perRoom(calls.updateByAssociations + calls.create)}, reads ${perRoom(calls.read)}`);
-    console.log(`    all ${perRoom(rooms.getAllRoomsCalls + rooms.getByIdCalls + calls.updateByAssociations + calls.create + calls.read)}`);
+    console.log(`    persistence writes ${perRoom(calls.updateByAssociations + calls.create)}, reads ${perRoom(calls.read)}, removes ${perRoom(calls.remove)} (the bucket builder's, of markers)`);
+    console.log(`    all ${perRoom(rooms.getAllRoomsCalls + rooms.getByIdCalls + calls.updateByAssociations + calls.create + calls.read + calls.remove)}`);
     await host.stop();
 }
 
