@@ -1,17 +1,14 @@
 import type {
-    IAppAccessors,
     IConfigurationExtend,
     IConfigurationModify,
     IEnvironmentRead,
     IHttp,
-    ILogger,
     IPersistence,
     IRead,
 } from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
-import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 
 import { AverageServiceTimeEndpoint } from './endpoints/AverageServiceTimeEndpoint';
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
@@ -26,10 +23,6 @@ import { appSettings } from './lib/settings';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 
 export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed {
-    constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
-        super(info, logger, accessors);
-    }
-
     public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
         await recordClosedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
     }

@@ -1,12 +1,12 @@
-import type { IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 import type { ReportSources } from '../reportRequest';
 import { PersistenceRecordStore } from './persistenceRecordStore';
 import { readPaginationSettings, readReportRoles } from './workspaceSettings';
 
 /** The workspace behind a report request: the role setting, pagination settings and the stored records. */
-export function workspaceReportSources(read: IRead, persistenceReader: IPersistenceRead = read.getPersistenceReader()): ReportSources {
-    const store = new PersistenceRecordStore(persistenceReader);
+export function workspaceReportSources(read: IRead): ReportSources {
+    const store = new PersistenceRecordStore(read.getPersistenceReader());
     return {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
