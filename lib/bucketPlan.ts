@@ -1,5 +1,4 @@
 import type { AgentTotals } from './aggregation';
-import { AgentTotalsAccumulator } from './aggregation';
 import { dayTag, monthTag } from './recordLayout';
 import type { DateRange, ServiceRecord } from './serviceRecord';
 
@@ -114,31 +113,20 @@ function monthByDaySteps(range: DateRange, monthStart: number, monthEnd: number,
     return wholeDays.length > 0 ? [{ kind: 'dayBuckets', month, days: wholeDays }, ...recordDays] : recordDays;
 }
 
-/** A day's or month's bucket from its records: the same accumulator as a report, so each room counts once. */
+/** A day's or month's bucket from its records, each room once (a room stored twice by racing upserts included). */
 export function bucketFromRecords(period: string, records: Iterable<ServiceRecord>): PeriodBucket {
-    const byDepartment = new Map<string, AgentTotalsAccumulator>();
-    const everything = { range: { start: -8.64e15, end: 8.64e15 } };
     const seenRooms = new Set<string>();
-    for (const record of records) {
-        if (seenRooms.has(record.roomId)) {
-            continue;
-        }
-        seenRooms.add(record.roomId);
-        const key = record.departmentId ?? '';
-        const accumulator = byDepartment.get(key) ?? new AgentTotalsAccumulator(everything);
-        accumulator.add(record);
-        byDepartment.set(key, accumulator);
-    }
     const entries: BucketEntry[] = [];
-    for (const [departmentId, accumulator] of byDepartment) {
-        for (const totals of accumulator.sorted()) {
-            entries.push(departmentId ? { ...totals, departmentId } : totals);
+    for (const { roomId, agentId, username, durationMs, departmentId } of records) {
+        if (!seenRooms.has(roomId)) {
+            seenRooms.add(roomId);
+            entries.push({ agentId, username, chats: 1, sumMs: durationMs, ...(departmentId && { departmentId }) });
         }
     }
-    return { v: 1, period, entries };
+    return mergeBuckets(period, [{ v: 1, period, entries }]);
 }
 
-/** A month's bucket from its days' buckets. */
+/** A bucket from smaller ones (a month's from its days'): entries of the same agent and department add up. */
 export function mergeBuckets(period: string, buckets: Iterable<PeriodBucket>): PeriodBucket {
     const merged = new Map<string, BucketEntry>();
     for (const bucket of buckets) {
