@@ -91,6 +91,10 @@ Endpoint (the Enterprise report's path under the app's public base):
 Try the last 30 days as the demo manager:
   curl -s -H 'X-User-Id: ${DEMO_MANAGER._id}' -H 'X-Auth-Token: ${DEMO_MANAGER.authToken}' '${url}'
 
+Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),
+livechat/analytics/history-import, and the OpenAPI document of them all:
+  ${host.url(appId, 'openapi.json')}
+
 Stop with Ctrl+C.`);
 
     const stop = async () => {
