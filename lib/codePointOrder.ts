@@ -8,11 +8,9 @@ export function compareCodePoints(a: string, b: string): number {
     for (let i = 0; i < length; i++) {
         const left = a.codePointAt(i) as number;
         const right = b.codePointAt(i) as number;
+        // Equal code points leave both strings aligned, so the loop may go on unit by unit.
         if (left !== right) {
             return left < right ? -1 : 1;
-        }
-        if (left > 0xffff) {
-            i++; // the second half of a surrogate pair is equal too
         }
     }
     return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
