@@ -203,11 +203,6 @@ export class AppsEngineHost {
         return `${this.baseUrl}/api/apps/public/${appId}/${endpointPath}`;
     }
 
-    /** Jobs scheduled and not run yet, plus jobs running now. */
-    public activeJobs(appId: string): number {
-        return [...this.jobs.values()].filter((job) => job.appId === appId).length + this.runningJobs;
-    }
-
     private installer() {
         return this.workspace.users.get('host-admin') ?? this.workspace.addUser({ _id: 'host-admin', username: 'host.admin', name: 'Host admin', roles: ['admin'] });
     }

@@ -4,9 +4,7 @@ import type { IProcessor, IOnetimeSchedule, IRecurringSchedule } from '@rocket.c
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import type { IUser, IUserCreationOptions } from '@rocket.chat/apps-engine/definition/users';
 import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
-import type { AppStatus } from '@rocket.chat/apps-engine/definition/AppStatus';
 import type { IRoom, IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
-import type { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
 import type { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import {
     ApiBridge,
@@ -95,16 +93,13 @@ class HostApiBridge extends ApiBridge {
     }
 }
 
+/** Rocket.Chat tells its clients about app changes here; the host has no clients to tell. */
 class HostActivationBridge extends AppActivationBridge {
-    public readonly statuses: Array<{ appId: string; status: AppStatus }> = [];
-
     protected async appAdded(): Promise<void> {}
     protected async appUpdated(): Promise<void> {}
     protected async appRemoved(): Promise<void> {}
     protected async actionsChanged(): Promise<void> {}
-    protected async appStatusChanged(app: ProxiedApp, status: AppStatus): Promise<void> {
-        this.statuses.push({ appId: app.getID(), status });
-    }
+    protected async appStatusChanged(): Promise<void> {}
 }
 
 class HostServerSettingBridge extends ServerSettingBridge {
@@ -335,7 +330,7 @@ function absentBridge<T>(): T {
 
 export class HostBridges extends AppBridges {
     public readonly persistence: HostPersistenceBridge;
-    public readonly activation = new HostActivationBridge();
+    private readonly activation = new HostActivationBridge();
     public readonly rooms: HostRoomBridge;
     public readonly messages = new HostMessageBridge();
     private readonly api: HostApiBridge;
