@@ -4,6 +4,7 @@ import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definitio
 import { PersistenceRecordStore } from './adapters/persistenceRecordStore';
 import { PersistenceImportStatusStore, WorkspaceRoomSource } from './adapters/historySources';
 import { runImportBatch, startedStatus } from './historyImport';
+import { uniqueToken } from './uniqueToken';
 
 export const HISTORY_IMPORT_JOB = 'history-import-batch';
 /** Pages of 100 rooms per job: a job stays short, and each saves its cursor. */
@@ -14,10 +15,6 @@ interface ImportJobData {
     runId?: string;
 }
 
-export function newRunId(): string {
-    return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /** Queues the import's next batch; pending batches of the job are dropped first, so one chain runs. */
 export async function scheduleImportBatch(scheduler: ISchedulerModify, data: ImportJobData): Promise<void> {
     await scheduler.cancelJob(HISTORY_IMPORT_JOB);
@@ -26,7 +23,7 @@ export async function scheduleImportBatch(scheduler: ISchedulerModify, data: Imp
 
 /** Starts the import over from the first room, taking it from any chain still running. */
 export async function restartImport(read: IRead, persis: IPersistence, scheduler: ISchedulerModify): Promise<void> {
-    const runId = newRunId();
+    const runId = uniqueToken();
     await new PersistenceImportStatusStore(read.getPersistenceReader(), persis).write(startedStatus(new Date(), runId));
     await scheduleImportBatch(scheduler, { runId });
 }
@@ -47,7 +44,7 @@ export function historyImportProcessor(logger: ILogger): IProcessor {
                 if (status && status.state !== 'idle' && status.state !== 'running') {
                     return; // done or failed: only a POST starts it again
                 }
-                runId = newRunId();
+                runId = uniqueToken();
                 await statusStore.write(status?.state === 'running' ? { ...status, runId } : startedStatus(new Date(), runId));
             }
             const outcome = await runImportBatch(

@@ -169,9 +169,7 @@ export class AppsEngineHost {
         for (const job of this.jobs.values()) {
             clearTimeout(job.timer);
         }
-        while (this.runningJobs > 0) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-        }
+        await this.jobsFinished();
         for (const app of await this.manager.get()) {
             await app.getRuntimeController().stopApp();
         }
@@ -186,9 +184,7 @@ export class AppsEngineHost {
 
     public async stop(): Promise<void> {
         this.cancelJobs();
-        while (this.runningJobs > 0) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-        }
+        await this.jobsFinished();
         if (this.manager) {
             for (const app of await this.manager.get()) {
                 await app.getRuntimeController().stopApp();
@@ -241,22 +237,27 @@ export class AppsEngineHost {
 
     /** Runs a one-time job when it is due, as Agenda does, handing the processor the job's data. */
     private schedule(job: IOnetimeSchedule, appId: string): string {
-        const id = `job-${++this.jobSequence}`;
         const when = typeof job.when === 'string' ? Date.parse(job.when) : job.when instanceof Date ? job.when.getTime() : Date.now();
-        const scheduled: ScheduledJob = { id, appId, processorId: job.id, runAt: Number.isNaN(when) ? Date.now() : when, data: job.data };
-        this.jobs.set(id, scheduled);
-        this.arm(scheduled);
-        return id;
+        return this.enqueue({ appId, processorId: job.id, runAt: Number.isNaN(when) ? Date.now() : when, data: job.data });
     }
 
     /** Runs a recurring job every interval, one run at a time, as Agenda's lock does. */
     private scheduleRecurring(job: IRecurringSchedule, appId: string): string {
-        const id = `job-${++this.jobSequence}`;
         const everyMs = parseInterval(job.interval);
-        const scheduled: ScheduledJob = { id, appId, processorId: job.id, runAt: job.skipImmediate ? Date.now() + everyMs : Date.now(), data: job.data, everyMs };
-        this.jobs.set(id, scheduled);
+        return this.enqueue({ appId, processorId: job.id, runAt: job.skipImmediate ? Date.now() + everyMs : Date.now(), data: job.data, everyMs });
+    }
+
+    private enqueue(job: Omit<ScheduledJob, 'id'>): string {
+        const scheduled: ScheduledJob = { ...job, id: `job-${++this.jobSequence}` };
+        this.jobs.set(scheduled.id, scheduled);
         this.arm(scheduled);
-        return id;
+        return scheduled.id;
+    }
+
+    private async jobsFinished(): Promise<void> {
+        while (this.runningJobs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+        }
     }
 
     /** Runs the app's recurring jobs now (and waits for them), instead of at their next tick. */

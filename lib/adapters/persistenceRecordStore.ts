@@ -5,7 +5,8 @@ import type { AgentTotals } from '../aggregation';
 import { AgentTotalsAccumulator } from '../aggregation';
 import type { PeriodBucket, ReadStep } from '../bucketPlan';
 import { bucketFromRecords, mergeBuckets, planTotalsReads } from '../bucketPlan';
-import { creationYear, readStoredRecord, RECORD_TAG, recordPeriodTags, YEAR_MARKER_TAG, yearTag } from '../recordLayout';
+import { creationYear, monthTag, readStoredRecord, RECORD_TAG, recordPeriodTags, YEAR_MARKER_TAG, yearTag } from '../recordLayout';
+import { uniqueToken } from '../uniqueToken';
 import type { ReportScope, ServiceRecord } from '../serviceRecord';
 
 /** Where service records live; the reports and the recorders know it only by this. */
@@ -75,7 +76,7 @@ export class PersistenceRecordStore implements RecordStore {
             await writer.updateByAssociations([misc(YEAR_MARKER_TAG), misc(yearTag(year))], { year }, true);
             this.markedYears.add(year);
         }
-        const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+        const token = uniqueToken();
         const marker: DirtyMarker = { token, month, day };
         await writer.createWithAssociations(marker, [misc(DIRTY_TAG), misc(`marker:${token}`)]);
     }
@@ -116,7 +117,7 @@ export class PersistenceRecordStore implements RecordStore {
             // Every month with records, built from its records: covers records that have no marker.
             for (const year of await this.yearsWithRecords()) {
                 for (let month = 0; month < 12; month++) {
-                    const monthTagValue = `month:${new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7)}`;
+                    const monthTagValue = monthTag(Date.UTC(year, month, 1));
                     const records = await this.records(monthTagValue);
                     if (records.length === 0) {
                         continue;
@@ -130,7 +131,7 @@ export class PersistenceRecordStore implements RecordStore {
                         await this.writeBucket(DAY_BUCKET_TAG, bucketFromRecords(day, dayRecords), monthTagValue);
                         days++;
                     }
-                    await this.writeBucket(MONTH_BUCKET_TAG, bucketFromRecords(monthTagValue, records), `year:${year}`);
+                    await this.writeBucket(MONTH_BUCKET_TAG, bucketFromRecords(monthTagValue, records), yearTag(year));
                     months++;
                 }
             }
@@ -143,7 +144,7 @@ export class PersistenceRecordStore implements RecordStore {
                     days++;
                 }
                 const dayBuckets = (await this.reader.readByAssociations([misc(DAY_BUCKET_TAG), misc(month)])) as PeriodBucket[];
-                await this.writeBucket(MONTH_BUCKET_TAG, mergeBuckets(month, dayBuckets), `year:${month.slice(6, 10)}`);
+                await this.writeBucket(MONTH_BUCKET_TAG, mergeBuckets(month, dayBuckets), yearTag(Number(month.slice('month:'.length, 'month:YYYY'.length))));
                 months++;
             }
         }

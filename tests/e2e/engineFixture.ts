@@ -6,6 +6,7 @@ import { fetchChecked } from '../helpers/openApiValidator';
 
 export const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
 export const TOTAL_PATH = 'livechat/analytics/agents/total-service-time';
+export const IMPORT_PATH = 'livechat/analytics/history-import';
 
 export const MANAGER = { _id: 'manager-1', username: 'manager', authToken: 'manager-token', roles: ['user', 'livechat-manager'] };
 export const ADMIN = { _id: 'admin-1', username: 'admin', authToken: 'admin-token', roles: ['user', 'admin'] };
@@ -57,4 +58,35 @@ export async function startEngineWithApp(): Promise<EngineFixture> {
             await host.closeRoom(roomId, new Date(servedAt.getTime() + serviceMs));
         },
     };
+}
+
+export interface ImportStatusBody {
+    state: string;
+    scanned: number;
+    imported: number;
+    skipped: number;
+    failed: number;
+    lastError: string | null;
+    success: boolean;
+}
+
+/** A call as the manager, checked against the OpenAPI document. */
+export async function call(host: AppsEngineHost, appId: string, path: string, query = '', method = 'GET') {
+    return fetchChecked(`${host.url(appId, path)}${query}`, { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
+}
+
+/** Polls the import's status until `until` holds. */
+export async function waitForImport(host: AppsEngineHost, appId: string, until: (status: ImportStatusBody) => boolean, timeoutMs = 120_000): Promise<ImportStatusBody> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const { body } = await call(host, appId, IMPORT_PATH);
+        const status = body as ImportStatusBody;
+        if (until(status)) {
+            return status;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`import did not get there in time: ${JSON.stringify(status)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
 }

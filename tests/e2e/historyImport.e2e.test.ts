@@ -3,22 +3,12 @@ import { packagePath } from '../../dev/package';
 import { Workspace } from '../../dev/workspace/workspace';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
-import { MANAGER, REPORT_PATH } from './engineFixture';
+import { call, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 
-const IMPORT_PATH = 'livechat/analytics/history-import';
 const AGENT_IDS = ['h-ann', 'h-bob', 'h-cid', 'h-dee', 'h-eve'];
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 
-interface ImportStatusBody {
-    state: string;
-    scanned: number;
-    imported: number;
-    skipped: number;
-    failed: number;
-    lastError: string | null;
-    success: boolean;
-}
 
 /**
  * A workspace with history: `count` livechat rooms over 2024, open, closed unserved, closed served
@@ -48,25 +38,6 @@ function workspaceWithHistory(count: number): Workspace {
         }
     }
     return workspace;
-}
-
-async function call(host: AppsEngineHost, appId: string, path: string, query = '', method = 'GET') {
-    return fetchChecked(`${host.url(appId, path)}${query}`, { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
-}
-
-async function waitForImport(host: AppsEngineHost, appId: string, until: (status: ImportStatusBody) => boolean, timeoutMs = 120_000): Promise<ImportStatusBody> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const { body } = await call(host, appId, IMPORT_PATH);
-        const status = body as ImportStatusBody;
-        if (until(status)) {
-            return status;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`import did not get there in time: ${JSON.stringify(status)}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
 }
 
 function storedRecordRoomIds(workspace: Workspace, appId: string): Promise<object[]> {

@@ -2,9 +2,8 @@ import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packageApp, packagePath } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
-import { MANAGER, REPORT_PATH } from './engineFixture';
+import { call, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 
-const IMPORT_PATH = 'livechat/analytics/history-import';
 const AGENTS = ['r-ann', 'r-bob', 'r-cid', 'r-dee'];
 const START = '2024-06-01T00:00:00.000Z';
 const END = '2024-06-30T23:59:59.999Z';
@@ -46,15 +45,8 @@ function expectedReport() {
 }
 
 async function importAgainAndWait(): Promise<void> {
-    const headers = { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken };
-    await fetchChecked(host.url(appId, IMPORT_PATH), { method: 'POST', headers });
-    for (;;) {
-        const { body } = await fetchChecked(host.url(appId, IMPORT_PATH), { headers });
-        if ((body as { state: string }).state === 'done') {
-            return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await call(host, appId, IMPORT_PATH, '', 'POST');
+    await waitForImport(host, appId, (status) => status.state === 'done');
 }
 
 describe('concurrent and repeated events', () => {
