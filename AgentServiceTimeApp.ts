@@ -14,12 +14,12 @@ import { AverageServiceTimeEndpoint } from './endpoints/AverageServiceTimeEndpoi
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
 import { TotalServiceTimeEndpoint } from './endpoints/TotalServiceTimeEndpoint';
+import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
+import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
+import { appSettings } from './lib/access/settings';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
-import { bucketBuilderProcessor, scheduleBucketBuilder } from './lib/bucketBuilderJob';
-import { historyImportProcessor, scheduleImportBatch } from './lib/historyImportJob';
-import { recordClosedRoom } from './lib/recordClosedRoom';
-import type { ClosedLivechatRoom } from './lib/serviceRecord';
-import { appSettings } from './lib/settings';
+import { recordClosedRoom } from './lib/records/recordClosedRoom';
+import type { ClosedLivechatRoom } from './lib/records/roomMetrics';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 
 export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed {

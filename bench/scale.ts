@@ -5,17 +5,18 @@
  *
  * Options: --rooms 10000,100000,1000000 (default), --agents 500.
  */
-import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { parseArgs } from 'util';
 import { isDeepStrictEqual } from 'util';
 
 import { appPersistence } from '../dev/workspace/appPersistence';
 import { PersistenceCollection } from '../dev/workspace/persistenceCollection';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
-import type { AgentTotals } from '../lib/aggregation';
-import { totalsFromRecords } from '../lib/aggregation';
-import { readStoredRecord } from '../lib/recordLayout';
-import type { ReportScope, ServiceRecord } from '../lib/serviceRecord';
+import type { AgentTotals } from '../lib/report/agentTotals';
+import { totalsFromRecords } from '../lib/report/agentTotals';
+import { readStoredRecord } from '../lib/records/serviceRecord';
+import type { ReportScope } from '../lib/report/scope';
+import type { ServiceRecord } from '../lib/records/serviceRecord';
+import { monthTag, periodRecordsQuery } from '../lib/storage/layout';
 
 const APP_ID = 'bench-app';
 const YEAR_START = Date.UTC(2025, 0, 1);
@@ -27,8 +28,7 @@ async function fullScan(collection: PersistenceCollection, scope: ReportScope): 
     const records: ServiceRecord[] = [];
     const start = new Date(scope.range.start);
     for (let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1); month <= scope.range.end; month = Date.UTC(new Date(month).getUTCFullYear(), new Date(month).getUTCMonth() + 1, 1)) {
-        const tag = `month:${new Date(month).toISOString().slice(0, 7)}`;
-        const stored = await reader.readByAssociations([new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'service-record'), new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, tag)]);
+        const stored = await reader.readByAssociations(periodRecordsQuery(monthTag(month)));
         for (const data of stored) {
             const record = readStoredRecord(data);
             if (record) {

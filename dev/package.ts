@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 export const projectRoot = path.resolve(__dirname, '..');
-const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'lib', 'slashcommands', 'i18n', 'icon.png'];
+const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'jobs', 'lib', 'slashcommands', 'i18n', 'icon.png'];
 
 interface AppJson {
     name: string;

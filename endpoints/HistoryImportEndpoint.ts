@@ -4,10 +4,10 @@ import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/a
 
 import { PersistenceImportStatusStore } from '../lib/adapters/historySources';
 import { readReportRoles } from '../lib/adapters/workspaceSettings';
-import { toApiResponse } from '../lib/apiAnswers';
-import { restartImport } from '../lib/historyImportJob';
-import { answerImportRestart, answerImportStatus } from '../lib/importStatusRequest';
-import type { ImportStatusSources } from '../lib/importStatusRequest';
+import { toApiResponse } from '../lib/api/answers';
+import { answerImportRestart, answerImportStatus } from '../lib/history/statusRequest';
+import type { ImportStatusSources } from '../lib/history/statusRequest';
+import { restartImport } from '../jobs/HistoryImportJob';
 
 /** `GET` the history import's progress; `POST` to start it again from the beginning. */
 export class HistoryImportEndpoint extends ApiEndpoint {

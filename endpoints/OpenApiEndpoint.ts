@@ -2,7 +2,7 @@ import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engi
 import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { openApiDocument } from '../lib/openapi';
+import { openApiDocument } from '../lib/api/openapi';
 
 /** `GET .../openapi.json`: the OpenAPI document of the app's endpoints; public, as API documents are. */
 export class OpenApiEndpoint extends ApiEndpoint {

@@ -3,9 +3,9 @@ import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
 import { workspaceReportSources } from '../lib/adapters/reportSources';
-import { TOTAL_SERVICE_TIME } from '../lib/aggregation';
-import { toApiResponse } from '../lib/apiAnswers';
-import { answerAgentsReport } from '../lib/reportRequest';
+import { toApiResponse } from '../lib/api/answers';
+import { answerAgentsReport } from '../lib/report/answerReport';
+import { TOTAL_SERVICE_TIME } from '../lib/report/shapes';
 
 /** `GET .../livechat/analytics/agents/total-service-time`, the core's sibling of the average report. */
 export class TotalServiceTimeEndpoint extends ApiEndpoint {
@@ -13,6 +13,6 @@ export class TotalServiceTimeEndpoint extends ApiEndpoint {
     public authRequired = true;
 
     public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
-        return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), TOTAL_SERVICE_TIME, 'total-service-time'));
+        return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), TOTAL_SERVICE_TIME));
     }
 }

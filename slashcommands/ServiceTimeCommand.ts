@@ -2,8 +2,7 @@ import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engi
 import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
 import { workspaceReportSources } from '../lib/adapters/reportSources';
-import { hasAllowedRole } from '../lib/access';
-import { formatServiceTimeTable, parseServiceTimeArgs } from '../lib/serviceTimeCommand';
+import { answerServiceTimeCommand } from '../lib/command/serviceTimeCommand';
 
 /** `/service-time`: the average report for managers who will not use curl, answered to the caller alone. */
 export class ServiceTimeCommand implements ISlashCommand {
@@ -13,21 +12,9 @@ export class ServiceTimeCommand implements ISlashCommand {
     public providesPreview = false;
 
     public async executor(context: SlashCommandContext, read: IRead, modify: IModify, _http: IHttp, _persis: IPersistence): Promise<void> {
-        const sources = workspaceReportSources(read);
         const sender = context.getSender();
-        const reply = async (text: string) => {
-            const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).getMessage();
-            await modify.getNotifier().notifyUser(sender, message);
-        };
-        if (!hasAllowedRole(sender, await sources.allowedRoles())) {
-            await reply('You do not have the permissions required to read the service time reports.');
-            return;
-        }
-        const request = parseServiceTimeArgs(context.getArguments(), new Date());
-        if (!request.ok) {
-            await reply(request.usage);
-            return;
-        }
-        await reply(formatServiceTimeTable(await sources.agentTotals(request.scope), request.label));
+        const text = await answerServiceTimeCommand(sender, context.getArguments(), workspaceReportSources(read), new Date());
+        const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).getMessage();
+        await modify.getNotifier().notifyUser(sender, message);
     }
 }

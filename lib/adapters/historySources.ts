@@ -1,13 +1,14 @@
 import type { IPersistence, IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
-import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
-import type { HistoryRoomSource, ImportStatus, ImportStatusStore } from '../historyImport';
-import type { ClosedLivechatRoom } from '../serviceRecord';
+import type { HistoryRoomSource, ImportStatus, ImportStatusStore } from '../history/importBatch';
+import type { ClosedLivechatRoom, WithUnmappedMetrics } from '../records/roomMetrics';
+import { hasMetrics } from '../records/roomMetrics';
+import { IMPORT_STATUS_TAG, tag } from '../storage/layout';
 
-const IMPORT_STATUS = new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, 'history-import-status');
+const IMPORT_STATUS = tag(IMPORT_STATUS_TAG);
 
 /** The import's status as one record of the app's persistence. */
 export class PersistenceImportStatusStore implements ImportStatusStore {
@@ -29,7 +30,7 @@ export class PersistenceImportStatusStore implements ImportStatusStore {
     }
 }
 
-type RawRoomWithMetrics = IRoomRaw & { _unmappedProperties_?: { metrics?: { serviceTimeDuration?: unknown } } };
+type RawRoomWithMetrics = IRoomRaw & WithUnmappedMetrics;
 
 /** Livechat rooms through the room reader: `getAllRooms` pages, `getById` where metrics are missing. */
 export class WorkspaceRoomSource implements HistoryRoomSource {
@@ -42,7 +43,7 @@ export class WorkspaceRoomSource implements HistoryRoomSource {
     public async closedRoom(room: RawRoomWithMetrics): Promise<ClosedLivechatRoom | undefined> {
         // Where the raw room carries its metrics, it already says all the record needs, and its
         // servedBy is the agent as stored at close, not as renamed since.
-        if (room._unmappedProperties_?.metrics && room.servedBy) {
+        if (hasMetrics(room) && room.servedBy) {
             return {
                 ...(room as unknown as ILivechatRoom),
                 servedBy: { id: room.servedBy._id, username: room.servedBy.username } as ILivechatRoom['servedBy'],

@@ -1,21 +1,33 @@
 import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 
-import type { AgentTotals } from '../aggregation';
-import { AgentTotalsAccumulator } from '../aggregation';
-import type { PeriodBucket, ReadStep } from '../bucketPlan';
-import { bucketFromRecords, mergeBuckets, planTotalsReads } from '../bucketPlan';
-import { creationYear, monthTag, readStoredRecord, RECORD_TAG, recordPeriodTags, YEAR_MARKER_TAG, yearTag } from '../recordLayout';
-import { uniqueToken } from '../uniqueToken';
-import type { ReportScope, ServiceRecord } from '../serviceRecord';
-
-/** Where service records live; the reports and the recorders know it only by this. */
-export interface RecordStore {
-    /** Idempotent: saving a room's record again replaces it. */
-    save(record: ServiceRecord): Promise<void>;
-    /** Per-agent totals of the records in the scope, sorted as the reports list them. */
-    totals(scope: ReportScope): Promise<AgentTotals[]>;
-}
+import type { PeriodBucket } from '../buckets/periodBucket';
+import { bucketFromRecords, mergeBuckets } from '../buckets/periodBucket';
+import type { ReadStep } from '../buckets/readPlan';
+import { planTotalsReads } from '../buckets/readPlan';
+import type { RecordStore } from '../records/recordStore';
+import type { ServiceRecord } from '../records/serviceRecord';
+import { readStoredRecord } from '../records/serviceRecord';
+import type { AgentTotals } from '../report/agentTotals';
+import { AgentTotalsAccumulator } from '../report/agentTotals';
+import type { ReportScope } from '../report/scope';
+import {
+    dayBucketAssociations,
+    dayBucketsOfMonthQuery,
+    DIRTY_TAG,
+    dirtyMarkerAssociations,
+    monthBucketAssociations,
+    monthBucketsOfYearQuery,
+    monthTag,
+    periodRecordsQuery,
+    periodTags,
+    READY_TAG,
+    recordAssociations,
+    tag,
+    utcYear,
+    YEAR_MARKER_TAG,
+    yearMarkerAssociations,
+} from '../storage/layout';
+import { uniqueToken } from '../util/uniqueToken';
 
 export interface RebuildSummary {
     markers: number;
@@ -24,13 +36,6 @@ export interface RebuildSummary {
     fullRebuild: boolean;
 }
 
-const DIRTY_TAG = 'service-dirty';
-const READY_TAG = 'service-buckets-ready';
-const DAY_BUCKET_TAG = 'bucket-day';
-const MONTH_BUCKET_TAG = 'bucket-month';
-
-const misc = (id: string) => new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, id);
-
 interface DirtyMarker {
     token: string;
     month: string;
@@ -38,8 +43,8 @@ interface DirtyMarker {
 }
 
 /**
- * The store in the app's persistence. Records are laid out as `recordLayout.ts` describes; on top of
- * them sit pre-aggregated buckets per UTC day and month, read as `bucketPlan.ts` plans.
+ * The record store in the app's persistence, laid out as `storage/layout.ts` says; on top of the
+ * records sit pre-aggregated buckets per UTC day and month, read as `buckets/readPlan.ts` plans.
  *
  * Why no interleaving of writes can lose or double-count a room, without increments or transactions:
  * - Buckets are never updated in place by ingest. Ingest writes the room's record (an idempotent
@@ -68,17 +73,15 @@ export class PersistenceRecordStore implements RecordStore {
 
     public async save(record: ServiceRecord): Promise<void> {
         const writer = this.requireWriter();
-        const [month, day] = recordPeriodTags(record);
-        const room = new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, record.roomId);
-        await writer.updateByAssociations([misc(RECORD_TAG), room, misc(month), misc(day)], record, true);
-        const year = creationYear(record);
+        await writer.updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
+        const year = utcYear(record.createdAt);
         if (!this.markedYears.has(year)) {
-            await writer.updateByAssociations([misc(YEAR_MARKER_TAG), misc(yearTag(year))], { year }, true);
+            await writer.updateByAssociations(yearMarkerAssociations(year), { year }, true);
             this.markedYears.add(year);
         }
         const token = uniqueToken();
-        const marker: DirtyMarker = { token, month, day };
-        await writer.createWithAssociations(marker, [misc(DIRTY_TAG), misc(`marker:${token}`)]);
+        const marker: DirtyMarker = { token, ...periodTags(record.createdAt) };
+        await writer.createWithAssociations(marker, dirtyMarkerAssociations(token));
     }
 
     public async totals(scope: ReportScope): Promise<AgentTotals[]> {
@@ -89,12 +92,7 @@ export class PersistenceRecordStore implements RecordStore {
         results.forEach((result, index) => {
             const step = plan[index];
             if (step.kind === 'records') {
-                for (const data of result) {
-                    const record = readStoredRecord(data);
-                    if (record) {
-                        accumulator.add(record);
-                    }
-                }
+                accumulator.add(readRecords(result));
                 return;
             }
             const wanted = new Set(step.kind === 'monthBuckets' ? step.months : step.days);
@@ -124,67 +122,73 @@ export class PersistenceRecordStore implements RecordStore {
                     }
                     const byDay = new Map<string, ServiceRecord[]>();
                     for (const record of records) {
-                        const [, day] = recordPeriodTags(record);
-                        byDay.set(day, [...(byDay.get(day) ?? []), record]);
+                        const { day } = periodTags(record.createdAt);
+                        const dayRecords = byDay.get(day);
+                        if (dayRecords) {
+                            dayRecords.push(record);
+                        } else {
+                            byDay.set(day, [record]);
+                        }
                     }
                     for (const [day, dayRecords] of byDay) {
-                        await this.writeBucket(DAY_BUCKET_TAG, bucketFromRecords(day, dayRecords), monthTagValue);
+                        await this.writeDayBucket(bucketFromRecords(day, dayRecords), monthTagValue);
                         days++;
                     }
-                    await this.writeBucket(MONTH_BUCKET_TAG, bucketFromRecords(monthTagValue, records), yearTag(year));
+                    await this.writeMonthBucket(bucketFromRecords(monthTagValue, records));
                     months++;
                 }
             }
-            await writer.updateByAssociation(misc(READY_TAG), { v: 1, builtAt: new Date().toISOString() }, true);
+            await writer.updateByAssociation(tag(READY_TAG), { v: 1, builtAt: new Date().toISOString() }, true);
         } else {
-            const dirty = dirtyDaysByMonth(markers);
-            for (const [month, monthDays] of dirty) {
+            for (const [month, monthDays] of dirtyDaysByMonth(markers)) {
                 for (const day of monthDays) {
-                    await this.writeBucket(DAY_BUCKET_TAG, bucketFromRecords(day, await this.records(day)), month);
+                    await this.writeDayBucket(bucketFromRecords(day, await this.records(day)), month);
                     days++;
                 }
-                const dayBuckets = (await this.reader.readByAssociations([misc(DAY_BUCKET_TAG), misc(month)])) as PeriodBucket[];
-                await this.writeBucket(MONTH_BUCKET_TAG, mergeBuckets(month, dayBuckets), yearTag(Number(month.slice('month:'.length, 'month:YYYY'.length))));
+                const dayBuckets = (await this.reader.readByAssociations(dayBucketsOfMonthQuery(month))) as PeriodBucket[];
+                await this.writeMonthBucket(mergeBuckets(month, dayBuckets));
                 months++;
             }
         }
         for (const marker of markers) {
-            await writer.removeByAssociations([misc(DIRTY_TAG), misc(`marker:${marker.token}`)]);
+            await writer.removeByAssociations(dirtyMarkerAssociations(marker.token));
         }
         return { markers: markers.length, days, months, fullRebuild: !ready };
     }
 
     private read(step: ReadStep): Promise<object[]> {
         if (step.kind === 'monthBuckets') {
-            return this.reader.readByAssociations([misc(MONTH_BUCKET_TAG), misc(yearTag(step.year))]);
+            return this.reader.readByAssociations(monthBucketsOfYearQuery(step.year));
         }
         if (step.kind === 'dayBuckets') {
-            return this.reader.readByAssociations([misc(DAY_BUCKET_TAG), misc(step.month)]);
+            return this.reader.readByAssociations(dayBucketsOfMonthQuery(step.month));
         }
-        return this.reader.readByAssociations([misc(RECORD_TAG), misc(step.tag)]);
+        return this.reader.readByAssociations(periodRecordsQuery(step.tag));
     }
 
-    private async records(tag: string): Promise<ServiceRecord[]> {
-        const stored = await this.reader.readByAssociations([misc(RECORD_TAG), misc(tag)]);
-        return stored.map(readStoredRecord).filter((record): record is ServiceRecord => record !== undefined);
+    private async records(periodTag: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(periodRecordsQuery(periodTag)));
     }
 
-    /** Buckets of a period sit under their kind, their period and their parent period, in that order. */
-    private async writeBucket(kind: string, bucket: PeriodBucket, parent: string): Promise<void> {
-        await this.requireWriter().updateByAssociations([misc(kind), misc(bucket.period), misc(parent)], bucket, true);
+    private async writeDayBucket(bucket: PeriodBucket, month: string): Promise<void> {
+        await this.requireWriter().updateByAssociations(dayBucketAssociations(bucket.period, month), bucket, true);
+    }
+
+    private async writeMonthBucket(bucket: PeriodBucket): Promise<void> {
+        await this.requireWriter().updateByAssociations(monthBucketAssociations(bucket.period), bucket, true);
     }
 
     private async yearsWithRecords(): Promise<number[]> {
-        const markers = await this.reader.readByAssociation(misc(YEAR_MARKER_TAG));
+        const markers = await this.reader.readByAssociation(tag(YEAR_MARKER_TAG));
         return markers.map((marker) => (marker as { year?: unknown }).year).filter((year): year is number => typeof year === 'number');
     }
 
     private async dirtyMarkers(): Promise<DirtyMarker[]> {
-        return (await this.reader.readByAssociation(misc(DIRTY_TAG))) as DirtyMarker[];
+        return (await this.reader.readByAssociation(tag(DIRTY_TAG))) as DirtyMarker[];
     }
 
     private async bucketsReady(): Promise<boolean> {
-        return (await this.reader.readByAssociation(misc(READY_TAG))).length > 0;
+        return (await this.reader.readByAssociation(tag(READY_TAG))).length > 0;
     }
 
     private requireWriter(): IPersistence {
@@ -193,6 +197,18 @@ export class PersistenceRecordStore implements RecordStore {
         }
         return this.writer;
     }
+}
+
+/** The stored documents this version can read, as records; anything else is passed over. */
+function readRecords(stored: Iterable<unknown>): ServiceRecord[] {
+    const records: ServiceRecord[] = [];
+    for (const data of stored) {
+        const record = readStoredRecord(data);
+        if (record) {
+            records.push(record);
+        }
+    }
+    return records;
 }
 
 function dirtyDaysByMonth(markers: DirtyMarker[]): Map<string, Set<string>> {

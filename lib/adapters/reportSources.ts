@@ -1,6 +1,6 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
-import type { ReportSources } from '../reportRequest';
+import type { ReportSources } from '../report/answerReport';
 import { PersistenceRecordStore } from './persistenceRecordStore';
 import { readPaginationSettings, readReportRoles } from './workspaceSettings';
 

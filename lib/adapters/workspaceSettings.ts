@@ -1,9 +1,9 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
-import { parseRoleList } from '../access';
-import { DEFAULT_PAGINATION_SETTINGS } from '../pagination';
-import type { PaginationSettings } from '../pagination';
-import { AppSetting } from '../settings';
+import { parseRoleList } from '../access/roles';
+import { AppSetting } from '../access/settings';
+import { DEFAULT_PAGINATION_SETTINGS } from '../report/pagination';
+import type { PaginationSettings } from '../report/pagination';
 
 /** The app's role setting, as a list. */
 export async function readReportRoles(read: IRead): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { AverageServiceTimeEndpoint } from '../../endpoints/AverageServiceTimeEndpoint';
-import { AppSetting } from '../../lib/settings';
+import { AppSetting } from '../../lib/access/settings';
 import { InMemoryAccessors } from '../helpers/accessors';
+import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
 
 /** A workspace with a manager, an agent without report rights, and two agents who serve chats. */
 function workspaceWithAgents() {
@@ -62,7 +63,7 @@ describe('closed rooms become the report', () => {
         await close('r1', '2024-01-10T10:00:00Z', 'a1', 10_000);
         const app = accessors.createApp();
         await app.executePostLivechatRoomClosed(workspace.convertRoom(workspace.room('r1')), accessors.read, accessors.http, accessors.persistence);
-        const stored = await workspace.persistence.readByAssociations(accessors.appId, [{ model: 'misc', id: 'service-record' }]);
+        const stored = await workspace.persistence.readByAssociations(accessors.appId, [storedTag(RECORD_TAG)]);
         expect(stored).toHaveLength(1);
         expect(await report({ start: '2024-01-01', end: '2024-01-31' })).toMatchObject({ content: { agents: [{ averageServiceTimeInSeconds: 10 }], total: 1 } });
     });

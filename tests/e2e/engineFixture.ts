@@ -12,15 +12,35 @@ export const MANAGER = { _id: 'manager-1', username: 'manager', authToken: 'mana
 export const ADMIN = { _id: 'admin-1', username: 'admin', authToken: 'admin-token', roles: ['user', 'admin'] };
 export const AGENT = { _id: 'agent-1', username: 'agent.caller', authToken: 'agent-token', roles: ['user', 'livechat-agent'] };
 
+type Query = Record<string, string | string[]>;
+type Answer = { status: number; body: unknown; contentType: string | null };
+
+export interface RequestOptions {
+    query?: Query;
+    /** The caller whose X-User-Id / X-Auth-Token are sent (the manager by default); null for none. */
+    caller?: { _id: string; authToken: string } | null;
+    headers?: Record<string, string>;
+    method?: string;
+}
+
+/** The one way tests call the app over HTTP: as Rocket.Chat's clients do, checked against the OpenAPI document. */
+export function requestApp(host: AppsEngineHost, appId: string, path: string, options: RequestOptions = {}): Promise<Answer> {
+    const { query = {}, caller = MANAGER, headers = {}, method = 'GET' } = options;
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+        for (const one of Array.isArray(value) ? value : [value]) {
+            search.append(key, one);
+        }
+    }
+    const auth: Record<string, string> = caller ? { 'X-User-Id': caller._id, 'X-Auth-Token': caller.authToken } : {};
+    return fetchChecked(`${host.url(appId, path)}?${search}`, { method, headers: { ...headers, ...auth } });
+}
+
 export interface EngineFixture {
     host: AppsEngineHost;
     appId: string;
-    get(
-        path: string,
-        query: Record<string, string | string[]>,
-        caller?: { _id: string; authToken: string } | null,
-        headers?: Record<string, string>,
-    ): Promise<{ status: number; body: unknown; contentType: string | null }>;
+    /** A GET of the installed app (`requestApp` bound to it). */
+    get(path: string, query: Query, caller?: RequestOptions['caller'], headers?: Record<string, string>): Promise<Answer>;
     /** Opens, serves and closes a room through the engine, as Rocket.Chat does. */
     closeRoom(roomId: string, createdAt: Date, agentId: string | null, serviceMs: number, departmentId?: string): Promise<void>;
 }
@@ -39,16 +59,7 @@ export async function startEngineWithApp(): Promise<EngineFixture> {
     return {
         host,
         appId,
-        async get(path, query, caller = MANAGER, extraHeaders = {}) {
-            const search = new URLSearchParams();
-            for (const [key, value] of Object.entries(query)) {
-                for (const one of Array.isArray(value) ? value : [value]) {
-                    search.append(key, one);
-                }
-            }
-            const headers: Record<string, string> = { ...extraHeaders, ...(caller ? { 'X-User-Id': caller._id, 'X-Auth-Token': caller.authToken } : {}) };
-            return fetchChecked(`${host.url(appId, path)}?${search}`, { headers });
-        },
+        get: (path, query, caller, headers) => requestApp(host, appId, path, { query, caller, headers }),
         async closeRoom(roomId, createdAt, agentId, serviceMs, departmentId) {
             host.workspace.openRoom({ _id: roomId, ts: createdAt, departmentId });
             const servedAt = new Date(createdAt.getTime() + 30_000);
@@ -70,16 +81,11 @@ export interface ImportStatusBody {
     success: boolean;
 }
 
-/** A call as the manager, checked against the OpenAPI document. */
-export async function call(host: AppsEngineHost, appId: string, path: string, query = '', method = 'GET') {
-    return fetchChecked(`${host.url(appId, path)}${query}`, { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
-}
-
 /** Polls the import's status until `until` holds. */
 export async function waitForImport(host: AppsEngineHost, appId: string, until: (status: ImportStatusBody) => boolean, timeoutMs = 120_000): Promise<ImportStatusBody> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-        const { body } = await call(host, appId, IMPORT_PATH);
+        const { body } = await requestApp(host, appId, IMPORT_PATH);
         const status = body as ImportStatusBody;
         if (until(status)) {
             return status;

@@ -3,7 +3,8 @@ import { packagePath } from '../../dev/package';
 import { Workspace } from '../../dev/workspace/workspace';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
-import { call, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
+import { requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
+import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
 
 const AGENT_IDS = ['h-ann', 'h-bob', 'h-cid', 'h-dee', 'h-eve'];
 const DAY = 86_400_000;
@@ -40,8 +41,8 @@ function workspaceWithHistory(count: number): Workspace {
     return workspace;
 }
 
-function storedRecordRoomIds(workspace: Workspace, appId: string): Promise<object[]> {
-    return workspace.persistence.readByAssociations(appId, [{ model: 'misc', id: 'service-record' }]);
+function storedRecords(workspace: Workspace, appId: string): Promise<object[]> {
+    return workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)]);
 }
 
 describe('history import in the real engine', () => {
@@ -80,12 +81,12 @@ describe('history import in the real engine', () => {
         const start = '2024-01-01T00:00:00.000Z';
         const end = '2024-12-31T23:59:59.999Z';
         const expected = averageItems(fullScan(workspace.rooms.values(), new Date(start), new Date(end)));
-        const { status, body } = await call(host, appId, REPORT_PATH, `?start=${start}&end=${end}&count=0`);
+        const { status, body } = await requestApp(host, appId, REPORT_PATH, { query: { start, end, count: '0' } });
         expect(status).toBe(200);
         expect(body).toEqual({ agents: expected, count: expected.length, offset: 0, total: expected.length, success: true });
 
         const countingRooms = [...workspace.rooms.values()].filter((room) => room.servedBy && room.metrics?.serviceTimeDuration);
-        const stored = (await storedRecordRoomIds(workspace, appId)) as Array<{ roomId: string }>;
+        const stored = (await storedRecords(workspace, appId)) as Array<{ roomId: string }>;
         expect(new Set(stored.map((record) => record.roomId)).size).toBe(countingRooms.length);
         expect(stored.length).toBe(countingRooms.length);
     });
@@ -95,13 +96,13 @@ describe('history import in the real engine', () => {
         host = await AppsEngineHost.start({ workspace });
         const { id: appId } = await host.install(packagePath());
         const first = await waitForImport(host, appId, (status) => status.state === 'done');
-        const recordsAfterFirst = (await storedRecordRoomIds(workspace, appId)).length;
+        const recordsAfterFirst = (await storedRecords(workspace, appId)).length;
 
-        const restarted = await call(host, appId, IMPORT_PATH, '', 'POST');
+        const restarted = await requestApp(host, appId, IMPORT_PATH, { method: 'POST' });
         expect(restarted.status).toBe(200);
         const again = await waitForImport(host, appId, (status) => status.state === 'done' && status.scanned === 500);
         expect(again).toMatchObject({ scanned: first.scanned, imported: first.imported, skipped: first.skipped });
-        expect((await storedRecordRoomIds(workspace, appId)).length).toBe(recordsAfterFirst);
+        expect((await storedRecords(workspace, appId)).length).toBe(recordsAfterFirst);
     });
 
     it('says in the status what to do when the app may not list rooms', async () => {

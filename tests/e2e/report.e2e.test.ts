@@ -4,6 +4,7 @@ import { packagePath } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import type { EngineFixture } from './engineFixture';
 import { ADMIN, AGENT, MANAGER, REPORT_PATH, startEngineWithApp } from './engineFixture';
+import { DIRTY_TAG, storedTag } from '../../lib/storage/layout';
 
 let engine: EngineFixture;
 
@@ -65,7 +66,7 @@ describe('the report over HTTP', () => {
 
     it('answers every range the same once the bucket builder has run, from buckets', async () => {
         const persistence = engine.host.workspace.persistence;
-        const dirty = () => persistence.readByAssociations(engine.appId, [{ model: 'misc', id: 'service-dirty' }]);
+        const dirty = () => persistence.readByAssociations(engine.appId, [storedTag(DIRTY_TAG)]);
         await engine.host.runRecurringJobsNow(engine.appId);
         expect(await dirty()).toEqual([]);
         for (const [, start, end] of RANGES) {

@@ -2,7 +2,8 @@ import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packageApp, packagePath } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
-import { call, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
+import { requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
+import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
 
 const AGENTS = ['r-ann', 'r-bob', 'r-cid', 'r-dee'];
 const START = '2024-06-01T00:00:00.000Z';
@@ -45,7 +46,7 @@ function expectedReport() {
 }
 
 async function importAgainAndWait(): Promise<void> {
-    await call(host, appId, IMPORT_PATH, '', 'POST');
+    await requestApp(host, appId, IMPORT_PATH, { method: 'POST' });
     await waitForImport(host, appId, (status) => status.state === 'done');
 }
 
@@ -55,7 +56,7 @@ describe('concurrent and repeated events', () => {
         await Promise.all(rooms.map(({ roomId, closedAt }) => host.closeRoom(roomId, closedAt)));
         expect((await report()).body).toEqual(expectedReport());
         expect(expectedReport().agents.length).toBe(AGENTS.length);
-        const stored = (await host.workspace.persistence.readByAssociations(appId, [{ model: 'misc', id: 'service-record' }])) as Array<{ roomId: string }>;
+        const stored = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{ roomId: string }>;
         expect(new Set(stored.map((record) => record.roomId)).size).toBe(1_000);
     });
 

@@ -1,5 +1,4 @@
 import type { LivechatRoomDocument } from '../../dev/workspace/workspace';
-import { compareCodePoints } from '../../lib/codePointOrder';
 
 export interface ScanItem {
     _id: string;
@@ -29,7 +28,12 @@ export function fullScan(rooms: Iterable<LivechatRoomDocument>, start: Date, end
         group.sumMs += Math.round(seconds * 1000);
         groups.set(key, group);
     }
-    return [...groups.values()].sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a._id, b._id));
+    return [...groups.values()].sort((a, b) => utf8Order(a.username, b.username) || utf8Order(a._id, b._id));
+}
+
+/** MongoDB's string order: the strings' UTF-8 bytes compared (independent of the app's comparator). */
+function utf8Order(a: string, b: string): number {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** The average report's items for the scan, with BigInt so that the rounding is beyond doubt. */

@@ -1,5 +1,5 @@
 import { Workspace } from '../../dev/workspace/workspace';
-import type { ClosedLivechatRoom } from '../../lib/serviceRecord';
+import type { ClosedLivechatRoom } from '../../lib/records/roomMetrics';
 
 /**
  * A closed livechat room exactly as Rocket.Chat hands it to apps, made by the workspace model:

@@ -1,0 +1,42 @@
+import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+
+import type { RecordStore } from './recordStore';
+import type { ClosedLivechatRoom } from './roomMetrics';
+import { decideServiceRecord } from './serviceRecord';
+import type { RecordDecision } from './serviceRecord';
+
+/** Tries per closed room before the write is given up (and left to the history import). */
+export const SAVE_ATTEMPTS = 3;
+const RETRY_DELAY_MS = 50;
+
+/**
+ * A closed room becomes a service record in the store, or a debug line saying why it does not
+ * count. A failing write is tried again (the upsert is idempotent, so a retry cannot count twice);
+ * one that still fails is logged with the room id, for a later history import to repair, and the
+ * answer says it was not recorded.
+ */
+export async function recordClosedRoom(
+    room: ClosedLivechatRoom,
+    store: RecordStore,
+    logger: Pick<ILogger, 'debug' | 'error'>,
+    pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<RecordDecision> {
+    const decision = decideServiceRecord(room);
+    if (!decision.counts) {
+        logger.debug(`Not recorded: ${decision.reason}`);
+        return decision;
+    }
+    for (let attempt = 1; ; attempt++) {
+        try {
+            await store.save(decision.record);
+            return decision;
+        } catch (error) {
+            if (attempt >= SAVE_ATTEMPTS) {
+                const why = error instanceof Error ? error.message : String(error);
+                logger.error(`Could not record room ${room.id} after ${SAVE_ATTEMPTS} attempts (${why}); the history import (POST livechat/analytics/history-import) will record it.`);
+                return { counts: false, reason: `room ${room.id} could not be written: ${why}` };
+            }
+            await pause(RETRY_DELAY_MS * attempt);
+        }
+    }
+}

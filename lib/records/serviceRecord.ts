@@ -1,0 +1,113 @@
+import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+
+import type { ClosedLivechatRoom } from './roomMetrics';
+import { serviceTimeDurationOf } from './roomMetrics';
+
+/** Bumped when the stored shape changes, so that older records can still be read. */
+export const SERVICE_RECORD_VERSION = 1;
+
+/** What the app keeps of one closed livechat room: everything the reports need, nothing more. */
+export interface ServiceRecord {
+    v: typeof SERVICE_RECORD_VERSION;
+    roomId: string;
+    /** The agent as they were when the room closed (`servedBy._id`, `servedBy.username`). */
+    agentId: string;
+    username: string;
+    /** The room's creation time (`ts` in Rocket.Chat), in ms since the epoch: the report's range filters on it. */
+    createdAt: number;
+    /** `metrics.serviceTimeDuration` in whole milliseconds. */
+    durationMs: number;
+    departmentId?: string;
+}
+
+export type RecordDecision = { counts: true; record: ServiceRecord } | { counts: false; reason: string };
+
+/**
+ * The core's rule for which rooms its agents reports count (README, "The endpoint"): a livechat
+ * room that had an agent when it closed and carries a truthy `metrics.serviceTimeDuration`
+ * (`LivechatRooms.findAllAverageServiceTimeByAgents`, packages/models/src/models/LivechatRooms.ts).
+ * The range check on the creation time is applied when a report is read (`report/scope.ts`).
+ */
+export function decideServiceRecord(room: ClosedLivechatRoom): RecordDecision {
+    if (room.type !== RoomType.LIVE_CHAT) {
+        return { counts: false, reason: `room ${room.id} is not a livechat room (type ${room.type})` };
+    }
+    if (room.isOpen === true) {
+        return { counts: false, reason: `room ${room.id} is still open` };
+    }
+    const agentId = room.servedBy?.id;
+    const username = room.servedBy?.username;
+    if (!agentId || !username) {
+        return { counts: false, reason: `room ${room.id} closed without an agent (no servedBy)` };
+    }
+    const createdAt = toEpochMs(room.createdAt);
+    if (createdAt === undefined) {
+        return { counts: false, reason: `room ${room.id} has no valid creation time` };
+    }
+    const seconds = serviceTimeDurationOf(room);
+    // Rocket.Chat stores the duration only when it is truthy: a zero one never reaches the reports.
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds === 0) {
+        return { counts: false, reason: `room ${room.id} has no service time (metrics.serviceTimeDuration is ${String(seconds)})` };
+    }
+    const record: ServiceRecord = {
+        v: SERVICE_RECORD_VERSION,
+        roomId: room.id,
+        agentId,
+        username,
+        createdAt,
+        durationMs: secondsToMs(seconds),
+    };
+    const departmentId = room.department?.id;
+    if (departmentId) {
+        record.departmentId = departmentId;
+    }
+    return { counts: true, record };
+}
+
+/**
+ * Rocket.Chat computes the duration as `(closedAt - servedBy.ts) / 1000` from two millisecond
+ * timestamps, so rounding to the nearest millisecond recovers the exact integer it came from.
+ */
+export function secondsToMs(seconds: number): number {
+    return Math.round(seconds * 1000);
+}
+
+/**
+ * Each room counts once, whatever the store holds: two MongoDB upserts of the same room that race
+ * can both insert, and then the room's record is stored twice. The first one seen wins.
+ */
+export function* eachRoomOnce<T extends Pick<ServiceRecord, 'roomId'>>(records: Iterable<T>, seen = new Set<string>()): Generator<T> {
+    for (const record of records) {
+        if (!seen.has(record.roomId)) {
+            seen.add(record.roomId);
+            yield record;
+        }
+    }
+}
+
+/** A stored record, if it is one this version of the app can read. */
+export function readStoredRecord(data: unknown): ServiceRecord | undefined {
+    if (typeof data !== 'object' || data === null) {
+        return undefined;
+    }
+    const candidate = data as Partial<ServiceRecord>;
+    if (
+        candidate.v !== SERVICE_RECORD_VERSION ||
+        typeof candidate.roomId !== 'string' ||
+        typeof candidate.agentId !== 'string' ||
+        typeof candidate.username !== 'string' ||
+        typeof candidate.createdAt !== 'number' ||
+        typeof candidate.durationMs !== 'number'
+    ) {
+        return undefined;
+    }
+    return candidate as ServiceRecord;
+}
+
+function toEpochMs(value: unknown): number | undefined {
+    if (value instanceof Date || typeof value === 'string' || typeof value === 'number') {
+        const ms = new Date(value).getTime();
+        return Number.isNaN(ms) ? undefined : ms;
+    }
+    return undefined;
+}

@@ -1,0 +1,31 @@
+/** A report's range of room creation times, in ms since the epoch, both ends inclusive. */
+export interface DateRange {
+    start: number;
+    end: number;
+}
+
+/** What a report counts: rooms created within the range and, when departments are named, of those departments. */
+export interface ReportScope {
+    range: DateRange;
+    departmentIds?: readonly string[];
+}
+
+/** `end` before `start` is no error in the core: the report is just empty. */
+export function isEmptyRange(range: DateRange): boolean {
+    return range.end < range.start;
+}
+
+/** Inclusive at both ends, to the millisecond, as the core's `$gte`/`$lte` on `ts`. */
+export function isCreatedWithin(createdAt: number, range: DateRange): boolean {
+    return createdAt >= range.start && createdAt <= range.end;
+}
+
+/** The department half of the scope, also applied to pre-aggregated totals, which keep the department. */
+export function isInDepartments(departmentId: string | undefined, scope: Pick<ReportScope, 'departmentIds'>): boolean {
+    return !scope.departmentIds || (departmentId !== undefined && scope.departmentIds.includes(departmentId));
+}
+
+/** The one rule for which stored records a report counts. */
+export function isInScope(record: { createdAt: number; departmentId?: string }, scope: ReportScope): boolean {
+    return isCreatedWithin(record.createdAt, scope.range) && isInDepartments(record.departmentId, scope);
+}

@@ -1,0 +1,129 @@
+import type { IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+
+import { PersistenceRecordStore } from '../../../lib/adapters/persistenceRecordStore';
+import { totalsFromRecords } from '../../../lib/report/agentTotals';
+import type { ReportScope } from '../../../lib/report/scope';
+import type { ServiceRecord } from '../../../lib/records/serviceRecord';
+import { InMemoryAccessors } from '../../helpers/accessors';
+import { DIRTY_TAG, RECORD_TAG, storedTag } from '../../../lib/storage/layout';
+
+let sequence = 0;
+const record = (createdAt: string, durationMs = 1000, agent = 'alice', departmentId?: string): ServiceRecord => ({
+    v: 1,
+    roomId: `room-${++sequence}`,
+    agentId: `id-${agent}`,
+    username: agent,
+    createdAt: Date.parse(createdAt),
+    durationMs,
+    ...(departmentId && { departmentId }),
+});
+
+const scope = (start: string, end: string, departmentIds?: string[]): ReportScope => ({ range: { start: Date.parse(start), end: Date.parse(end) }, departmentIds });
+
+function store() {
+    const accessors = new InMemoryAccessors();
+    const records = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+    return { accessors, persistence: accessors.workspace.persistence, store: records };
+}
+
+describe('the record store in Rocket.Chat persistence', () => {
+    it('replaces a room’s record when it is saved again (exact-association upsert)', async () => {
+        const { accessors, store: records, persistence } = store();
+        const first = record('2024-01-10T10:00:00Z', 1000);
+        await records.save(first);
+        await records.save({ ...first, durationMs: 5000 });
+        expect(await persistence.readByAssociations(accessors.appId, [storedTag(RECORD_TAG)])).toEqual([{ ...first, durationMs: 5000 }]);
+        expect(await records.totals(scope('2024-01-01', '2024-02-01'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+    });
+
+    it('answers the same before and after the buckets are built, for whole months, days and milliseconds', async () => {
+        const { store: records } = store();
+        const all: ServiceRecord[] = [];
+        for (let i = 0; i < 200; i++) {
+            const saved = record(new Date(Date.UTC(2024, 0, 1) + i * 9_876_543).toISOString(), 1000 + i, i % 3 ? 'ann' : 'bob', i % 2 ? 'sales' : undefined);
+            all.push(saved);
+            await records.save(saved);
+        }
+        const scopes = [
+            scope('2024-01-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z'),
+            scope('2024-01-03T05:00:00.001Z', '2024-01-20T23:59:59.998Z'),
+            scope('2024-01-01', '2024-12-31', ['sales']),
+            scope(new Date(all[17].createdAt).toISOString(), new Date(all[17].createdAt).toISOString()),
+        ];
+        const expected = scopes.map((one) => totalsFromRecords(all, one));
+        for (const [i, one] of scopes.entries()) {
+            expect(await records.totals(one)).toEqual(expected[i]);
+        }
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 200, fullRebuild: true });
+        for (const [i, one] of scopes.entries()) {
+            expect(await records.totals(one)).toEqual(expected[i]);
+        }
+        await records.save(record('2024-01-15T12:00:00Z', 99_000, 'ann', 'sales'));
+        all.push(record('2024-01-15T12:00:00Z', 99_000, 'ann', 'sales'));
+        expect(await records.totals(scopes[0])).toEqual(totalsFromRecords(all, scopes[0]));
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 1, days: 1, months: 1, fullRebuild: false });
+        expect(await records.totals(scopes[0])).toEqual(totalsFromRecords(all, scopes[0]));
+    });
+
+    it('reads a year from buckets in a handful of calls once they are built', async () => {
+        const { store: records, persistence } = store();
+        for (let day = 0; day < 365; day++) {
+            await records.save(record(new Date(Date.UTC(2024, 0, 1) + day * 86_400_000 + 3_600_000).toISOString()));
+        }
+        await records.rebuildBuckets();
+        persistence.resetCalls();
+        const totals = await records.totals(scope('2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z'));
+        expect(totals).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 365, sumMs: 365_000 }]);
+        expect(persistence.calls.read).toBe(4); // years, dirty markers, readiness, the year's month buckets
+    });
+
+    it('never trusts a bucket while a record written during its rebuild is not in it', async () => {
+        const { accessors, store: records } = store();
+        await records.save(record('2024-03-10T10:00:00Z', 1000));
+        await records.rebuildBuckets();
+        await records.save(record('2024-03-10T11:00:00Z', 2000));
+        // A reader for the builder that lets a third room be written right after the builder read the markers.
+        let written = false;
+        const reader = accessors.persistenceReader;
+        const racingReader: IPersistenceRead = {
+            ...reader,
+            readByAssociation: async (association: RocketChatAssociationRecord) => {
+                const result = await reader.readByAssociation(association);
+                if (!written && (association as unknown as { id: string }).id === DIRTY_TAG) {
+                    written = true;
+                    await records.save(record('2024-03-10T12:00:00Z', 4000));
+                }
+                return result;
+            },
+        };
+        const builder = new PersistenceRecordStore(racingReader, accessors.persistence);
+        expect(await builder.rebuildBuckets()).toMatchObject({ markers: 1 });
+        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 }]);
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 1 });
+        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 }]);
+    });
+
+    it('answers from records, not from missing buckets, until a first full rebuild (data of a version without buckets)', async () => {
+        const { store: records, persistence } = store();
+        await records.save(record('2024-05-05T05:05:05Z', 5000));
+        await persistence.removeByAssociations(new InMemoryAccessors().appId, [storedTag(DIRTY_TAG)]);
+        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 0, fullRebuild: true, months: 1 });
+        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+    });
+
+    it('never calls update(id), which Rocket.Chat does not implement', async () => {
+        const { accessors } = store();
+        const writer = accessors.persistence;
+        const update = jest.spyOn(writer, 'update');
+        const records = new PersistenceRecordStore(accessors.persistenceReader, writer);
+        await records.save(record('2024-01-10T10:00:00Z'));
+        await records.save(record('2024-01-10T10:00:00Z'));
+        await records.rebuildBuckets();
+        await records.save(record('2024-01-11T10:00:00Z'));
+        await records.rebuildBuckets();
+        expect(update).not.toHaveBeenCalled();
+        expect(await records.totals(scope('2024-01-01', '2024-02-01'))).toMatchObject([{ chats: 3 }]);
+    });
+});

@@ -1,0 +1,61 @@
+import { formatHms, formatServiceTimeTable, parseServiceTimeArgs, USAGE } from '../../../lib/command/serviceTimeCommand';
+
+const now = new Date('2026-11-23T12:00:00.000Z');
+const DAY = 86_400_000;
+
+describe('/service-time arguments', () => {
+    it('defaults to the last 30 days', () => {
+        expect(parseServiceTimeArgs([], now)).toEqual({ ok: true, scope: { range: { start: now.getTime() - 30 * DAY, end: now.getTime() } }, label: 'the last 30 days' });
+    });
+
+    it('reads 7d, 30d and 90d, with an optional department', () => {
+        expect(parseServiceTimeArgs(['7d'], now)).toMatchObject({ ok: true, scope: { range: { start: now.getTime() - 7 * DAY } } });
+        expect(parseServiceTimeArgs(['90d', 'sales'], now)).toMatchObject({ ok: true, scope: { departmentIds: ['sales'] }, label: 'the last 90 days, department sales' });
+    });
+
+    it('reads two dates as whole UTC days, both included', () => {
+        expect(parseServiceTimeArgs(['2024-01-01', '2024-01-31', 'sales'], now)).toEqual({
+            ok: true,
+            scope: { range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') }, departmentIds: ['sales'] },
+            label: '2024-01-01 to 2024-01-31 (UTC), department sales',
+        });
+    });
+
+    it('answers the usage text for anything else', () => {
+        for (const args of [['2024-01-31', '2024-01-01'], ['2024-01-01'], ['sales', 'support'], ['7d', '30d'], ['2024-13-45', '2024-14-01'], ['yesterday', 'x'], ['help']]) {
+            expect(parseServiceTimeArgs(args, now)).toEqual({ ok: false, usage: USAGE });
+        }
+    });
+});
+
+describe('/service-time answer', () => {
+    it('formats durations as h m s', () => {
+        expect(formatHms(9)).toBe('9s');
+        expect(formatHms(245)).toBe('4m 05s');
+        expect(formatHms(3723)).toBe('1h 02m 03s');
+    });
+
+    it('is a table of agents, chats and the average rounded up like the report', () => {
+        const table = formatServiceTimeTable(
+            [
+                { agentId: 'a', username: 'ann', chats: 2, sumMs: 7_446_001 },
+                { agentId: 'b', username: 'bartholomew', chats: 10, sumMs: 90_000 },
+            ],
+            'the last 7 days',
+        );
+        expect(table).toBe(
+            [
+                'Average service time, the last 7 days:',
+                '```',
+                'Agent        Chats  Average service time',
+                'ann              2            1h 02m 04s',
+                'bartholomew     10                    9s',
+                '```',
+            ].join('\n'),
+        );
+    });
+
+    it('says so when nothing was found', () => {
+        expect(formatServiceTimeTable([], 'the last 7 days')).toBe('No closed chats with service time in the last 7 days.');
+    });
+});
