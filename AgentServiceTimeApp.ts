@@ -32,9 +32,17 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
         await configuration.api.provideApi({
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
-            endpoints: [new AverageServiceTimeEndpoint(this), new TotalServiceTimeEndpoint(this), new HistoryImportEndpoint(this), new OpenApiEndpoint(this)],
+            endpoints: [
+                new AverageServiceTimeEndpoint(this),
+                new TotalServiceTimeEndpoint(this),
+                new HistoryImportEndpoint(this),
+                new OpenApiEndpoint(this),
+            ],
         });
-        await configuration.scheduler.registerProcessors([historyImportProcessor(this.getLogger()), bucketBuilderProcessor(this.getLogger())]);
+        await configuration.scheduler.registerProcessors([
+            historyImportProcessor(this.getLogger()),
+            bucketBuilderProcessor(this.getLogger()),
+        ]);
         try {
             await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
         } catch (error) {

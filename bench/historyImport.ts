@@ -12,7 +12,13 @@ async function main(): Promise<void> {
     const { values } = parseArgs({ options: { rooms: { type: 'string', default: '100000' } } });
     const roomCount = Number(values.rooms);
     const workspace = new Workspace();
-    workspace.addUser({ _id: 'bench-manager', username: 'manager', name: 'Manager', roles: ['livechat-manager'], authToken: 'bench-token' });
+    workspace.addUser({
+        _id: 'bench-manager',
+        username: 'manager',
+        name: 'Manager',
+        roles: ['livechat-manager'],
+        authToken: 'bench-token',
+    });
     for (let a = 0; a < 50; a++) {
         workspace.addUser({ _id: `agent-${a}`, username: `agent${a}`, name: `Agent ${a}`, roles: ['livechat-agent'] });
     }
@@ -34,9 +40,11 @@ async function main(): Promise<void> {
     workspace.persistence.resetCalls();
     const started = Date.now();
     const { id: appId } = await host.install(zip);
-    let status: Record<string, unknown> = {};
+    let status: Record<string, unknown>;
     for (;;) {
-        const response = await fetch(host.url(appId, 'livechat/analytics/history-import'), { headers: { 'X-User-Id': 'bench-manager', 'X-Auth-Token': 'bench-token' } });
+        const response = await fetch(host.url(appId, 'livechat/analytics/history-import'), {
+            headers: { 'X-User-Id': 'bench-manager', 'X-Auth-Token': 'bench-token' },
+        });
         status = (await response.json()) as Record<string, unknown>;
         if (status.state !== 'running' && status.state !== 'idle') {
             break;
@@ -48,11 +56,17 @@ async function main(): Promise<void> {
     const rooms = host.bridges.rooms;
     const perRoom = (n: number) => (n / roomCount).toFixed(3);
     console.log(`history import of ${roomCount} livechat rooms: ${status.state} in ${seconds.toFixed(1)} s`);
-    console.log(`  rate: ${Math.round(roomCount / seconds)} rooms/s (${status.imported} imported, ${status.skipped} skipped, ${status.failed} failed)`);
+    console.log(
+        `  rate: ${Math.round(roomCount / seconds)} rooms/s (${status.imported} imported, ${status.skipped} skipped, ${status.failed} failed)`,
+    );
     console.log('  accessor calls per room:');
     console.log(`    getAllRooms ${perRoom(rooms.getAllRoomsCalls)}, getById ${perRoom(rooms.getByIdCalls)}`);
-    console.log(`    persistence writes ${perRoom(calls.updateByAssociations + calls.create)}, reads ${perRoom(calls.read)}, removes ${perRoom(calls.remove)} (the bucket builder's, of markers)`);
-    console.log(`    all ${perRoom(rooms.getAllRoomsCalls + rooms.getByIdCalls + calls.updateByAssociations + calls.create + calls.read + calls.remove)}`);
+    console.log(
+        `    persistence writes ${perRoom(calls.updateByAssociations + calls.create)}, reads ${perRoom(calls.read)}, removes ${perRoom(calls.remove)} (the bucket builder's, of markers)`,
+    );
+    console.log(
+        `    all ${perRoom(rooms.getAllRoomsCalls + rooms.getByIdCalls + calls.updateByAssociations + calls.create + calls.read + calls.remove)}`,
+    );
     await host.stop();
 }
 

@@ -27,7 +27,11 @@ async function fullScan(collection: PersistenceCollection, scope: ReportScope): 
     const { reader } = appPersistence(collection, APP_ID);
     const records: ServiceRecord[] = [];
     const start = new Date(scope.range.start);
-    for (let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1); month <= scope.range.end; month = Date.UTC(new Date(month).getUTCFullYear(), new Date(month).getUTCMonth() + 1, 1)) {
+    for (
+        let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
+        month <= scope.range.end;
+        month = Date.UTC(new Date(month).getUTCFullYear(), new Date(month).getUTCMonth() + 1, 1)
+    ) {
         const stored = await reader.readByAssociations(periodRecordsQuery(monthTag(month)));
         for (const data of stored) {
             const record = readStoredRecord(data);
@@ -46,7 +50,9 @@ async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number 
 }
 
 async function main(): Promise<void> {
-    const { values } = parseArgs({ options: { rooms: { type: 'string', default: '10000,100000,1000000' }, agents: { type: 'string', default: '500' } } });
+    const { values } = parseArgs({
+        options: { rooms: { type: 'string', default: '10000,100000,1000000' }, agents: { type: 'string', default: '500' } },
+    });
     const sizes = values.rooms.split(',').map(Number);
     const agents = Number(values.agents);
     const rows: string[][] = [];
@@ -104,10 +110,22 @@ async function main(): Promise<void> {
                 equal ? 'yes' : 'NO',
             ]);
         }
-        console.error(`${size} rooms: ingest ${(ingest.ms / 1000).toFixed(1)} s, first bucket build ${(build.ms / 1000).toFixed(1)} s (${build.result.markers} markers)`);
+        console.error(
+            `${size} rooms: ingest ${(ingest.ms / 1000).toFixed(1)} s, first bucket build ${(build.ms / 1000).toFixed(1)} s (${build.result.markers} markers)`,
+        );
     }
 
-    const header = ['rooms', 'range', 'app ms', 'full scan ms', 'speed-up', 'calls/query', 'docs read/query', 'calls/ingested room', 'identical'];
+    const header = [
+        'rooms',
+        'range',
+        'app ms',
+        'full scan ms',
+        'speed-up',
+        'calls/query',
+        'docs read/query',
+        'calls/ingested room',
+        'identical',
+    ];
     const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
     const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(' | ')} |`;
     console.log(line(header));

@@ -12,7 +12,13 @@ import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
 
 const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
-const DEMO_MANAGER = { _id: 'demo-manager', username: 'demo.manager', name: 'Demo Manager', roles: ['user', 'livechat-manager'], authToken: 'demo-manager-token' };
+const DEMO_MANAGER = {
+    _id: 'demo-manager',
+    username: 'demo.manager',
+    name: 'Demo Manager',
+    roles: ['user', 'livechat-manager'],
+    authToken: 'demo-manager-token',
+};
 const DEMO_AGENTS = [
     ['agent-ana', 'ana.souza'],
     ['agent-bruno', 'bruno.lima'],
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
         const servedAt = addMilliseconds(createdAt, Math.floor(random() * 120_000));
         workspace.serveRoom(roomId, agentId, servedAt);
         // Service times are long-tailed: mostly a few minutes, sometimes an hour.
-        const serviceMs = Math.round(Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())));
+        const serviceMs = Math.round(
+            Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())),
+        );
         await host.closeRoom(roomId, closedAt(serviceMs, servedAt));
         if ((i + 1) % 500 === 0) {
             process.stdout.write(`  closed ${i + 1} of ${roomCount} demo chats${process.stdout.isTTY ? '\r' : '\n'}`);

@@ -12,7 +12,14 @@ export class AverageServiceTimeEndpoint extends ApiEndpoint {
     public path = 'livechat/analytics/agents/average-service-time';
     public authRequired = true;
 
-    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
+    public async get(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        _persis: IPersistence,
+    ): Promise<IApiResponse> {
         return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), AVERAGE_SERVICE_TIME));
     }
 }

@@ -14,11 +14,25 @@ export class HistoryImportEndpoint extends ApiEndpoint {
     public path = 'livechat/analytics/history-import';
     public authRequired = true;
 
-    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence): Promise<IApiResponse> {
+    public async get(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _http: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
         return toApiResponse(await answerImportStatus(request, importSources(read, modify, persis)));
     }
 
-    public async post(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence): Promise<IApiResponse> {
+    public async post(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _http: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
         return toApiResponse(await answerImportRestart(request, importSources(read, modify, persis)));
     }
 }

@@ -8,7 +8,14 @@ import { openApiDocument } from '../lib/api/openapi';
 export class OpenApiEndpoint extends ApiEndpoint {
     public path = 'openapi.json';
 
-    public async get(_request: IApiRequest, _endpoint: IApiEndpointInfo, _read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
+    public async get(
+        _request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        _read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        _persis: IPersistence,
+    ): Promise<IApiResponse> {
         return this.json({ status: 200, content: openApiDocument(this.app.getID(), this.app.getVersion()) });
     }
 }

@@ -12,7 +12,14 @@ export class TotalServiceTimeEndpoint extends ApiEndpoint {
     public path = 'livechat/analytics/agents/total-service-time';
     public authRequired = true;
 
-    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead, _modify: IModify, _http: IHttp, _persis: IPersistence): Promise<IApiResponse> {
+    public async get(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        _persis: IPersistence,
+    ): Promise<IApiResponse> {
         return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), TOTAL_SERVICE_TIME));
     }
 }

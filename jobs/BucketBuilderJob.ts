@@ -19,7 +19,9 @@ export function bucketBuilderProcessor(logger: ILogger): IProcessor {
         processor: async (_jobContext: IJobContext, read: IRead, _modify: IModify, _http: IHttp, persis: IPersistence) => {
             const summary = await new PersistenceRecordStore(read.getPersistenceReader(), persis).rebuildBuckets();
             if (summary.markers > 0 || summary.fullRebuild) {
-                logger.debug(`Buckets rebuilt: ${summary.days} days, ${summary.months} months, ${summary.markers} new records${summary.fullRebuild ? ' (full rebuild)' : ''}`);
+                logger.debug(
+                    `Buckets rebuilt: ${summary.days} days, ${summary.months} months, ${summary.markers} new records${summary.fullRebuild ? ' (full rebuild)' : ''}`,
+                );
             }
         },
     };

@@ -142,10 +142,20 @@ export class AppsEngineHost {
      */
     public async runSlashCommand(command: string, senderId: string, args: string[]): Promise<string[]> {
         const sender = this.workspace.convertUser(this.workspace.user(senderId));
-        const room = { id: 'GENERAL', type: RoomType.CHANNEL, slugifiedName: 'general', displayName: 'general', usernames: [], creator: sender } as unknown as IRoom;
+        const room = {
+            id: 'GENERAL',
+            type: RoomType.CHANNEL,
+            slugifiedName: 'general',
+            displayName: 'general',
+            usernames: [],
+            creator: sender,
+        } as unknown as IRoom;
         const before = this.bridges.messages.notifications.length;
         await this.manager.getCommandManager().executeCommand(command, new SlashCommandContext(sender, room, args));
-        return this.bridges.messages.notifications.slice(before).filter((note) => note.userId === senderId).map((note) => note.text);
+        return this.bridges.messages.notifications
+            .slice(before)
+            .filter((note) => note.userId === senderId)
+            .map((note) => note.text);
     }
 
     /**
@@ -182,7 +192,10 @@ export class AppsEngineHost {
     }
 
     private installer() {
-        return this.workspace.users.get('host-admin') ?? this.workspace.addUser({ _id: 'host-admin', username: 'host.admin', name: 'Host admin', roles: ['admin'] });
+        return (
+            this.workspace.users.get('host-admin') ??
+            this.workspace.addUser({ _id: 'host-admin', username: 'host.admin', name: 'Host admin', roles: ['admin'] })
+        );
     }
 
     private async startEngine(): Promise<void> {

@@ -74,7 +74,12 @@ class HostPersistenceBridge extends PersistenceBridge {
         return this.workspace.persistence.update();
     }
 
-    protected async updateByAssociations(associations: RocketChatAssociationRecord[], data: object, upsert: boolean, appId: string): Promise<string> {
+    protected async updateByAssociations(
+        associations: RocketChatAssociationRecord[],
+        data: object,
+        upsert: boolean,
+        appId: string,
+    ): Promise<string> {
         return (await this.workspace.persistence.updateByAssociations(appId, toStoredAssociations(associations), data, upsert)) as string;
     }
 }
@@ -130,7 +135,15 @@ class HostServerSettingBridge extends ServerSettingBridge {
 
     private setting(id: string): ISetting {
         const value = this.workspace.serverSettings.get(id);
-        return { id, value, packageValue: value, type: typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'boolean' : 'string', required: false, public: false, i18nLabel: id } as ISetting;
+        return {
+            id,
+            value,
+            packageValue: value,
+            type: typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'boolean' : 'string',
+            required: false,
+            public: false,
+            i18nLabel: id,
+        } as ISetting;
     }
 }
 
@@ -200,7 +213,13 @@ class HostUserBridge extends UserBridge {
     }
 
     protected async create(data: Partial<IUser>, appId: string, _options?: IUserCreationOptions): Promise<string> {
-        const user = this.workspace.addUser({ _id: `app-user-${appId}`, username: data.username ?? `${appId}.bot`, name: data.name ?? 'App', roles: data.roles ?? ['app'], type: 'app' });
+        const user = this.workspace.addUser({
+            _id: `app-user-${appId}`,
+            username: data.username ?? `${appId}.bot`,
+            name: data.name ?? 'App',
+            roles: data.roles ?? ['app'],
+            type: 'app',
+        });
         return user._id;
     }
 

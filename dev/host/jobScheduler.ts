@@ -35,7 +35,13 @@ export class JobScheduler {
     /** Runs a recurring job every interval, one run at a time, as Agenda's lock does. */
     public scheduleRecurring(job: IRecurringSchedule, appId: string): string {
         const everyMs = parseInterval(job.interval);
-        return this.enqueue({ appId, processorId: job.id, runAt: job.skipImmediate ? Date.now() + everyMs : Date.now(), data: job.data, everyMs });
+        return this.enqueue({
+            appId,
+            processorId: job.id,
+            runAt: job.skipImmediate ? Date.now() + everyMs : Date.now(),
+            data: job.data,
+            everyMs,
+        });
     }
 
     /** Drops jobs: all, an app's, or an app's jobs of one id (a job id or a processor id). */
@@ -108,7 +114,13 @@ export class JobScheduler {
         this.runningJobs++;
         job.running = true;
         try {
-            await processor.processor({ ...(job.data ?? {}) } as never, undefined as never, undefined as never, undefined as never, undefined as never);
+            await processor.processor(
+                { ...(job.data ?? {}) } as never,
+                undefined as never,
+                undefined as never,
+                undefined as never,
+                undefined as never,
+            );
         } catch (error) {
             console.error(`Job ${job.processorId} of app ${job.appId} failed:`, error);
         } finally {

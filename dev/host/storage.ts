@@ -94,7 +94,9 @@ export class MemoryLogStorage extends AppLogStorage {
         }
         if (this.print) {
             for (const line of entry.entries) {
-                console.log(`[app ${line.severity}] ${line.args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`);
+                console.log(
+                    `[app ${line.severity}] ${line.args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+                );
             }
         }
         return entry;

@@ -58,7 +58,12 @@ export class PersistenceCollection {
         throw new Error('Not implemented.');
     }
 
-    public async updateByAssociations(appId: string, associations: StoredAssociation[], data: object, upsert: boolean): Promise<string | undefined> {
+    public async updateByAssociations(
+        appId: string,
+        associations: StoredAssociation[],
+        data: object,
+        upsert: boolean,
+    ): Promise<string | undefined> {
         this.calls.updateByAssociations++;
         this.checkWrite('updateByAssociations', associations);
         const key = JSON.stringify(associations);

@@ -1,8 +1,8 @@
 import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
-import type { IUser } from '@rocket.chat/apps-engine/definition/users';
-import { UserStatusConnection, UserType } from '@rocket.chat/apps-engine/definition/users';
+import type { IUser, UserType } from '@rocket.chat/apps-engine/definition/users';
+import { UserStatusConnection } from '@rocket.chat/apps-engine/definition/users';
 
 import { PersistenceCollection } from './persistenceCollection';
 
@@ -95,7 +95,9 @@ export class Workspace {
         const serviceTimeDuration = room.servedBy && (at.getTime() - room.servedBy.ts.getTime()) / 1000;
         room.closedAt = at;
         room.closer = room.servedBy ? 'user' : 'visitor';
-        room.closedBy = room.servedBy ? { _id: room.servedBy._id, username: room.servedBy.username } : { _id: room.v._id, username: room.v.username };
+        room.closedBy = room.servedBy
+            ? { _id: room.servedBy._id, username: room.servedBy.username }
+            : { _id: room.v._id, username: room.v.username };
         room.metrics = { chatDuration: (at.getTime() - room.ts.getTime()) / 1000, ...(serviceTimeDuration ? { serviceTimeDuration } : {}) };
         delete room.open;
         room._updatedAt = at;

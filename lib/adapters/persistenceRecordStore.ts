@@ -86,7 +86,12 @@ export class PersistenceRecordStore implements RecordStore {
 
     public async totals(scope: ReportScope): Promise<AgentTotals[]> {
         const [years, markers, ready] = await Promise.all([this.yearsWithRecords(), this.dirtyMarkers(), this.bucketsReady()]);
-        const plan = planTotalsReads({ range: scope.range, yearsWithRecords: years, dirtyDays: dirtyDaysByMonth(markers), bucketsReady: ready });
+        const plan = planTotalsReads({
+            range: scope.range,
+            yearsWithRecords: years,
+            dirtyDays: dirtyDaysByMonth(markers),
+            bucketsReady: ready,
+        });
         const accumulator = new AgentTotalsAccumulator(scope);
         const results = await Promise.all(plan.map((step) => this.read(step)));
         results.forEach((result, index) => {

@@ -29,7 +29,10 @@ export function notAllowed(): ApiAnswer {
 }
 
 export function invalidDate(parameter: 'start' | 'end'): ApiAnswer {
-    return { status: HttpStatusCode.BAD_REQUEST, content: { success: false, error: `The "${parameter}" query parameter must be a valid date.` } };
+    return {
+        status: HttpStatusCode.BAD_REQUEST,
+        content: { success: false, error: `The "${parameter}" query parameter must be a valid date.` },
+    };
 }
 
 export function succeeded(content: Record<string, unknown>): ApiAnswer {

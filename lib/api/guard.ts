@@ -27,9 +27,17 @@ const NOTHING_TO_CHECK = (): Checked<undefined> => ({ ok: true, value: undefined
  * request check, then 403 unless the caller holds a report role (`access/roles.ts`). Roles are read
  * only once the checks before them have passed.
  */
-export async function guard<T>(request: AppRequest, allowedRoles: () => Promise<string[]>, checkRequest: () => Checked<T>): Promise<Checked<T>>;
+export async function guard<T>(
+    request: AppRequest,
+    allowedRoles: () => Promise<string[]>,
+    checkRequest: () => Checked<T>,
+): Promise<Checked<T>>;
 export async function guard(request: AppRequest, allowedRoles: () => Promise<string[]>): Promise<Checked<undefined>>;
-export async function guard<T>(request: AppRequest, allowedRoles: () => Promise<string[]>, checkRequest?: () => Checked<T>): Promise<Checked<T | undefined>> {
+export async function guard<T>(
+    request: AppRequest,
+    allowedRoles: () => Promise<string[]>,
+    checkRequest?: () => Checked<T>,
+): Promise<Checked<T | undefined>> {
     if (!request.user) {
         return { ok: false, answer: notLoggedIn() };
     }

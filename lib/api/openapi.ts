@@ -5,13 +5,20 @@
 const errorInvalidParams = {
     type: 'object',
     required: ['success', 'error', 'errorType'],
-    properties: { success: { const: false }, error: { type: 'string', pattern: ' \\[invalid-params\\]$' }, errorType: { const: 'invalid-params' } },
+    properties: {
+        success: { const: false },
+        error: { type: 'string', pattern: ' \\[invalid-params\\]$' },
+        errorType: { const: 'invalid-params' },
+    },
     additionalProperties: false,
 };
 const errorInvalidDate = {
     type: 'object',
     required: ['success', 'error'],
-    properties: { success: { const: false }, error: { type: 'string', pattern: '^The "(start|end)" query parameter must be a valid date\\.$' } },
+    properties: {
+        success: { const: false },
+        error: { type: 'string', pattern: '^The "(start|end)" query parameter must be a valid date\\.$' },
+    },
     additionalProperties: false,
 };
 const notLoggedIn = {
@@ -23,7 +30,10 @@ const notLoggedIn = {
 const notAllowed = {
     type: 'object',
     required: ['success', 'error'],
-    properties: { success: { const: false }, error: { const: 'User does not have the permissions required for this action [error-unauthorized]' } },
+    properties: {
+        success: { const: false },
+        error: { const: 'User does not have the permissions required for this action [error-unauthorized]' },
+    },
     additionalProperties: false,
 };
 
@@ -31,7 +41,10 @@ const json = (schema: object, example?: unknown) => ({ 'application/json': { sch
 
 const authErrors = {
     '401': { description: 'No valid X-User-Id / X-Auth-Token (answered by Rocket.Chat before the app runs).', content: json(notLoggedIn) },
-    '403': { description: 'The caller has none of the roles of the app setting "Roles that may read the reports".', content: json(notAllowed) },
+    '403': {
+        description: 'The caller has none of the roles of the app setting "Roles that may read the reports".',
+        content: json(notAllowed),
+    },
 };
 
 const page = (itemSchema: object, example: object) => ({
@@ -51,9 +64,29 @@ const page = (itemSchema: object, example: object) => ({
 const agentFields = { _id: { type: 'string' }, username: { type: 'string' } };
 
 const reportParameters = [
-    { name: 'start', in: 'query', required: true, schema: { type: 'string' }, example: '2024-01-01', description: 'Rooms created at or after this time count (read as new Date(start)).' },
-    { name: 'end', in: 'query', required: true, schema: { type: 'string' }, example: '2024-01-31T23:59:59.999Z', description: 'Rooms created at or before this time count.' },
-    { name: 'count', in: 'query', schema: { type: 'integer', minimum: 0 }, example: 50, description: 'Page size; 0 is all (where the workspace allows it); capped at API_Upper_Count_Limit.' },
+    {
+        name: 'start',
+        in: 'query',
+        required: true,
+        schema: { type: 'string' },
+        example: '2024-01-01',
+        description: 'Rooms created at or after this time count (read as new Date(start)).',
+    },
+    {
+        name: 'end',
+        in: 'query',
+        required: true,
+        schema: { type: 'string' },
+        example: '2024-01-31T23:59:59.999Z',
+        description: 'Rooms created at or before this time count.',
+    },
+    {
+        name: 'count',
+        in: 'query',
+        schema: { type: 'integer', minimum: 0 },
+        example: 50,
+        description: 'Page size; 0 is all (where the workspace allows it); capped at API_Upper_Count_Limit.',
+    },
     { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 }, example: 0 },
     { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'Accepted and ignored, as in the core.' },
     {
@@ -64,7 +97,12 @@ const reportParameters = [
         explode: true,
         description: 'Only rooms of these departments: repeated, or comma-separated.',
     },
-    { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: the same rows as CSV (as Accept: text/csv).' },
+    {
+        name: 'format',
+        in: 'query',
+        schema: { type: 'string', enum: ['json', 'csv'] },
+        description: 'csv: the same rows as CSV (as Accept: text/csv).',
+    },
 ];
 
 function report(summary: string, itemSchema: object, example: object) {
@@ -78,12 +116,18 @@ function report(summary: string, itemSchema: object, example: object) {
                     description: 'One page of agents, sorted by username (code point order), then _id.',
                     content: {
                         ...json(page(itemSchema, example)),
-                        'text/csv': { schema: { type: 'string' }, example: `${Object.keys(example).join(',')}\r\n${Object.values(example).join(',')}\r\n` },
+                        'text/csv': {
+                            schema: { type: 'string' },
+                            example: `${Object.keys(example).join(',')}\r\n${Object.values(example).join(',')}\r\n`,
+                        },
                     },
                 },
                 '400': {
                     description: 'A query that fails the schema, or a start / end that is not a date.',
-                    content: json({ oneOf: [errorInvalidParams, errorInvalidDate] }, { success: false, error: "must have required property 'start' [invalid-params]", errorType: 'invalid-params' }),
+                    content: json(
+                        { oneOf: [errorInvalidParams, errorInvalidDate] },
+                        { success: false, error: "must have required property 'start' [invalid-params]", errorType: 'invalid-params' },
+                    ),
                 },
                 ...authErrors,
             },
@@ -141,7 +185,12 @@ export function openApiDocument(appId: string, version: string): Record<string, 
         paths: {
             '/livechat/analytics/agents/average-service-time': report(
                 "Each agent's average service time, in seconds",
-                { type: 'object', required: ['_id', 'username', 'averageServiceTimeInSeconds'], properties: { ...agentFields, averageServiceTimeInSeconds: { type: 'integer' } }, additionalProperties: false },
+                {
+                    type: 'object',
+                    required: ['_id', 'username', 'averageServiceTimeInSeconds'],
+                    properties: { ...agentFields, averageServiceTimeInSeconds: { type: 'integer' } },
+                    additionalProperties: false,
+                },
                 { _id: 'Xy7kq2Lm', username: 'ana.souza', averageServiceTimeInSeconds: 553 },
             ),
             '/livechat/analytics/agents/total-service-time': report(
@@ -169,7 +218,12 @@ export function openApiDocument(appId: string, version: string): Record<string, 
             '/openapi.json': {
                 get: {
                     summary: 'This document',
-                    responses: { '200': { description: 'The OpenAPI document of the app.', content: json({ type: 'object', required: ['openapi', 'paths'] }) } },
+                    responses: {
+                        '200': {
+                            description: 'The OpenAPI document of the app.',
+                            content: json({ type: 'object', required: ['openapi', 'paths'] }),
+                        },
+                    },
                 },
             },
         },

@@ -81,7 +81,13 @@ function planWith(inputs: PlanInputs, maxDirtyDaysOneByOne: number): ReadStep[] 
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function monthByDaySteps(range: DateRange, monthStart: number, monthEnd: number, month: string, dirtyDays: ReadonlySet<string>): ReadStep[] {
+function monthByDaySteps(
+    range: DateRange,
+    monthStart: number,
+    monthEnd: number,
+    month: string,
+    dirtyDays: ReadonlySet<string>,
+): ReadStep[] {
     const wholeDays: string[] = [];
     const recordDays: ReadStep[] = [];
     const from = Math.max(range.start, monthStart);

@@ -75,7 +75,8 @@ export function formatServiceTimeTable(totals: AgentTotals[], label: string): st
     const rows = totals.map((agent) => [agent.username, String(agent.chats), formatHms(ceilSecondsAverage(agent.sumMs, agent.chats))]);
     const header = ['Agent', 'Chats', 'Average service time'];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-    const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+    const line = (cells: string[]) =>
+        cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
     return [`Average service time, ${label}:`, '```', line(header), ...rows.map(line), '```'].join('\n');
 }
 

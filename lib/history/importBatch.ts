@@ -89,7 +89,12 @@ export async function runImportBatch(context: ImportBatchContext, runId: string,
     for (let page = 0; page < pages; page++) {
         const rooms = await context.rooms.page(status.cursor, PAGE_SIZE);
         if (!rooms) {
-            await context.status.write({ ...status, state: 'failed', lastError: MISSING_PERMISSION_MESSAGE, updatedAt: context.now().toISOString() });
+            await context.status.write({
+                ...status,
+                state: 'failed',
+                lastError: MISSING_PERMISSION_MESSAGE,
+                updatedAt: context.now().toISOString(),
+            });
             return 'finished';
         }
         const counts = { scanned: rooms.length, imported: 0, skipped: 0, failed: 0 };
@@ -135,7 +140,9 @@ async function importRoom(context: ImportBatchContext, summary: IRoomRaw): Promi
         await context.records.save(decision.record);
         return 'imported';
     } catch (error) {
-        context.logger.warn(`History import: room ${summary.id} failed and was left out: ${error instanceof Error ? error.message : String(error)}`);
+        context.logger.warn(
+            `History import: room ${summary.id} failed and was left out: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return 'failed';
     }
 }

@@ -33,7 +33,9 @@ export async function recordClosedRoom(
         } catch (error) {
             if (attempt >= SAVE_ATTEMPTS) {
                 const why = error instanceof Error ? error.message : String(error);
-                logger.error(`Could not record room ${room.id} after ${SAVE_ATTEMPTS} attempts (${why}); the history import (POST livechat/analytics/history-import) will record it.`);
+                logger.error(
+                    `Could not record room ${room.id} after ${SAVE_ATTEMPTS} attempts (${why}); the history import (POST livechat/analytics/history-import) will record it.`,
+                );
                 return { counts: false, reason: `room ${room.id} could not be written: ${why}` };
             }
             await pause(RETRY_DELAY_MS * attempt);

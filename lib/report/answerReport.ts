@@ -26,10 +26,14 @@ export interface ReportSources {
  * CSV when the query says `format=csv` or the caller accepts `text/csv` (errors stay JSON).
  */
 export async function answerAgentsReport<Item>(request: AppRequest, sources: ReportSources, shape: ReportShape<Item>): Promise<ApiAnswer> {
-    const query = await guard(request, () => sources.allowedRoles(), () => {
-        const checked = checkReportQuery(request.query);
-        return checked.ok ? checked : { ok: false, answer: invalidParams(checked.message) };
-    });
+    const query = await guard(
+        request,
+        () => sources.allowedRoles(),
+        () => {
+            const checked = checkReportQuery(request.query);
+            return checked.ok ? checked : { ok: false, answer: invalidParams(checked.message) };
+        },
+    );
     if (!query.ok) {
         return query.answer;
     }

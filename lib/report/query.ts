@@ -43,7 +43,7 @@ let validateReportQuery: ValidateFunction<ReportQuery> | undefined;
 
 /** Checks (and, as the core does, coerces) a copy of the request's query. */
 export function checkReportQuery(rawQuery: unknown): { ok: true; value: ReportQuery } | { ok: false; message: string } {
-    const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : rawQuery ?? {};
+    const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : (rawQuery ?? {});
     // allowUnionTypes only lets departmentId's two types pass AJV's strict mode; the messages are unchanged.
     validateReportQuery ??= new Ajv({ coerceTypes: true, allowUnionTypes: true }).compile<ReportQuery>(reportQuerySchema);
     if (validateReportQuery(query)) {
@@ -54,7 +54,9 @@ export function checkReportQuery(rawQuery: unknown): { ok: true; value: ReportQu
 }
 
 /** Reads `start` and `end` exactly as `new Date(value)` does; `end` before `start` is a valid, empty range. */
-export function parseReportRange(query: Pick<ReportQuery, 'start' | 'end'>): { ok: true; value: DateRange } | { ok: false; invalid: 'start' | 'end' } {
+export function parseReportRange(
+    query: Pick<ReportQuery, 'start' | 'end'>,
+): { ok: true; value: DateRange } | { ok: false; invalid: 'start' | 'end' } {
     const start = new Date(query.start).getTime();
     if (Number.isNaN(start)) {
         return { ok: false, invalid: 'start' };

@@ -24,7 +24,14 @@ function workspaceWithAgents() {
         await app.executePostLivechatRoomClosed(workspace.convertRoom(closed), accessors.read, accessors.http, accessors.persistence);
     };
     const report = async (query: Record<string, unknown>, callerId: string | null = 'manager') =>
-        endpoint.get(accessors.getRequest(query, callerId ?? undefined), accessors.endpointInfo, accessors.read, accessors.modify, accessors.http, accessors.persistence);
+        endpoint.get(
+            accessors.getRequest(query, callerId ?? undefined),
+            accessors.endpointInfo,
+            accessors.read,
+            accessors.modify,
+            accessors.http,
+            accessors.persistence,
+        );
     return { accessors, workspace, close, report };
 }
 
@@ -62,10 +69,17 @@ describe('closed rooms become the report', () => {
         const { accessors, workspace, close, report } = workspaceWithAgents();
         await close('r1', '2024-01-10T10:00:00Z', 'a1', 10_000);
         const app = accessors.createApp();
-        await app.executePostLivechatRoomClosed(workspace.convertRoom(workspace.room('r1')), accessors.read, accessors.http, accessors.persistence);
+        await app.executePostLivechatRoomClosed(
+            workspace.convertRoom(workspace.room('r1')),
+            accessors.read,
+            accessors.http,
+            accessors.persistence,
+        );
         const stored = await workspace.persistence.readByAssociations(accessors.appId, [storedTag(RECORD_TAG)]);
         expect(stored).toHaveLength(1);
-        expect(await report({ start: '2024-01-01', end: '2024-01-31' })).toMatchObject({ content: { agents: [{ averageServiceTimeInSeconds: 10 }], total: 1 } });
+        expect(await report({ start: '2024-01-01', end: '2024-01-31' })).toMatchObject({
+            content: { agents: [{ averageServiceTimeInSeconds: 10 }], total: 1 },
+        });
     });
 
     it('lists an agent renamed between two chats under each name', async () => {
@@ -131,9 +145,13 @@ describe('pagination settings of the workspace', () => {
         await close('r1', '2024-01-10T10:00:00Z', 'a1', 1_000);
         await close('r2', '2024-01-10T11:00:00Z', 'b1', 1_000);
         workspace.serverSettings.set('API_Default_Count', 1);
-        expect(await report({ start: '2024-01-01', end: '2024-01-31' })).toMatchObject({ content: { count: 1, total: 2, agents: [{ username: 'alice' }] } });
+        expect(await report({ start: '2024-01-01', end: '2024-01-31' })).toMatchObject({
+            content: { count: 1, total: 2, agents: [{ username: 'alice' }] },
+        });
         workspace.serverSettings.set('API_Upper_Count_Limit', 1);
-        expect(await report({ start: '2024-01-01', end: '2024-01-31', count: '5', offset: '1' })).toMatchObject({ content: { count: 1, offset: 1, agents: [{ username: 'bob' }] } });
+        expect(await report({ start: '2024-01-01', end: '2024-01-31', count: '5', offset: '1' })).toMatchObject({
+            content: { count: 1, offset: 1, agents: [{ username: 'bob' }] },
+        });
         workspace.serverSettings.set('API_Allow_Infinite_Count', false);
         expect(await report({ start: '2024-01-01', end: '2024-01-31', count: '0' })).toMatchObject({ content: { count: 1 } });
     });

@@ -41,7 +41,10 @@ describe('the in-memory app persistence behaves as Rocket.Chat’s', () => {
 
     it('may insert twice when two upserts of the same new associations race, as MongoDB without a unique index', async () => {
         const persistence = new PersistenceCollection();
-        await Promise.all([persistence.updateByAssociations('app', [a], { v: 1 }, true), persistence.updateByAssociations('app', [a], { v: 1 }, true)]);
+        await Promise.all([
+            persistence.updateByAssociations('app', [a], { v: 1 }, true),
+            persistence.updateByAssociations('app', [a], { v: 1 }, true),
+        ]);
         expect(persistence.count()).toBe(2);
     });
 

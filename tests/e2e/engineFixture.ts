@@ -82,7 +82,12 @@ export interface ImportStatusBody {
 }
 
 /** Polls the import's status until `until` holds. */
-export async function waitForImport(host: AppsEngineHost, appId: string, until: (status: ImportStatusBody) => boolean, timeoutMs = 120_000): Promise<ImportStatusBody> {
+export async function waitForImport(
+    host: AppsEngineHost,
+    appId: string,
+    until: (status: ImportStatusBody) => boolean,
+    timeoutMs = 120_000,
+): Promise<ImportStatusBody> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         const { body } = await requestApp(host, appId, IMPORT_PATH);

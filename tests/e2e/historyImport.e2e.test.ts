@@ -10,7 +10,6 @@ const AGENT_IDS = ['h-ann', 'h-bob', 'h-cid', 'h-dee', 'h-eve'];
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 
-
 /**
  * A workspace with history: `count` livechat rooms over 2024, open, closed unserved, closed served
  * and closed served with a zero service time, in a fixed pseudo-random mix.
@@ -117,7 +116,10 @@ describe('history import in the real engine', () => {
         host = await AppsEngineHost.start({ workspace: workspaceWithHistory(0) });
         const { id: appId } = await host.install(packagePath());
         host.workspace.addUser({ _id: 'someone', username: 'someone', name: 'someone', roles: ['user'], authToken: 'someone-token' });
-        const asSomeone = await fetchChecked(host.url(appId, IMPORT_PATH), { method: 'POST', headers: { 'X-User-Id': 'someone', 'X-Auth-Token': 'someone-token' } });
+        const asSomeone = await fetchChecked(host.url(appId, IMPORT_PATH), {
+            method: 'POST',
+            headers: { 'X-User-Id': 'someone', 'X-Auth-Token': 'someone-token' },
+        });
         expect(asSomeone.status).toBe(403);
         expect((await fetchChecked(host.url(appId, IMPORT_PATH))).status).toBe(401);
     });

@@ -23,8 +23,36 @@ afterAll(async () => {
 const PARAMETERS = ['start', 'end', 'count', 'offset', 'sort', 'departmentId', 'format'];
 
 const value = fc.oneof(
-    fc.constantFrom('2024-01-01', '2024-01-31T23:59:59.999Z', 'Mon, 01 Jan 2024 10:00:00 GMT', '2024-02-30', '1704067200000', '+275760-09-13', '-271821-04-20', 'now', ''),
-    fc.constantFrom('0', '1', '-1', '0.5', '1e3', '1e400', '-0', 'NaN', 'Infinity', '0x10', ' 7 ', '9'.repeat(400), 'csv', 'json', 'CSV', '__proto__', 'constructor'),
+    fc.constantFrom(
+        '2024-01-01',
+        '2024-01-31T23:59:59.999Z',
+        'Mon, 01 Jan 2024 10:00:00 GMT',
+        '2024-02-30',
+        '1704067200000',
+        '+275760-09-13',
+        '-271821-04-20',
+        'now',
+        '',
+    ),
+    fc.constantFrom(
+        '0',
+        '1',
+        '-1',
+        '0.5',
+        '1e3',
+        '1e400',
+        '-0',
+        'NaN',
+        'Infinity',
+        '0x10',
+        ' 7 ',
+        '9'.repeat(400),
+        'csv',
+        'json',
+        'CSV',
+        '__proto__',
+        'constructor',
+    ),
     fc.integer().map(String),
     fc.double().map(String),
     fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
@@ -51,7 +79,13 @@ const numberish = fc.oneof(
 const query = fc.oneof(
     fc.array(fc.tuple(key, value), { maxLength: 8 }),
     fc
-        .array(fc.oneof(fc.tuple(fc.constantFrom('count', 'offset'), numberish), fc.tuple(fc.constantFrom('departmentId', 'format', 'sort'), value)), { maxLength: 3 })
+        .array(
+            fc.oneof(
+                fc.tuple(fc.constantFrom('count', 'offset'), numberish),
+                fc.tuple(fc.constantFrom('departmentId', 'format', 'sort'), value),
+            ),
+            { maxLength: 3 },
+        )
         .map((extra) => [['start', '2024-01-01'], ['end', '2024-12-31T23:59:59.999Z'], ...extra] as Array<[string, string]>),
 );
 

@@ -32,9 +32,15 @@ describe('the OpenAPI document', () => {
 
     it('refuses an answer that does not match it (the check can fail)', () => {
         const url = `${engine.host.url(engine.appId, REPORT_PATH)}?start=x`;
-        expect(() => assertMatchesOpenApi('GET', url, 200, 'application/json', { agents: [{ _id: 'a', username: 'b', averageServiceTimeInSeconds: '5' }], count: 1, offset: 0, total: 1, success: true })).toThrow(
-            /does not match/,
-        );
+        expect(() =>
+            assertMatchesOpenApi('GET', url, 200, 'application/json', {
+                agents: [{ _id: 'a', username: 'b', averageServiceTimeInSeconds: '5' }],
+                count: 1,
+                offset: 0,
+                total: 1,
+                success: true,
+            }),
+        ).toThrow(/does not match/);
         expect(() => assertMatchesOpenApi('GET', url, 418, 'application/json', {})).toThrow(/does not document status 418/);
     });
 });

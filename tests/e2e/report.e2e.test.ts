@@ -32,7 +32,8 @@ afterAll(async () => {
     await engine?.host.stop();
 });
 
-const expectedReport = (start: string, end: string) => averageItems(fullScan(engine.host.workspace.rooms.values(), new Date(start), new Date(end)));
+const expectedReport = (start: string, end: string) =>
+    averageItems(fullScan(engine.host.workspace.rooms.values(), new Date(start), new Date(end)));
 
 describe('the packaged app in the real engine', () => {
     it('installs and is enabled', async () => {
@@ -41,18 +42,23 @@ describe('the packaged app in the real engine', () => {
 
     it('ships only what runs, and declares IPostLivechatRoomClosed', () => {
         const zip = new AdmZip(packagePath());
-        expect(zip.getEntries().map((entry) => entry.entryName).sort()).toEqual(['AgentServiceTimeApp.js', 'app.json', 'i18n/en.json', 'i18n/es.json', 'i18n/pt-BR.json', 'icon.png']);
+        expect(
+            zip
+                .getEntries()
+                .map((entry) => entry.entryName)
+                .sort(),
+        ).toEqual(['AgentServiceTimeApp.js', 'app.json', 'i18n/en.json', 'i18n/es.json', 'i18n/pt-BR.json', 'icon.png']);
         expect(JSON.parse(zip.readAsText('app.json')).implements).toContain('IPostLivechatRoomClosed');
     });
 });
 
 const RANGES: Array<[string, string, string]> = [
-        ['all of January and February', '2024-01-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z'],
-        ['one month', '2024-01-01', '2024-01-31T23:59:59.999Z'],
-        ['a range starting and ending inside days', '2024-01-10T12:00:00.000Z', '2024-02-03T12:00:00.000Z'],
-        ['a range ending on a room created at 23:59:59.999', '2024-01-01', '2024-01-02T23:59:59.999Z'],
-        ['a range ending one ms before that room', '2024-01-01', '2024-01-02T23:59:59.998Z'],
-        ['a range with no rooms', '2023-01-01', '2023-12-31'],
+    ['all of January and February', '2024-01-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z'],
+    ['one month', '2024-01-01', '2024-01-31T23:59:59.999Z'],
+    ['a range starting and ending inside days', '2024-01-10T12:00:00.000Z', '2024-02-03T12:00:00.000Z'],
+    ['a range ending on a room created at 23:59:59.999', '2024-01-01', '2024-01-02T23:59:59.999Z'],
+    ['a range ending one ms before that room', '2024-01-01', '2024-01-02T23:59:59.998Z'],
+    ['a range with no rooms', '2023-01-01', '2023-12-31'],
 ];
 
 describe('the report over HTTP', () => {
@@ -71,7 +77,13 @@ describe('the report over HTTP', () => {
         expect(await dirty()).toEqual([]);
         for (const [, start, end] of RANGES) {
             const agents = expectedReport(start, end);
-            expect((await engine.get(REPORT_PATH, { start, end, count: '0' })).body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+            expect((await engine.get(REPORT_PATH, { start, end, count: '0' })).body).toEqual({
+                agents,
+                count: agents.length,
+                offset: 0,
+                total: agents.length,
+                success: true,
+            });
         }
     });
 
@@ -85,16 +97,33 @@ describe('the report over HTTP', () => {
             total: 4,
             success: true,
         });
-        expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-03-01', offset: '10' })).body).toEqual({ agents: [], count: 0, offset: 10, total: 4, success: true });
+        expect((await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-03-01', offset: '10' })).body).toEqual({
+            agents: [],
+            count: 0,
+            offset: 10,
+            total: 4,
+            success: true,
+        });
     });
 
     it('sorts Bea before ann (code point order)', async () => {
         const { body } = await engine.get(REPORT_PATH, { start: '2024-01-01', end: '2024-03-01' });
-        expect((body as { agents: Array<{ username: string }> }).agents.map((agent) => agent.username)).toEqual(['Bea', 'ann', 'carl', 'dee']);
+        expect((body as { agents: Array<{ username: string }> }).agents.map((agent) => agent.username)).toEqual([
+            'Bea',
+            'ann',
+            'carl',
+            'dee',
+        ]);
     });
 
     it('answers an empty report when end is before start', async () => {
-        expect((await engine.get(REPORT_PATH, { start: '2024-03-01', end: '2024-01-01' })).body).toEqual({ agents: [], count: 0, offset: 0, total: 0, success: true });
+        expect((await engine.get(REPORT_PATH, { start: '2024-03-01', end: '2024-01-01' })).body).toEqual({
+            agents: [],
+            count: 0,
+            offset: 0,
+            total: 0,
+            success: true,
+        });
     });
 });
 

@@ -18,7 +18,13 @@ beforeAll(async () => {
     }
     for (let i = 0; i < 30; i++) {
         const agent = ['d-ann', 'd-bob', 'd-cid'][i % 3];
-        await engine.closeRoom(`dep-room-${i}`, new Date(Date.UTC(2025, 2, 1 + i, 12)), agent, 1_500 + i * 1_111, DEPARTMENTS[i % 2 === 0 ? 0 : i % 3 === 0 ? 1 : 2]);
+        await engine.closeRoom(
+            `dep-room-${i}`,
+            new Date(Date.UTC(2025, 2, 1 + i, 12)),
+            agent,
+            1_500 + i * 1_111,
+            DEPARTMENTS[i % 2 === 0 ? 0 : i % 3 === 0 ? 1 : 2],
+        );
     }
 });
 
@@ -31,11 +37,20 @@ const scan = (departmentIds?: string[]) => fullScan(engine.host.workspace.rooms.
 describe('total-service-time over HTTP', () => {
     it('answers chats and the summed seconds rounded up, as the full scan does', async () => {
         const agents = totalItems(scan());
-        expect((await engine.get(TOTAL_PATH, { start: START, end: END })).body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+        expect((await engine.get(TOTAL_PATH, { start: START, end: END })).body).toEqual({
+            agents,
+            count: agents.length,
+            offset: 0,
+            total: agents.length,
+            success: true,
+        });
     });
 
     it('makes the same checks as the average report', async () => {
-        expect(await engine.get(TOTAL_PATH, { start: START })).toMatchObject({ status: 400, body: { error: "must have required property 'end' [invalid-params]" } });
+        expect(await engine.get(TOTAL_PATH, { start: START })).toMatchObject({
+            status: 400,
+            body: { error: "must have required property 'end' [invalid-params]" },
+        });
         expect((await engine.get(TOTAL_PATH, { start: START, end: END }, null)).status).toBe(401);
     });
 });
@@ -44,16 +59,31 @@ describe('the department filter over HTTP', () => {
     it.each([
         [['sales'], 'sales'],
         [['sales', 'support'], 'sales,support'],
-        [['sales', 'support'], ['sales', 'support']],
+        [
+            ['sales', 'support'],
+            ['sales', 'support'],
+        ],
         [['nowhere'], 'nowhere'],
     ])('counts only rooms of %j (departmentId=%j)', async (departments, departmentId) => {
         const agents = averageItems(scan(departments));
         expect(agents.length > 0).toBe(departments[0] !== 'nowhere');
-        expect((await engine.get(REPORT_PATH, { start: START, end: END, departmentId })).body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+        expect((await engine.get(REPORT_PATH, { start: START, end: END, departmentId })).body).toEqual({
+            agents,
+            count: agents.length,
+            offset: 0,
+            total: agents.length,
+            success: true,
+        });
     });
 
     it('gives an empty report for an unknown department', async () => {
-        expect((await engine.get(REPORT_PATH, { start: START, end: END, departmentId: 'nowhere' })).body).toEqual({ agents: [], count: 0, offset: 0, total: 0, success: true });
+        expect((await engine.get(REPORT_PATH, { start: START, end: END, departmentId: 'nowhere' })).body).toEqual({
+            agents: [],
+            count: 0,
+            offset: 0,
+            total: 0,
+            success: true,
+        });
     });
 });
 
@@ -62,7 +92,10 @@ describe('CSV over HTTP', () => {
         const { status, body, contentType } = await engine.get(REPORT_PATH, { start: START, end: END }, undefined, { Accept: 'text/csv' });
         expect(status).toBe(200);
         expect(contentType).toBe('text/csv; charset=utf-8');
-        const expected = averageItems(scan()).map((item) => `${item._id},${item.username.includes(',') ? `"${item.username.replace(/"/g, '""')}"` : item.username},${item.averageServiceTimeInSeconds}`);
+        const expected = averageItems(scan()).map(
+            (item) =>
+                `${item._id},${item.username.includes(',') ? `"${item.username.replace(/"/g, '""')}"` : item.username},${item.averageServiceTimeInSeconds}`,
+        );
         expect(body).toBe(['_id,username,averageServiceTimeInSeconds', ...expected, ''].join('\r\n'));
         expect(body).toContain('"c,""quoted"" name"');
     });
@@ -90,7 +123,11 @@ describe('/service-time in the real engine', () => {
 
     it('answers the usage text for bad arguments, and refuses callers without an allowed role', async () => {
         engine.host.workspace.addUser({ _id: 'cmd-agent', username: 'cmd.agent', name: 'A', roles: ['livechat-agent'] });
-        expect(await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2024-01-01'])).toEqual([expect.stringMatching(/^Usage: \/service-time/)]);
-        expect(await engine.host.runSlashCommand('service-time', 'cmd-agent', ['7d'])).toEqual(['You do not have the permissions required to read the service time reports.']);
+        expect(await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2024-01-01'])).toEqual([
+            expect.stringMatching(/^Usage: \/service-time/),
+        ]);
+        expect(await engine.host.runSlashCommand('service-time', 'cmd-agent', ['7d'])).toEqual([
+            'You do not have the permissions required to read the service time reports.',
+        ]);
     });
 });

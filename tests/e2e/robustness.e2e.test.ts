@@ -37,7 +37,9 @@ function servedRoom(): { roomId: string; closedAt: Date } {
 }
 
 async function report() {
-    return fetchChecked(`${host.url(appId, REPORT_PATH)}?start=${START}&end=${END}&count=0`, { headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
+    return fetchChecked(`${host.url(appId, REPORT_PATH)}?start=${START}&end=${END}&count=0`, {
+        headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken },
+    });
 }
 
 function expectedReport() {
@@ -65,7 +67,9 @@ describe('concurrent and repeated events', () => {
         const closed = host.workspace.closeRoom(roomId, closedAt);
         const room = host.workspace.convertRoom(closed);
         const { AppInterface } = await import('@rocket.chat/apps-engine/definition/metadata');
-        await Promise.all([1, 2, 3].map(() => host.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, room)));
+        await Promise.all(
+            [1, 2, 3].map(() => host.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, room)),
+        );
         expect((await report()).body).toEqual(expectedReport());
         expect((expectedReport().agents[0] as { averageServiceTimeInSeconds: number }).averageServiceTimeInSeconds).toBeGreaterThan(0);
     });

@@ -1,4 +1,12 @@
-import type { IAppAccessors, IHttp, ILogger, IModify, IPersistence, IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type {
+    IAppAccessors,
+    IHttp,
+    ILogger,
+    IModify,
+    IPersistence,
+    IPersistenceRead,
+    IRead,
+} from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest } from '@rocket.chat/apps-engine/definition/api';
 import { RequestMethod } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';

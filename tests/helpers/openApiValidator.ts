@@ -40,7 +40,10 @@ export function assertMatchesOpenApi(method: string, url: string, status: number
 }
 
 /** fetch, with the answer parsed and checked against the OpenAPI document. */
-export async function fetchChecked(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown; contentType: string | null }> {
+export async function fetchChecked(
+    url: string,
+    init: RequestInit = {},
+): Promise<{ status: number; body: unknown; contentType: string | null }> {
     const response = await fetch(url, init);
     const text = await response.text();
     const contentType = response.headers.get('content-type');

@@ -42,7 +42,10 @@ describe('the rooms the history import reads', () => {
         const [listed] = (await source.page(0, 100)) as IRoomRaw[];
         const decision = decideServiceRecord((await source.closedRoom(listed))!);
         expect(calls.getById).toBe(0);
-        expect(decision).toMatchObject({ counts: true, record: { roomId: 'r1', agentId: 'a1', username: 'alice', durationMs: 120_000, departmentId: 'sales' } });
+        expect(decision).toMatchObject({
+            counts: true,
+            record: { roomId: 'r1', agentId: 'a1', username: 'alice', durationMs: 120_000, departmentId: 'sales' },
+        });
     });
 
     it('reads the room with getById when the listing has no metrics (then the agent’s name is the current one)', async () => {

@@ -19,7 +19,10 @@ const record = (createdAt: string, durationMs = 1000, agent = 'alice', departmen
     ...(departmentId && { departmentId }),
 });
 
-const scope = (start: string, end: string, departmentIds?: string[]): ReportScope => ({ range: { start: Date.parse(start), end: Date.parse(end) }, departmentIds });
+const scope = (start: string, end: string, departmentIds?: string[]): ReportScope => ({
+    range: { start: Date.parse(start), end: Date.parse(end) },
+    departmentIds,
+});
 
 function store() {
     const accessors = new InMemoryAccessors();
@@ -34,14 +37,21 @@ describe('the record store in Rocket.Chat persistence', () => {
         await records.save(first);
         await records.save({ ...first, durationMs: 5000 });
         expect(await persistence.readByAssociations(accessors.appId, [storedTag(RECORD_TAG)])).toEqual([{ ...first, durationMs: 5000 }]);
-        expect(await records.totals(scope('2024-01-01', '2024-02-01'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+        expect(await records.totals(scope('2024-01-01', '2024-02-01'))).toEqual([
+            { agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 },
+        ]);
     });
 
     it('answers the same before and after the buckets are built, for whole months, days and milliseconds', async () => {
         const { store: records } = store();
         const all: ServiceRecord[] = [];
         for (let i = 0; i < 200; i++) {
-            const saved = record(new Date(Date.UTC(2024, 0, 1) + i * 9_876_543).toISOString(), 1000 + i, i % 3 ? 'ann' : 'bob', i % 2 ? 'sales' : undefined);
+            const saved = record(
+                new Date(Date.UTC(2024, 0, 1) + i * 9_876_543).toISOString(),
+                1000 + i,
+                i % 3 ? 'ann' : 'bob',
+                i % 2 ? 'sales' : undefined,
+            );
             all.push(saved);
             await records.save(saved);
         }
@@ -99,18 +109,26 @@ describe('the record store in Rocket.Chat persistence', () => {
         };
         const builder = new PersistenceRecordStore(racingReader, accessors.persistence);
         expect(await builder.rebuildBuckets()).toMatchObject({ markers: 1 });
-        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 }]);
+        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([
+            { agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 },
+        ]);
         expect(await records.rebuildBuckets()).toMatchObject({ markers: 1 });
-        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 }]);
+        expect(await records.totals(scope('2024-03-01', '2024-03-31T23:59:59.999Z'))).toEqual([
+            { agentId: 'id-alice', username: 'alice', chats: 3, sumMs: 7000 },
+        ]);
     });
 
     it('answers from records, not from missing buckets, until a first full rebuild (data of a version without buckets)', async () => {
         const { store: records, persistence } = store();
         await records.save(record('2024-05-05T05:05:05Z', 5000));
         await persistence.removeByAssociations(new InMemoryAccessors().appId, [storedTag(DIRTY_TAG)]);
-        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([
+            { agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 },
+        ]);
         expect(await records.rebuildBuckets()).toMatchObject({ markers: 0, fullRebuild: true, months: 1 });
-        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 }]);
+        expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([
+            { agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 },
+        ]);
     });
 
     it('never calls update(id), which Rocket.Chat does not implement', async () => {

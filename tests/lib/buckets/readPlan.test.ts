@@ -14,13 +14,29 @@ const noDirt = new Map<string, Set<string>>();
 
 describe('the read plan', () => {
     it('reads a year’s whole months in one read of month buckets', () => {
-        expect(planTotalsReads({ range: { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') }, yearsWithRecords: [2024], dirtyDays: noDirt, bucketsReady: true })).toEqual([
-            { kind: 'monthBuckets', year: 2024, months: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `month:2024-${m}`) },
+        expect(
+            planTotalsReads({
+                range: { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') },
+                yearsWithRecords: [2024],
+                dirtyDays: noDirt,
+                bucketsReady: true,
+            }),
+        ).toEqual([
+            {
+                kind: 'monthBuckets',
+                year: 2024,
+                months: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `month:2024-${m}`),
+            },
         ]);
     });
 
     it('reads ragged edges as day buckets plus the records of the edge days', () => {
-        const plan = planTotalsReads({ range: { start: at('2024-01-30T12:00:00.000Z'), end: at('2024-03-01T00:00:00.000Z') }, yearsWithRecords: [2024], dirtyDays: noDirt, bucketsReady: true });
+        const plan = planTotalsReads({
+            range: { start: at('2024-01-30T12:00:00.000Z'), end: at('2024-03-01T00:00:00.000Z') },
+            yearsWithRecords: [2024],
+            dirtyDays: noDirt,
+            bucketsReady: true,
+        });
         expect(plan).toEqual([
             { kind: 'dayBuckets', month: 'month:2024-01', days: ['day:2024-01-31'] },
             { kind: 'records', tag: 'day:2024-01-30' },
@@ -31,7 +47,12 @@ describe('the read plan', () => {
 
     it('reads a month with a few dirty days through its clean day buckets and those days’ records', () => {
         const dirtyDays = new Map([['month:2024-02', new Set(['day:2024-02-10'])]]);
-        const plan = planTotalsReads({ range: { start: at('2024-02-01'), end: at('2024-02-29T23:59:59.999Z') }, yearsWithRecords: [2024], dirtyDays, bucketsReady: true });
+        const plan = planTotalsReads({
+            range: { start: at('2024-02-01'), end: at('2024-02-29T23:59:59.999Z') },
+            yearsWithRecords: [2024],
+            dirtyDays,
+            bucketsReady: true,
+        });
         expect(plan).toContainEqual({ kind: 'records', tag: 'day:2024-02-10' });
         expect(plan.find((step) => step.kind === 'dayBuckets')).toMatchObject({ month: 'month:2024-02' });
         expect(plan).toHaveLength(2);
@@ -40,8 +61,12 @@ describe('the read plan', () => {
     it('reads a month with many dirty days, or before buckets are ready, as one read of records', () => {
         const dirtyDays = new Map([['month:2024-02', new Set(['day:2024-02-01', 'day:2024-02-02', 'day:2024-02-03', 'day:2024-02-04'])]]);
         const range = { start: at('2024-02-01'), end: at('2024-02-29T23:59:59.999Z') };
-        expect(planTotalsReads({ range, yearsWithRecords: [2024], dirtyDays, bucketsReady: true })).toEqual([{ kind: 'records', tag: 'month:2024-02' }]);
-        expect(planTotalsReads({ range, yearsWithRecords: [2024], dirtyDays: noDirt, bucketsReady: false })).toEqual([{ kind: 'records', tag: 'month:2024-02' }]);
+        expect(planTotalsReads({ range, yearsWithRecords: [2024], dirtyDays, bucketsReady: true })).toEqual([
+            { kind: 'records', tag: 'month:2024-02' },
+        ]);
+        expect(planTotalsReads({ range, yearsWithRecords: [2024], dirtyDays: noDirt, bucketsReady: false })).toEqual([
+            { kind: 'records', tag: 'month:2024-02' },
+        ]);
     });
 
     it('stays within its bound for any range up to two years, however dirty', () => {
@@ -58,7 +83,12 @@ describe('the read plan', () => {
                         days.add(day);
                         dirtyDays.set(month, days);
                     }
-                    const plan = planTotalsReads({ range: { start, end: start + length }, yearsWithRecords: [2023, 2024, 2025, 2026], dirtyDays, bucketsReady: true });
+                    const plan = planTotalsReads({
+                        range: { start, end: start + length },
+                        yearsWithRecords: [2023, 2024, 2025, 2026],
+                        dirtyDays,
+                        bucketsReady: true,
+                    });
                     expect(plan.length).toBeLessThanOrEqual(MAX_PLANNED_READS);
                 },
             ),
@@ -79,13 +109,20 @@ describe('buckets against the full scan (property)', () => {
         room: fc.integer({ min: 0, max: 400 }),
     });
     /** Ranges that start or end inside buckets, to the millisecond, or exactly on their edges. */
-    const edge = fc.oneof(fc.integer({ min: -5 * DAY, max: 125 * DAY }), fc.integer({ min: 0, max: 125 }).map((days) => days * DAY), fc.integer({ min: 1, max: 125 }).map((days) => days * DAY - 1));
+    const edge = fc.oneof(
+        fc.integer({ min: -5 * DAY, max: 125 * DAY }),
+        fc.integer({ min: 0, max: 125 }).map((days) => days * DAY),
+        fc.integer({ min: 1, max: 125 }).map((days) => days * DAY - 1),
+    );
 
     it('answers every scope as the full scan does, whenever the builder last ran', async () => {
         await fc.assert(
             fc.asyncProperty(
                 fc.array(recordArbitrary, { maxLength: 120 }),
-                fc.array(fc.tuple(edge, edge, fc.constantFrom(undefined, ['sales'], ['support', 'sales'], ['none'])), { minLength: 1, maxLength: 4 }),
+                fc.array(fc.tuple(edge, edge, fc.constantFrom(undefined, ['sales'], ['support', 'sales'], ['none'])), {
+                    minLength: 1,
+                    maxLength: 4,
+                }),
                 fc.integer({ min: 0, max: 120 }),
                 fc.boolean(),
                 async (generated, scopes, buildAfter, buildAtEnd) => {

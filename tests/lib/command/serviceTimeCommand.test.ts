@@ -5,24 +5,43 @@ const DAY = 86_400_000;
 
 describe('/service-time arguments', () => {
     it('defaults to the last 30 days', () => {
-        expect(parseServiceTimeArgs([], now)).toEqual({ ok: true, scope: { range: { start: now.getTime() - 30 * DAY, end: now.getTime() } }, label: 'the last 30 days' });
+        expect(parseServiceTimeArgs([], now)).toEqual({
+            ok: true,
+            scope: { range: { start: now.getTime() - 30 * DAY, end: now.getTime() } },
+            label: 'the last 30 days',
+        });
     });
 
     it('reads 7d, 30d and 90d, with an optional department', () => {
         expect(parseServiceTimeArgs(['7d'], now)).toMatchObject({ ok: true, scope: { range: { start: now.getTime() - 7 * DAY } } });
-        expect(parseServiceTimeArgs(['90d', 'sales'], now)).toMatchObject({ ok: true, scope: { departmentIds: ['sales'] }, label: 'the last 90 days, department sales' });
+        expect(parseServiceTimeArgs(['90d', 'sales'], now)).toMatchObject({
+            ok: true,
+            scope: { departmentIds: ['sales'] },
+            label: 'the last 90 days, department sales',
+        });
     });
 
     it('reads two dates as whole UTC days, both included', () => {
         expect(parseServiceTimeArgs(['2024-01-01', '2024-01-31', 'sales'], now)).toEqual({
             ok: true,
-            scope: { range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') }, departmentIds: ['sales'] },
+            scope: {
+                range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') },
+                departmentIds: ['sales'],
+            },
             label: '2024-01-01 to 2024-01-31 (UTC), department sales',
         });
     });
 
     it('answers the usage text for anything else', () => {
-        for (const args of [['2024-01-31', '2024-01-01'], ['2024-01-01'], ['sales', 'support'], ['7d', '30d'], ['2024-13-45', '2024-14-01'], ['yesterday', 'x'], ['help']]) {
+        for (const args of [
+            ['2024-01-31', '2024-01-01'],
+            ['2024-01-01'],
+            ['sales', 'support'],
+            ['7d', '30d'],
+            ['2024-13-45', '2024-14-01'],
+            ['yesterday', 'x'],
+            ['help'],
+        ]) {
             expect(parseServiceTimeArgs(args, now)).toEqual({ ok: false, usage: USAGE });
         }
     });

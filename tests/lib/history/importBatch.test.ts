@@ -32,7 +32,9 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
     };
     const rooms: HistoryRoomSource = {
         page: async (skip, limit) =>
-            options.listing === false ? undefined : [...workspace.rooms.values()].slice(skip, skip + limit).map((room) => workspace.convertRoomRaw(room)),
+            options.listing === false
+                ? undefined
+                : [...workspace.rooms.values()].slice(skip, skip + limit).map((room) => workspace.convertRoomRaw(room)),
         closedRoom: async (room: IRoomRaw): Promise<ClosedLivechatRoom | undefined> => {
             if (room.id === options.failingRoom) {
                 throw new Error('database unavailable');
@@ -46,8 +48,20 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
         },
         totals: async () => [],
     };
-    const context = { status, rooms, records: store, logger: { debug: () => {}, warn: (line: string) => warnings.push(line), error: () => {} }, now: () => new Date('2026-01-01T00:00:00Z') };
-    return { context, records, warnings, current: () => stored, start: (runId: string) => status.write(startedStatus(new Date('2026-01-01T00:00:00Z'), runId)) };
+    const context = {
+        status,
+        rooms,
+        records: store,
+        logger: { debug: () => {}, warn: (line: string) => warnings.push(line), error: () => {} },
+        now: () => new Date('2026-01-01T00:00:00Z'),
+    };
+    return {
+        context,
+        records,
+        warnings,
+        current: () => stored,
+        start: (runId: string) => status.write(startedStatus(new Date('2026-01-01T00:00:00Z'), runId)),
+    };
 }
 
 describe('a batch of the history import', () => {
@@ -57,7 +71,14 @@ describe('a batch of the history import', () => {
         expect(await runImportBatch(context, 'run-1', 2)).toBe('continue');
         expect(current()).toMatchObject({ state: 'running', scanned: 200, imported: 200, cursor: 200 });
         expect(await runImportBatch(context, 'run-1', 2)).toBe('finished');
-        expect(current()).toMatchObject({ state: 'done', scanned: 250, imported: 250, skipped: 0, failed: 0, finishedAt: '2026-01-01T00:00:00.000Z' });
+        expect(current()).toMatchObject({
+            state: 'done',
+            scanned: 250,
+            imported: 250,
+            skipped: 0,
+            failed: 0,
+            finishedAt: '2026-01-01T00:00:00.000Z',
+        });
         expect(records.size).toBe(250);
     });
 

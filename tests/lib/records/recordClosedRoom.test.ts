@@ -45,6 +45,8 @@ describe('recording a closed room when storage fails', () => {
         });
         expect(attempts()).toBe(SAVE_ATTEMPTS);
         expect(saved).toEqual([]);
-        expect(log.lines).toEqual([expect.stringMatching(/^Could not record room r1 after 3 attempts \(write concern timeout\); the history import/)]);
+        expect(log.lines).toEqual([
+            expect.stringMatching(/^Could not record room r1 after 3 attempts \(write concern timeout\); the history import/),
+        ]);
     });
 });

@@ -6,11 +6,26 @@ import { closedRoom } from '../../helpers/rooms';
 describe('which rooms count', () => {
     it('turns a served, closed livechat room into a record of its agent, creation time and duration in ms', () => {
         const decision = decideServiceRecord(
-            closedRoom({ id: 'r1', createdAt: '2024-03-01T10:00:00.000Z', agent: { id: 'a1', username: 'alice' }, servedAfterMs: 2000, serviceMs: 61_234, departmentId: 'sales' }),
+            closedRoom({
+                id: 'r1',
+                createdAt: '2024-03-01T10:00:00.000Z',
+                agent: { id: 'a1', username: 'alice' },
+                servedAfterMs: 2000,
+                serviceMs: 61_234,
+                departmentId: 'sales',
+            }),
         );
         expect(decision).toEqual({
             counts: true,
-            record: { v: 1, roomId: 'r1', agentId: 'a1', username: 'alice', createdAt: Date.parse('2024-03-01T10:00:00.000Z'), durationMs: 61_234, departmentId: 'sales' },
+            record: {
+                v: 1,
+                roomId: 'r1',
+                agentId: 'a1',
+                username: 'alice',
+                createdAt: Date.parse('2024-03-01T10:00:00.000Z'),
+                durationMs: 61_234,
+                departmentId: 'sales',
+            },
         });
     });
 

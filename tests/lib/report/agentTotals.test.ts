@@ -12,7 +12,8 @@ function record(agentId: string, username: string, durationMs: number, createdAt
     return { v: 1, roomId: `room-${++roomSequence}`, agentId, username, createdAt: Date.parse(createdAt), durationMs };
 }
 
-const averages = (records: ServiceRecord[], range = JAN, departmentIds?: string[]) => totalsFromRecords(records, { range, departmentIds }).map(toAverageItem);
+const averages = (records: ServiceRecord[], range = JAN, departmentIds?: string[]) =>
+    totalsFromRecords(records, { range, departmentIds }).map(toAverageItem);
 
 describe('the average report', () => {
     it('averages each agent over their chats, in whole seconds rounded up', () => {
@@ -55,7 +56,9 @@ describe('the average report', () => {
         // A month-long chat created on the last day: its record carries the creation time only.
         const room = closedRoom({ id: 'late', createdAt: '2024-01-31T23:00:00Z', serviceMs: 30 * 24 * 3600 * 1000 });
         const decision = decideServiceRecord(room);
-        expect(decision.counts && averages([decision.record])).toEqual([{ _id: 'agent-1', username: 'alice', averageServiceTimeInSeconds: 2_592_000 }]);
+        expect(decision.counts && averages([decision.record])).toEqual([
+            { _id: 'agent-1', username: 'alice', averageServiceTimeInSeconds: 2_592_000 },
+        ]);
     });
 
     it('leaves out agents whose rooms all fall outside the range', () => {
@@ -81,15 +84,25 @@ describe('the average report', () => {
 
     it('counts a room stored twice only once', () => {
         const twice = record('a1', 'alice', 10_000);
-        expect(averages([twice, { ...twice }, record('a1', 'alice', 2_000)])).toEqual([{ _id: 'a1', username: 'alice', averageServiceTimeInSeconds: 6 }]);
+        expect(averages([twice, { ...twice }, record('a1', 'alice', 2_000)])).toEqual([
+            { _id: 'a1', username: 'alice', averageServiceTimeInSeconds: 6 },
+        ]);
     });
 });
 
 describe('the department filter', () => {
-    const inDepartment = (agentId: string, departmentId: string | undefined, durationMs: number): ServiceRecord => ({ ...record(agentId, agentId, durationMs), ...(departmentId && { departmentId }) });
+    const inDepartment = (agentId: string, departmentId: string | undefined, durationMs: number): ServiceRecord => ({
+        ...record(agentId, agentId, durationMs),
+        ...(departmentId && { departmentId }),
+    });
 
     it('counts only rooms of the named departments', () => {
-        const records = [inDepartment('ann', 'sales', 1_000), inDepartment('ann', 'support', 9_000), inDepartment('bob', 'support', 4_000), inDepartment('cid', undefined, 2_000)];
+        const records = [
+            inDepartment('ann', 'sales', 1_000),
+            inDepartment('ann', 'support', 9_000),
+            inDepartment('bob', 'support', 4_000),
+            inDepartment('cid', undefined, 2_000),
+        ];
         expect(averages(records, JAN, ['sales'])).toEqual([{ _id: 'ann', username: 'ann', averageServiceTimeInSeconds: 1 }]);
         expect(averages(records, JAN, ['sales', 'support']).map((item) => [item.username, item.averageServiceTimeInSeconds])).toEqual([
             ['ann', 5],

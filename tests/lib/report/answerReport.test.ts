@@ -7,7 +7,12 @@ import { answerAgentsReport } from '../../../lib/report/answerReport';
 import type { ReportScope } from '../../../lib/report/scope';
 
 const manager = { roles: ['livechat-manager'] };
-const agents: AgentTotals[] = ['ann', 'bob', 'cid'].map((username, i) => ({ agentId: `id-${username}`, username, chats: 1, sumMs: (i + 1) * 1000 }));
+const agents: AgentTotals[] = ['ann', 'bob', 'cid'].map((username, i) => ({
+    agentId: `id-${username}`,
+    username,
+    chats: 1,
+    sumMs: (i + 1) * 1000,
+}));
 
 /** A workspace as the report sees it, remembering which ranges were asked for. */
 function sources(options: { roles?: string[]; pagination?: PaginationSettings } = {}): ReportSources & { scopes: ReportScope[] } {
@@ -23,12 +28,19 @@ function sources(options: { roles?: string[]; pagination?: PaginationSettings } 
     };
 }
 
-const ask = (query: Record<string, unknown>, user: { roles: string[] } | undefined = manager, from = sources(), headers: Record<string, string> = {}) =>
-    answerAgentsReport({ user, query, headers }, from, AVERAGE_SERVICE_TIME);
+const ask = (
+    query: Record<string, unknown>,
+    user: { roles: string[] } | undefined = manager,
+    from = sources(),
+    headers: Record<string, string> = {},
+) => answerAgentsReport({ user, query, headers }, from, AVERAGE_SERVICE_TIME);
 
 describe('the order of checks', () => {
     it('answers 401 to a request without a caller, before looking at the query', async () => {
-        expect(await answerAgentsReport({ user: undefined, query: { bogus: '1' } }, sources(), AVERAGE_SERVICE_TIME)).toEqual({ status: 401, content: { status: 'error', message: 'You must be logged in to do this.' } });
+        expect(await answerAgentsReport({ user: undefined, query: { bogus: '1' } }, sources(), AVERAGE_SERVICE_TIME)).toEqual({
+            status: 401,
+            content: { status: 'error', message: 'You must be logged in to do this.' },
+        });
     });
 
     it('answers 400 invalid-params for a bad query before checking the role', async () => {
@@ -46,12 +58,21 @@ describe('the order of checks', () => {
     });
 
     it('answers 400 for an invalid start, then for an invalid end', async () => {
-        expect(await ask({ start: 'not a date', end: 'nor this' })).toEqual({ status: 400, content: { success: false, error: 'The "start" query parameter must be a valid date.' } });
-        expect(await ask({ start: '2024-01-01', end: 'nor this' })).toEqual({ status: 400, content: { success: false, error: 'The "end" query parameter must be a valid date.' } });
+        expect(await ask({ start: 'not a date', end: 'nor this' })).toEqual({
+            status: 400,
+            content: { success: false, error: 'The "start" query parameter must be a valid date.' },
+        });
+        expect(await ask({ start: '2024-01-01', end: 'nor this' })).toEqual({
+            status: 400,
+            content: { success: false, error: 'The "end" query parameter must be a valid date.' },
+        });
     });
 
     it('answers 400 for a negative count (deliberate difference from the core)', async () => {
-        expect(await ask({ start: '2024-01-01', end: '2024-02-01', count: '-1' })).toMatchObject({ status: 400, content: { error: 'must be >= 0 [invalid-params]' } });
+        expect(await ask({ start: '2024-01-01', end: '2024-02-01', count: '-1' })).toMatchObject({
+            status: 400,
+            content: { error: 'must be >= 0 [invalid-params]' },
+        });
     });
 });
 
@@ -75,7 +96,9 @@ describe('the answer', () => {
     it('asks the store for the inclusive range the dates name', async () => {
         const from = sources();
         await ask({ start: '2024-01-01T00:00:00.000Z', end: '2024-01-31T23:59:59.999Z' }, manager, from);
-        expect(from.scopes).toEqual([{ range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') } }]);
+        expect(from.scopes).toEqual([
+            { range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') } },
+        ]);
     });
 
     it('limits the scope to the departments named, comma-separated or repeated', async () => {
@@ -120,15 +143,22 @@ describe('CSV', () => {
     it('answers the page as CSV with a header line for format=csv', async () => {
         expect(await ask({ ...range, format: 'csv', count: '2' })).toEqual({
             status: 200,
-            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="average-service-time.csv"' },
+            headers: {
+                'content-type': 'text/csv; charset=utf-8',
+                'content-disposition': 'attachment; filename="average-service-time.csv"',
+            },
             content: '_id,username,averageServiceTimeInSeconds\r\nid-ann,ann,1\r\nid-bob,bob,2\r\n',
         });
     });
 
     it('answers CSV when the caller accepts text/csv, JSON otherwise', async () => {
         expect((await ask(range, manager, sources(), { accept: 'text/csv' })).content).toEqual(expect.stringMatching(/^_id,username/));
-        expect((await ask(range, manager, sources(), { accept: 'application/json, text/plain, */*' })).content).toMatchObject({ success: true });
-        expect((await ask({ ...range, format: 'json' }, manager, sources(), { accept: 'text/csv' })).content).toMatchObject({ success: true });
+        expect((await ask(range, manager, sources(), { accept: 'application/json, text/plain, */*' })).content).toMatchObject({
+            success: true,
+        });
+        expect((await ask({ ...range, format: 'json' }, manager, sources(), { accept: 'text/csv' })).content).toMatchObject({
+            success: true,
+        });
     });
 
     it('gives every row for count=0', async () => {
@@ -143,6 +173,9 @@ describe('CSV', () => {
 
     it('keeps errors in JSON', async () => {
         expect(await ask({ start: 'x', end: 'y', format: 'csv' })).toMatchObject({ status: 400, content: { success: false } });
-        expect(await ask({ ...range, format: 'xml' })).toMatchObject({ status: 400, content: { error: 'must be equal to one of the allowed values [invalid-params]' } });
+        expect(await ask({ ...range, format: 'xml' })).toMatchObject({
+            status: 400,
+            content: { error: 'must be equal to one of the allowed values [invalid-params]' },
+        });
     });
 });

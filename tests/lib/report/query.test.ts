@@ -21,11 +21,17 @@ describe('the query schema (the core’s, checked with AJV)', () => {
     });
 
     it('accepts sort and ignores it', () => {
-        expect(checkReportQuery({ start: 'a', end: 'b', sort: '{"username":-1}' })).toEqual({ ok: true, value: { start: 'a', end: 'b', sort: '{"username":-1}' } });
+        expect(checkReportQuery({ start: 'a', end: 'b', sort: '{"username":-1}' })).toEqual({
+            ok: true,
+            value: { start: 'a', end: 'b', sort: '{"username":-1}' },
+        });
     });
 
     it('coerces count and offset from strings of digits', () => {
-        expect(checkReportQuery({ start: 'a', end: 'b', count: '10', offset: '20' })).toEqual({ ok: true, value: { start: 'a', end: 'b', count: 10, offset: 20 } });
+        expect(checkReportQuery({ start: 'a', end: 'b', count: '10', offset: '20' })).toEqual({
+            ok: true,
+            value: { start: 'a', end: 'b', count: 10, offset: 20 },
+        });
     });
 
     it('rejects a count or offset that is not a number', () => {
