@@ -30,9 +30,17 @@ export function readAppJson(root = projectRoot): AppJson {
     return JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as AppJson;
 }
 
-export function packagePath(root = projectRoot, version?: string): string {
+export interface PackageOptions {
+    root?: string;
+    /** Package the same sources as another version (tests of app updates use it). */
+    version?: string;
+    /** Where the zip goes: `dist/` by default; tests build into a temporary folder. */
+    outDir?: string;
+}
+
+export function packagePath({ root = projectRoot, version, outDir = path.join(root, 'dist') }: PackageOptions = {}): string {
     const app = readAppJson(root);
-    return path.join(root, 'dist', `${app.nameSlug}_${version ?? app.version}.zip`);
+    return path.join(outDir, `${app.nameSlug}_${version ?? app.version}.zip`);
 }
 
 /**
@@ -52,14 +60,20 @@ function linkPackagesForCompiler(root: string, stage: string): void {
     fs.symlinkSync(path.join(root, 'node_modules', 'rc-apps-node-types'), path.join(modules, '@types', 'node'));
 }
 
-/** `version` packages the same sources as another version (tests of app updates use it). */
-export async function packageApp(root = projectRoot, version?: string): Promise<string> {
-    const buildDir = path.join(root, 'build');
+/** Builds the zip and answers its path; the staging folder is removed, whatever happens. */
+export async function packageApp(options: PackageOptions = {}): Promise<string> {
     // Outside the project, so that no folder above it holds the project's @types.
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-stage-'));
-    const compiled = path.join(buildDir, 'compiled');
-    fs.rmSync(compiled, { recursive: true, force: true });
-    fs.mkdirSync(buildDir, { recursive: true });
+    try {
+        return await packageFromStage(stage, options);
+    } finally {
+        fs.rmSync(stage, { recursive: true, force: true });
+    }
+}
+
+async function packageFromStage(stage: string, options: PackageOptions): Promise<string> {
+    const { root = projectRoot, version } = options;
+    const compiled = path.join(stage, 'compiled');
 
     for (const entry of APP_SOURCES) {
         fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
@@ -113,7 +127,7 @@ export async function packageApp(root = projectRoot, version?: string): Promise<
     for (const file of fs.readdirSync(path.join(stage, 'i18n')).sort()) {
         zip.addLocalFile(path.join(stage, 'i18n', file), 'i18n');
     }
-    const output = packagePath(root, version);
+    const output = packagePath(options);
     fs.mkdirSync(path.dirname(output), { recursive: true });
     zip.writeZip(output);
     return output;

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     console.log('Building the app package...');
     const zip = await packageApp();
     const engineStart = Date.now();
-    const host = await AppsEngineHost.start({ port });
+    const host = await AppsEngineHost.start({ port, printJobFailures: true });
     const { id: appId } = await host.install(zip);
     console.log(`Installed ${zip} in the Apps-Engine (${Date.now() - engineStart} ms); status: ${await host.status(appId)}`);
 

@@ -30,6 +30,8 @@ export interface HostOptions {
     workspace?: Workspace;
     /** Echo the app's log lines. */
     printAppLogs?: boolean;
+    /** Print a job that throws, as Rocket.Chat's log would show it (the playground does; tests read `jobFailures`). */
+    printJobFailures?: boolean;
 }
 
 /**
@@ -50,12 +52,13 @@ export class AppsEngineHost {
     private readonly tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-host-'));
     private readonly routes = new Map<string, Map<string, AppApi>>();
     private readonly processors = new Map<string, Map<string, IProcessor>>();
-    private readonly scheduler = new JobScheduler((appId, processorId) => this.processors.get(appId)?.get(processorId));
+    private readonly scheduler: JobScheduler;
     private http?: HttpFront;
 
     private constructor(private readonly options: HostOptions) {
         this.workspace = options.workspace ?? new Workspace();
         this.logs = new MemoryLogStorage(options.printAppLogs);
+        this.scheduler = new JobScheduler((appId, processorId) => this.processors.get(appId)?.get(processorId), options.printJobFailures);
     }
 
     public static async start(options: HostOptions = {}): Promise<AppsEngineHost> {
@@ -105,7 +108,9 @@ export class AppsEngineHost {
     public async update(zipPath: string): Promise<void> {
         const zip = fs.readFileSync(zipPath);
         const info = readZipAppInfo(zip);
-        await this.manager.update(zip, info.permissions as IPermission[]);
+        // The update replaces the app's process: a job still running in it would wait out the
+        // engine's 30 s timeout. An admin's click lands between job runs; so does this host's.
+        await this.betweenJobRuns(() => this.manager.update(zip, info.permissions as IPermission[]));
     }
 
     public async status(appId: string): Promise<AppStatus | undefined> {
@@ -118,7 +123,7 @@ export class AppsEngineHost {
     }
 
     public async disable(appId: string): Promise<void> {
-        await this.manager.disable(appId, AppStatus.MANUALLY_DISABLED);
+        await this.betweenJobRuns(() => this.manager.disable(appId, AppStatus.MANUALLY_DISABLED));
     }
 
     public async enable(appId: string): Promise<void> {
@@ -233,6 +238,20 @@ export class AppsEngineHost {
     /** Runs the app's recurring jobs now (and waits for them), instead of at their next tick. */
     public async runRecurringJobsNow(appId: string): Promise<void> {
         await this.scheduler.runRecurringNow(appId);
+    }
+
+    private async betweenJobRuns(operation: () => Promise<unknown>): Promise<void> {
+        await this.scheduler.pause();
+        try {
+            await operation();
+        } finally {
+            this.scheduler.resume();
+        }
+    }
+
+    /** Jobs that threw, as Rocket.Chat would log them. */
+    public get jobFailures(): readonly string[] {
+        return this.scheduler.failures;
     }
 }
 

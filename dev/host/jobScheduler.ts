@@ -21,10 +21,16 @@ interface ScheduledJob {
 export class JobScheduler {
     private readonly jobs = new Map<string, ScheduledJob>();
     private sequence = 0;
-    private runningJobs = 0;
+    private readonly running = new Set<ScheduledJob>();
     private paused = false;
 
-    constructor(private readonly processorOf: (appId: string, processorId: string) => IProcessor | undefined) {}
+    /** Jobs that threw, newest last: Rocket.Chat logs them; the host keeps them for whoever looks. */
+    public readonly failures: string[] = [];
+
+    constructor(
+        private readonly processorOf: (appId: string, processorId: string) => IProcessor | undefined,
+        private readonly printFailures = false,
+    ) {}
 
     /** Runs a one-time job when it is due, handing the processor the job's data. */
     public schedule(job: IOnetimeSchedule, appId: string): string {
@@ -72,7 +78,7 @@ export class JobScheduler {
 
     /** Waits until no job is running. */
     public async idle(): Promise<void> {
-        while (this.runningJobs > 0) {
+        while (this.running.size > 0) {
             await delay(5);
         }
     }
@@ -111,7 +117,7 @@ export class JobScheduler {
         if (!processor || job.running) {
             return;
         }
-        this.runningJobs++;
+        this.running.add(job);
         job.running = true;
         try {
             await processor.processor(
@@ -122,9 +128,13 @@ export class JobScheduler {
                 undefined as never,
             );
         } catch (error) {
-            console.error(`Job ${job.processorId} of app ${job.appId} failed:`, error);
+            const failure = `Job ${job.processorId} of app ${job.appId} failed: ${error instanceof Error ? error.message : String(error)}`;
+            this.failures.push(failure);
+            if (this.printFailures) {
+                console.error(failure);
+            }
         } finally {
-            this.runningJobs--;
+            this.running.delete(job);
             job.running = false;
             if (job.everyMs !== undefined && this.jobs.has(job.id)) {
                 job.runAt = Date.now() + job.everyMs;

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
-import { packagePath } from '../../dev/package';
 import { fetchChecked } from '../helpers/openApiValidator';
+import { testZipPath } from './testZip';
 
 export const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
 export const TOTAL_PATH = 'livechat/analytics/agents/total-service-time';
@@ -47,9 +47,9 @@ export interface EngineFixture {
 
 /** The packaged zip, installed and enabled in the real engine, with a manager, an admin and an agent. */
 export async function startEngineWithApp(): Promise<EngineFixture> {
-    const zip = packagePath();
+    const zip = testZipPath();
     if (!fs.existsSync(zip)) {
-        throw new Error(`${zip} is missing: the jest globalSetup builds it (npm run package)`);
+        throw new Error(`${zip} is missing: the jest globalSetup builds it`);
     }
     const host = await AppsEngineHost.start();
     const { id: appId } = await host.install(zip);

@@ -1,9 +1,13 @@
-import { packageApp } from '../../dev/package';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
-/** The end-to-end suites install the zip users install: build it once, from the sources under test. */
+import { packageApp } from '../../dev/package';
+import { TEST_ZIP_DIR_VARIABLE } from './testZip';
+
+/** The end-to-end suites install the zip users install: build it once, from the sources under test, into a temporary folder. */
 export default async function globalSetup(): Promise<void> {
-    if (process.env.AST_SKIP_PACKAGE === '1') {
-        return;
-    }
-    await packageApp();
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-test-zip-'));
+    process.env[TEST_ZIP_DIR_VARIABLE] = outDir;
+    await packageApp({ outDir });
 }

@@ -1,10 +1,10 @@
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
-import { packagePath } from '../../dev/package';
 import { Workspace } from '../../dev/workspace/workspace';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { testZipPath } from './testZip';
 
 const AGENT_IDS = ['h-ann', 'h-bob', 'h-cid', 'h-dee', 'h-eve'];
 const DAY = 86_400_000;
@@ -55,7 +55,7 @@ describe('history import in the real engine', () => {
     it('imports 10,000 rooms while live closes arrive and the engine restarts, with nothing missing and nothing twice', async () => {
         const workspace = workspaceWithHistory(10_000);
         host = await AppsEngineHost.start({ workspace });
-        const { id: appId } = await host.install(packagePath());
+        const { id: appId } = await host.install(testZipPath());
 
         // Live traffic during the import: rooms that were open get closed, new rooms open and close.
         const running = await waitForImport(host, appId, (status) => status.state === 'running' && status.scanned > 0);
@@ -93,7 +93,7 @@ describe('history import in the real engine', () => {
     it('starts over on POST and leaves the same records', async () => {
         const workspace = workspaceWithHistory(500);
         host = await AppsEngineHost.start({ workspace });
-        const { id: appId } = await host.install(packagePath());
+        const { id: appId } = await host.install(testZipPath());
         const first = await waitForImport(host, appId, (status) => status.state === 'done');
         const recordsAfterFirst = (await storedRecords(workspace, appId)).length;
 
@@ -105,16 +105,20 @@ describe('history import in the real engine', () => {
     });
 
     it('says in the status what to do when the app may not list rooms', async () => {
+        // The engine reports the refused call on the console: expected here, and asserted instead of printed.
+        const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
         host = await AppsEngineHost.start({ workspace: workspaceWithHistory(50) });
-        const { id: appId } = await host.install(packagePath(), { withoutPermissions: ['room.system.view-all'] });
+        const { id: appId } = await host.install(testZipPath(), { withoutPermissions: ['room.system.view-all'] });
         const failed = await waitForImport(host, appId, (status) => status.state === 'failed');
         expect(failed.lastError).toContain('room.system.view-all');
         expect(failed.lastError).toContain('POST');
+        expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('lacks the following permissions:\n["room.system.view-all"]'));
+        consoleError.mockRestore();
     });
 
     it('answers the status only to callers with an allowed role', async () => {
         host = await AppsEngineHost.start({ workspace: workspaceWithHistory(0) });
-        const { id: appId } = await host.install(packagePath());
+        const { id: appId } = await host.install(testZipPath());
         host.workspace.addUser({ _id: 'someone', username: 'someone', name: 'someone', roles: ['user'], authToken: 'someone-token' });
         const asSomeone = await fetchChecked(host.url(appId, IMPORT_PATH), {
             method: 'POST',

@@ -1,10 +1,10 @@
 import AdmZip from 'adm-zip';
 
-import { packagePath } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import type { EngineFixture } from './engineFixture';
 import { ADMIN, AGENT, MANAGER, REPORT_PATH, startEngineWithApp } from './engineFixture';
 import { DIRTY_TAG, storedTag } from '../../lib/storage/layout';
+import { testZipPath } from './testZip';
 
 let engine: EngineFixture;
 
@@ -41,7 +41,7 @@ describe('the packaged app in the real engine', () => {
     });
 
     it('ships only what runs, and declares IPostLivechatRoomClosed', () => {
-        const zip = new AdmZip(packagePath());
+        const zip = new AdmZip(testZipPath());
         expect(
             zip
                 .getEntries()

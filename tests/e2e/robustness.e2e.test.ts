@@ -1,9 +1,10 @@
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
-import { packageApp, packagePath } from '../../dev/package';
+import { packageApp } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { testZipDir, testZipPath } from './testZip';
 
 const AGENTS = ['r-ann', 'r-bob', 'r-cid', 'r-dee'];
 const START = '2024-06-01T00:00:00.000Z';
@@ -15,7 +16,7 @@ let roomSequence = 0;
 
 beforeEach(async () => {
     host = await AppsEngineHost.start();
-    appId = (await host.install(packagePath())).id;
+    appId = (await host.install(testZipPath())).id;
     host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
     for (const id of AGENTS) {
         host.workspace.addUser({ _id: id, username: id.slice(2), name: id, roles: ['livechat-agent'] });
@@ -111,7 +112,7 @@ describe('updates and restarts', () => {
         const before = await report();
         expect(before.body).toEqual(expectedReport());
 
-        await host.update(await packageApp(undefined, '1.0.1'));
+        await host.update(await packageApp({ version: '1.0.1', outDir: testZipDir() }));
         expect(await host.isEnabled(appId)).toBe(true);
         expect(host.manager.getOneById(appId).getInfo().version).toBe('1.0.1');
         expect(await report()).toEqual(before);
