@@ -14,7 +14,12 @@ export const USAGE = [
 ].join('\n');
 
 const DAY_MS = 86_400_000;
-const PRESETS: Record<string, number> = { '7d': 7, '30d': 30, '90d': 90 };
+// A Map, not an object literal: `in` would find `constructor` or `toString` on Object.prototype.
+const PRESETS = new Map([
+    ['7d', 7],
+    ['30d', 30],
+    ['90d', 90],
+]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CommandRequest = { ok: true; scope: ReportScope; label: string } | { ok: false; usage: string };
@@ -38,13 +43,13 @@ export function parseServiceTimeArgs(args: string[], now: Date): CommandRequest 
         label = `${words[0]} to ${words[1]} (UTC)`;
         rest = words.slice(2);
     } else {
-        const preset = words.length > 0 && words[0] in PRESETS ? words[0] : undefined;
-        const days = PRESETS[preset ?? '30d'];
+        const preset = words.length > 0 && PRESETS.has(words[0]) ? words[0] : undefined;
+        const days = PRESETS.get(preset ?? '30d') as number;
         range = { start: now.getTime() - days * DAY_MS, end: now.getTime() };
         label = `the last ${days} days`;
         rest = preset ? words.slice(1) : words;
     }
-    if (rest.length > 1 || rest.some((word) => ISO_DAY.test(word) || word in PRESETS)) {
+    if (rest.length > 1 || rest.some((word) => ISO_DAY.test(word) || PRESETS.has(word))) {
         return { ok: false, usage: USAGE };
     }
     const [departmentId] = rest;

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import Negotiator from 'negotiator';
 
 import type { DateRange } from './scope';
 
@@ -83,12 +84,15 @@ export function parseDepartmentFilter(value: ReportQuery['departmentId']): strin
     return ids.length > 0 ? [...new Set(ids)] : undefined;
 }
 
-/** CSV when the query says `format=csv`, else when the caller's `Accept` asks for `text/csv`. */
+/**
+ * CSV when the query says `format=csv`, else when the caller's `Accept` prefers `text/csv` to
+ * `application/json` by HTTP's content negotiation (quality values, `text/*`; JSON wins ties and `*\/*`).
+ */
 export function wantsCsv(format: ReportQuery['format'], accept: string | undefined): boolean {
     if (format) {
         return format === 'csv';
     }
-    return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? '');
+    return new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/csv']) === 'text/csv';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

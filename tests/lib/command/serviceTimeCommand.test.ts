@@ -32,6 +32,16 @@ describe('/service-time arguments', () => {
         });
     });
 
+    it('reads any department id, names of Object.prototype included', () => {
+        for (const departmentId of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+            expect(parseServiceTimeArgs([departmentId], now)).toEqual({
+                ok: true,
+                scope: { range: { start: now.getTime() - 30 * DAY, end: now.getTime() }, departmentIds: [departmentId] },
+                label: `the last 30 days, department ${departmentId}`,
+            });
+        }
+    });
+
     it('answers the usage text for anything else', () => {
         for (const args of [
             ['2024-01-31', '2024-01-01'],

@@ -151,6 +151,16 @@ describe('CSV', () => {
         });
     });
 
+    it('weighs the quality values of Accept: q=0 refuses CSV, the higher q wins', async () => {
+        const csvFor = async (accept: string) => typeof (await ask(range, manager, sources(), { accept })).content === 'string';
+        expect(await csvFor('text/csv;q=0')).toBe(false);
+        expect(await csvFor('text/csv;q=0, application/json')).toBe(false);
+        expect(await csvFor('application/json;q=0.5, text/csv;q=0.9')).toBe(true);
+        expect(await csvFor('text/csv;q=0.4, application/json;q=0.8')).toBe(false);
+        expect(await csvFor('text/*')).toBe(true);
+        expect(await csvFor('*/*')).toBe(false);
+    });
+
     it('answers CSV when the caller accepts text/csv, JSON otherwise', async () => {
         expect((await ask(range, manager, sources(), { accept: 'text/csv' })).content).toEqual(expect.stringMatching(/^_id,username/));
         expect((await ask(range, manager, sources(), { accept: 'application/json, text/plain, */*' })).content).toMatchObject({
