@@ -1,5 +1,4 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
 import { PersistenceImportStatusStore } from '../lib/adapters/historySources';
@@ -8,9 +7,10 @@ import { toApiResponse } from '../lib/api/answers';
 import { answerImportRestart, answerImportStatus } from '../lib/history/statusRequest';
 import type { ImportStatusSources } from '../lib/history/statusRequest';
 import { restartImport } from '../jobs/HistoryImportJob';
+import { AppEndpoint } from './AppEndpoint';
 
 /** `GET` the history import's progress; `POST` to start it again from the beginning. */
-export class HistoryImportEndpoint extends ApiEndpoint {
+export class HistoryImportEndpoint extends AppEndpoint {
     public path = 'livechat/analytics/history-import';
     public authRequired = true;
 

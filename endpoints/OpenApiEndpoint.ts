@@ -1,11 +1,11 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
 import { openApiDocument } from '../lib/api/openapi';
+import { AppEndpoint } from './AppEndpoint';
 
 /** `GET .../openapi.json`: the OpenAPI document of the app's endpoints; public, as API documents are. */
-export class OpenApiEndpoint extends ApiEndpoint {
+export class OpenApiEndpoint extends AppEndpoint {
     public path = 'openapi.json';
 
     public async get(

@@ -35,6 +35,15 @@ export function invalidDate(parameter: 'start' | 'end'): ApiAnswer {
     };
 }
 
+/** A method the route does not serve: 405, with the methods it does serve in `Allow`. */
+export function methodNotAllowed(method: string, allowed: string[]): ApiAnswer {
+    return {
+        status: HttpStatusCode.METHOD_NOT_ALLOWED,
+        content: { success: false, error: `The method ${method} is not allowed on this endpoint; use ${allowed.join(' or ')}.` },
+        headers: { 'content-type': 'application/json', allow: allowed.join(', ') },
+    };
+}
+
 export function succeeded(content: Record<string, unknown>): ApiAnswer {
     return { status: HttpStatusCode.OK, content: { ...content, success: true } };
 }

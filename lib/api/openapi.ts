@@ -173,7 +173,8 @@ export function openApiDocument(appId: string, version: string): Record<string, 
             version,
             description:
                 "Rocket.Chat Enterprise's omnichannel agents reports, served by the Agent Service Time app on any workspace. " +
-                'Integrations written for /api/v1/livechat/analytics/agents/... change only the base of the URL.',
+                'Integrations written for /api/v1/livechat/analytics/agents/... change only the base of the URL. ' +
+                'A method a path does not list answers 405 with an Allow header and {"success": false, "error": "..."}.',
         },
         servers: [{ url: `/api/apps/public/${appId}` }],
         components: {

@@ -1,6 +1,6 @@
 import { assertMatchesOpenApi, fetchChecked } from '../helpers/openApiValidator';
 import type { EngineFixture } from './engineFixture';
-import { REPORT_PATH, startEngineWithApp } from './engineFixture';
+import { MANAGER, REPORT_PATH, startEngineWithApp } from './engineFixture';
 
 let engine: EngineFixture;
 
@@ -42,5 +42,31 @@ describe('the OpenAPI document', () => {
             }),
         ).toThrow(/does not match/);
         expect(() => assertMatchesOpenApi('GET', url, 418, 'application/json', {})).toThrow(/does not document status 418/);
+    });
+});
+
+describe('methods a route does not serve', () => {
+    const routes: Array<[string, string]> = [
+        [REPORT_PATH, 'GET'],
+        ['livechat/analytics/agents/total-service-time', 'GET'],
+        ['livechat/analytics/history-import', 'GET, POST'],
+        ['openapi.json', 'GET'],
+    ];
+
+    it.each(routes)('%s answers 405 with Allow: %s and a JSON body', async (path, allow) => {
+        const unserved = ['PUT', 'DELETE', 'PATCH', ...(allow.includes('POST') ? [] : ['POST'])];
+        for (const method of unserved) {
+            const response = await fetch(engine.host.url(engine.appId, path), {
+                method,
+                headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken, 'content-type': 'application/json' },
+                body: '{}',
+            });
+            expect({ method, status: response.status, allow: response.headers.get('allow') }).toEqual({ method, status: 405, allow });
+            expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+            expect(await response.json()).toEqual({
+                success: false,
+                error: `The method ${method} is not allowed on this endpoint; use ${allow.replace(', ', ' or ')}.`,
+            });
+        }
     });
 });
