@@ -10,15 +10,15 @@ import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
 
-import { AverageServiceTimeEndpoint } from './endpoints/AverageServiceTimeEndpoint';
+import { AgentsReportEndpoint } from './endpoints/AgentsReportEndpoint';
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
-import { TotalServiceTimeEndpoint } from './endpoints/TotalServiceTimeEndpoint';
 import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { appSettings } from './lib/access/settings';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
 import { recordClosedRoom } from './lib/records/recordClosedRoom';
+import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/report/shapes';
 import type { ClosedLivechatRoom } from './lib/records/roomMetrics';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 
@@ -33,8 +33,8 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
             endpoints: [
-                new AverageServiceTimeEndpoint(this),
-                new TotalServiceTimeEndpoint(this),
+                new AgentsReportEndpoint(this, AVERAGE_SERVICE_TIME),
+                new AgentsReportEndpoint(this, TOTAL_SERVICE_TIME),
                 new HistoryImportEndpoint(this),
                 new OpenApiEndpoint(this),
             ],

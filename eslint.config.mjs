@@ -13,6 +13,7 @@ export default tseslint.config(
         rules: {
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
             '@typescript-eslint/consistent-type-imports': 'error',
+            '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
             eqeqeq: ['error', 'always'],
             'prefer-const': 'error',
         },

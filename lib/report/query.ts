@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import Negotiator from 'negotiator';
+// `import = require`: negotiator is a CommonJS function, and rc-apps compiles without esModuleInterop.
+import Negotiator = require('negotiator');
 
 import type { DateRange } from './scope';
 

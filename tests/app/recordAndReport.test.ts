@@ -1,7 +1,8 @@
-import { AverageServiceTimeEndpoint } from '../../endpoints/AverageServiceTimeEndpoint';
+import { AgentsReportEndpoint } from '../../endpoints/AgentsReportEndpoint';
 import { AppSetting } from '../../lib/access/settings';
 import { InMemoryAccessors } from '../helpers/accessors';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { AVERAGE_SERVICE_TIME } from '../../lib/report/shapes';
 
 /** A workspace with a manager, an agent without report rights, and two agents who serve chats. */
 function workspaceWithAgents() {
@@ -12,7 +13,7 @@ function workspaceWithAgents() {
     workspace.addUser({ _id: 'a1', username: 'alice', name: 'Alice', roles: ['livechat-agent'] });
     workspace.addUser({ _id: 'b1', username: 'bob', name: 'Bob', roles: ['livechat-agent'] });
     const app = accessors.createApp();
-    const endpoint = new AverageServiceTimeEndpoint(app);
+    const endpoint = new AgentsReportEndpoint(app, AVERAGE_SERVICE_TIME);
 
     const close = async (roomId: string, createdAt: string, agentId: string | null, serviceMs: number) => {
         const ts = new Date(createdAt);
