@@ -9,6 +9,7 @@ import type {
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
+import type { IPostRoomDeleted, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { AgentsReportEndpoint } from './endpoints/AgentsReportEndpoint';
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
@@ -17,14 +18,20 @@ import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuil
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { appSettings } from './lib/access/settings';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
+import { forgetDeletedRoom } from './lib/records/forgetDeletedRoom';
 import { recordClosedRoom } from './lib/records/recordClosedRoom';
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/report/shapes';
 import type { ClosedLivechatRoom } from './lib/records/roomMetrics';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
+import { messageOf } from './lib/util/messageOf';
 
-export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed {
+export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed, IPostRoomDeleted {
     public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
         await recordClosedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
+    }
+
+    public async executePostRoomDeleted(room: IRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
+        await forgetDeletedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
@@ -47,7 +54,7 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed 
             await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
         } catch (error) {
             // The engine keeps an app's commands across disable, then refuses them again on enable.
-            this.getLogger().debug(`/service-time is still registered: ${error instanceof Error ? error.message : String(error)}`);
+            this.getLogger().debug(`/service-time is still registered: ${messageOf(error)}`);
         }
     }
 

@@ -4,9 +4,9 @@ import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/a
 import { PersistenceImportStatusStore } from '../lib/adapters/historySources';
 import { readReportRoles } from '../lib/adapters/workspaceSettings';
 import { toApiResponse } from '../lib/api/answers';
-import { answerImportRestart, answerImportStatus } from '../lib/history/statusRequest';
+import { answerImportStart, answerImportStatus } from '../lib/history/statusRequest';
 import type { ImportStatusSources } from '../lib/history/statusRequest';
-import { restartImport } from '../jobs/HistoryImportJob';
+import { startImport } from '../jobs/HistoryImportJob';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET` the history import's progress; `POST` to start it again from the beginning. */
@@ -33,7 +33,7 @@ export class HistoryImportEndpoint extends AppEndpoint {
         _http: IHttp,
         persis: IPersistence,
     ): Promise<IApiResponse> {
-        return toApiResponse(await answerImportRestart(request, importSources(read, modify, persis)));
+        return toApiResponse(await answerImportStart(request, importSources(read, modify, persis)));
     }
 }
 
@@ -42,6 +42,6 @@ function importSources(read: IRead, modify: IModify, persis: IPersistence): Impo
     return {
         allowedRoles: () => readReportRoles(read),
         status: () => statusStore.read(),
-        restart: () => restartImport(read, persis, modify.getScheduler()),
+        start: () => startImport(read, persis, modify.getScheduler()),
     };
 }

@@ -2,6 +2,9 @@ import type { IHttp, ILogger, IModify, IPersistence, IRead, ISchedulerModify } f
 import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
+import type { RebuildSummary } from '../lib/adapters/persistenceRecordStore';
+import { messageOf } from '../lib/util/messageOf';
+import { runLogger } from './runLogger';
 
 export const BUCKET_BUILDER_JOB = 'bucket-builder';
 /** How far buckets may lag the records; until then reports read the newest days' records instead. */
@@ -13,14 +16,38 @@ export async function scheduleBucketBuilder(scheduler: ISchedulerModify): Promis
     await scheduler.scheduleRecurring({ id: BUCKET_BUILDER_JOB, interval: BUCKET_BUILDER_INTERVAL, skipImmediate: false });
 }
 
-export function bucketBuilderProcessor(logger: ILogger): IProcessor {
+export function bucketBuilderProcessor(registrationLogger: ILogger): IProcessor {
     return {
         id: BUCKET_BUILDER_JOB,
-        processor: async (_jobContext: IJobContext, read: IRead, _modify: IModify, _http: IHttp, persis: IPersistence) => {
-            const summary = await new PersistenceRecordStore(read.getPersistenceReader(), persis).rebuildBuckets();
+        processor: async function (
+            this: unknown,
+            _jobContext: IJobContext,
+            read: IRead,
+            _modify: IModify,
+            _http: IHttp,
+            persis: IPersistence,
+        ) {
+            const logger = runLogger(this, registrationLogger);
+            let summary: RebuildSummary;
+            try {
+                summary = await new PersistenceRecordStore(read.getPersistenceReader(), persis).rebuildBuckets();
+            } catch (error) {
+                // Reports stay exact meanwhile: they read the records of every day still marked.
+                logger.error(`Bucket builder: the run failed and is tried again in ${BUCKET_BUILDER_INTERVAL}: ${messageOf(error)}`);
+                return;
+            }
+            for (const { month, error } of summary.failures) {
+                logger.error(
+                    `Bucket builder: ${month} could not be rebuilt (${error}); its reports read records until a later run succeeds.`,
+                );
+            }
+            for (const roomId of summary.abandoned) {
+                logger.warn(`Bucket builder: the save of room ${roomId} never landed; the buckets count what was stored.`);
+            }
             if (summary.markers > 0 || summary.fullRebuild) {
                 logger.debug(
-                    `Buckets rebuilt: ${summary.days} days, ${summary.months} months, ${summary.markers} new records${summary.fullRebuild ? ' (full rebuild)' : ''}`,
+                    `Buckets rebuilt: ${summary.days} days, ${summary.months} months; ${summary.markers} writes seen, ${summary.pending} not landed yet` +
+                        (summary.fullRebuild ? ' (full rebuild)' : ''),
                 );
             }
         },

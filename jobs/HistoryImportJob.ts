@@ -3,63 +3,90 @@ import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definitio
 
 import { PersistenceImportStatusStore, WorkspaceRoomSource } from '../lib/adapters/historySources';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
-import { runImportBatch, startedStatus } from '../lib/history/importBatch';
+import type { ImportBatchContext } from '../lib/history/importBatch';
+import { markFailed, nextAfterFailure, resumedOrStarted, runImportBatch } from '../lib/history/importBatch';
+import { messageOf } from '../lib/util/messageOf';
 import { uniqueToken } from '../lib/util/uniqueToken';
+import { runLogger } from './runLogger';
 
 export const HISTORY_IMPORT_JOB = 'history-import-batch';
 /** Pages of 100 rooms per job: a job stays short, and each saves its cursor. */
 export const PAGES_PER_JOB = 5;
 
 interface ImportJobData {
-    /** Absent on the job that (re)starts the import after an enable; present on each next batch. */
+    /** Absent on the job that starts or resumes the import after an enable; present on each next batch. */
     runId?: string;
+    /** How many times this batch has thrown already. */
+    attempt?: number;
 }
 
 /** Queues the import's next batch; pending batches of the job are dropped first, so one chain runs. */
-export async function scheduleImportBatch(scheduler: ISchedulerModify, data: ImportJobData): Promise<void> {
+export async function scheduleImportBatch(scheduler: ISchedulerModify, data: ImportJobData, delayMs = 0): Promise<void> {
     await scheduler.cancelJob(HISTORY_IMPORT_JOB);
-    await scheduler.scheduleOnce({ id: HISTORY_IMPORT_JOB, when: new Date(), data });
+    await scheduler.scheduleOnce({ id: HISTORY_IMPORT_JOB, when: new Date(Date.now() + delayMs), data });
 }
 
-/** Starts the import over from the first room, taking it from any chain still running. */
-export async function restartImport(read: IRead, persis: IPersistence, scheduler: ISchedulerModify): Promise<void> {
+/** Starts the import (from its place if it failed, else from the first room), taking it from any chain still queued. */
+export async function startImport(read: IRead, persis: IPersistence, scheduler: ISchedulerModify): Promise<void> {
+    const statusStore = new PersistenceImportStatusStore(read.getPersistenceReader(), persis);
     const runId = uniqueToken();
-    await new PersistenceImportStatusStore(read.getPersistenceReader(), persis).write(startedStatus(new Date(), runId));
+    await statusStore.write(resumedOrStarted(await statusStore.read(), new Date(), runId));
     await scheduleImportBatch(scheduler, { runId });
 }
 
 /**
  * The scheduled job behind the history import. Without a run id it is the kick of an enable: it
- * starts the import the first time, or takes over one that was running when the app stopped.
+ * starts the import the first time, and resumes one that was running or had failed. A batch that
+ * throws is tried again with a growing wait, then the import is marked failed with where it stopped.
  */
-export function historyImportProcessor(logger: ILogger): IProcessor {
+export function historyImportProcessor(registrationLogger: ILogger): IProcessor {
     return {
         id: HISTORY_IMPORT_JOB,
-        processor: async (jobContext: IJobContext, read: IRead, modify: IModify, _http: IHttp, persis: IPersistence) => {
+        processor: async function (
+            this: unknown,
+            jobContext: IJobContext,
+            read: IRead,
+            modify: IModify,
+            _http: IHttp,
+            persis: IPersistence,
+        ) {
+            const logger = runLogger(this, registrationLogger);
             const data = jobContext as ImportJobData;
-            const statusStore = new PersistenceImportStatusStore(read.getPersistenceReader(), persis);
+            const context: ImportBatchContext = {
+                status: new PersistenceImportStatusStore(read.getPersistenceReader(), persis),
+                rooms: new WorkspaceRoomSource(read),
+                records: new PersistenceRecordStore(read.getPersistenceReader(), persis),
+                logger,
+                now: () => new Date(),
+            };
             let runId = data.runId;
-            if (!runId) {
-                const status = await statusStore.read();
-                if (status && status.state !== 'idle' && status.state !== 'running') {
-                    return; // done or failed: only a POST starts it again
+            try {
+                if (!runId) {
+                    const status = await context.status.read();
+                    if (status?.state === 'done') {
+                        return; // only a POST starts a finished import again
+                    }
+                    runId = uniqueToken();
+                    await context.status.write(resumedOrStarted(status, new Date(), runId));
                 }
-                runId = uniqueToken();
-                await statusStore.write(status?.state === 'running' ? { ...status, runId } : startedStatus(new Date(), runId));
-            }
-            const outcome = await runImportBatch(
-                {
-                    status: statusStore,
-                    rooms: new WorkspaceRoomSource(read),
-                    records: new PersistenceRecordStore(read.getPersistenceReader(), persis),
-                    logger,
-                    now: () => new Date(),
-                },
-                runId,
-                PAGES_PER_JOB,
-            );
-            if (outcome === 'continue') {
-                await modify.getScheduler().scheduleOnce({ id: HISTORY_IMPORT_JOB, when: new Date(), data: { runId } });
+                if ((await runImportBatch(context, runId, PAGES_PER_JOB)) === 'continue') {
+                    await scheduleImportBatch(modify.getScheduler(), { runId });
+                }
+            } catch (error) {
+                const attempt = (data.attempt ?? 0) + 1;
+                const delayMs = nextAfterFailure(attempt);
+                if (delayMs !== undefined) {
+                    logger.warn(`History import: try ${attempt} of a batch failed (${messageOf(error)}); trying again in ${delayMs} ms.`);
+                    await scheduleImportBatch(modify.getScheduler(), { runId, attempt }, delayMs);
+                    return;
+                }
+                logger.error(`History import: a batch failed ${attempt} times (${messageOf(error)}); the import is marked failed.`);
+                if (runId) {
+                    // If even this write fails, the status stays `running`, and the next enable resumes it.
+                    await markFailed(context, runId, error).catch((writeError: unknown) =>
+                        logger.error(`History import: its status could not be written either: ${messageOf(writeError)}`),
+                    );
+                }
             }
         },
     };

@@ -141,6 +141,13 @@ export class AppsEngineHost {
         await this.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, this.workspace.convertRoom(room));
     }
 
+    /** Rocket.Chat's eraseRoom: the room is gone, then apps get `IPostRoomDeleted` with the converted room. */
+    public async deleteRoom(roomId: string): Promise<void> {
+        const room = this.workspace.room(roomId);
+        this.workspace.rooms.delete(roomId);
+        await this.manager.getListenerManager().executeListener(AppInterface.IPostRoomDeleted, this.workspace.convertRoom(room));
+    }
+
     /**
      * A user types `/<command> <args>` in a room: Rocket.Chat hands the engine the sender, the room
      * and the words. Answers what the app showed that user alone while it ran.
@@ -180,8 +187,10 @@ export class AppsEngineHost {
     }
 
     public async stop(): Promise<void> {
+        // Paused first: a job running now may schedule its next batch, which must not start once
+        // the app's process is stopped (it would wait out the engine's 30 s timeout after the run).
+        await this.scheduler.pause();
         this.scheduler.cancel();
-        await this.scheduler.idle();
         if (this.manager) {
             for (const app of await this.manager.get()) {
                 await app.getRuntimeController().stopApp();

@@ -151,6 +151,8 @@ class HostServerSettingBridge extends ServerSettingBridge {
 class HostRoomBridge extends RoomBridge {
     public getAllRoomsCalls = 0;
     public getByIdCalls = 0;
+    /** Tests make the listing fail (a database outage) by answering an error for a page's `skip`. */
+    public failListing?: (skip: number) => Error | undefined;
 
     constructor(private readonly workspace: Workspace) {
         super();
@@ -166,6 +168,10 @@ class HostRoomBridge extends RoomBridge {
         this.getAllRoomsCalls++;
         const types = filters.types ?? [];
         const skip = options.skip ?? 0;
+        const failure = this.failListing?.(skip);
+        if (failure) {
+            throw failure;
+        }
         const limit = Math.min(options.limit ?? 100, 100);
         return [...this.workspace.rooms.values()]
             .filter((room) => types.length === 0 || types.includes(room.t as never))

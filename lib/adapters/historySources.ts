@@ -4,6 +4,7 @@ import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
 import type { HistoryRoomSource, ImportStatus, ImportStatusStore } from '../history/importBatch';
+import { readStatus } from '../history/importBatch';
 import type { ClosedLivechatRoom, WithUnmappedMetrics } from '../records/roomMetrics';
 import { hasMetrics } from '../records/roomMetrics';
 import { IMPORT_STATUS_TAG, tag } from '../storage/layout';
@@ -19,7 +20,7 @@ export class PersistenceImportStatusStore implements ImportStatusStore {
 
     public async read(): Promise<ImportStatus | undefined> {
         const [status] = await this.reader.readByAssociation(IMPORT_STATUS);
-        return status as ImportStatus | undefined;
+        return readStatus(status as Partial<ImportStatus> | undefined);
     }
 
     public async write(status: ImportStatus): Promise<void> {

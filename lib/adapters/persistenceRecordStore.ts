@@ -1,12 +1,14 @@
 import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 
+import type { DirtyMarker } from '../buckets/dirtyMarker';
+import { dirtyDaysByMonth, markerOutcome } from '../buckets/dirtyMarker';
 import type { PeriodBucket } from '../buckets/periodBucket';
 import { bucketFromRecords, mergeBuckets } from '../buckets/periodBucket';
 import type { ReadStep } from '../buckets/readPlan';
 import { planTotalsReads } from '../buckets/readPlan';
 import type { RecordStore } from '../records/recordStore';
 import type { ServiceRecord } from '../records/serviceRecord';
-import { readStoredRecord } from '../records/serviceRecord';
+import { readStoredRecord, recordFingerprint } from '../records/serviceRecord';
 import type { AgentTotals } from '../report/agentTotals';
 import { AgentTotalsAccumulator } from '../report/agentTotals';
 import type { ReportScope } from '../report/scope';
@@ -22,39 +24,44 @@ import {
     periodTags,
     READY_TAG,
     recordAssociations,
+    roomRecordsQuery,
     tag,
     utcYear,
     YEAR_MARKER_TAG,
     yearMarkerAssociations,
 } from '../storage/layout';
 import { uniqueToken } from '../util/uniqueToken';
+import { messageOf } from '../util/messageOf';
 
 export interface RebuildSummary {
+    /** Markers read; of them, those whose write has not landed yet stay (`pending`). */
     markers: number;
+    pending: number;
+    /** Rooms whose write never landed within the builder's patience: their saves failed. */
+    abandoned: string[];
     days: number;
     months: number;
     fullRebuild: boolean;
-}
-
-interface DirtyMarker {
-    token: string;
-    month: string;
-    day: string;
+    /** Months that could not be rebuilt, with why; their markers stay, and the next run tries again. */
+    failures: Array<{ month: string; error: string }>;
 }
 
 /**
  * The record store in the app's persistence, laid out as `storage/layout.ts` says; on top of the
  * records sit pre-aggregated buckets per UTC day and month, read as `buckets/readPlan.ts` plans.
  *
- * Why no interleaving of writes can lose or double-count a room, without increments or transactions:
- * - Buckets are never updated in place by ingest. Ingest writes the room's record (an idempotent
- *   upsert), then a new dirty marker naming its day (a document of its own, with a unique token).
+ * Why no interleaving of writes, and no write that fails or stalls half-way, can lose or
+ * double-count a room, without increments or transactions:
+ * - Buckets are never updated in place by ingest. A save writes its year marker, then a new dirty
+ *   marker (a document of its own, with a unique token) naming the record's day and the fingerprint
+ *   the record must have, and only then the record (an idempotent upsert). A removal writes a marker
+ *   that expects no record, then removes it. Whatever prefix of these writes lands, the day is marked
+ *   before its record changes.
  * - One writer rebuilds buckets (the `bucket-builder` job; Agenda runs a job on one instance at a
  *   time): it reads the markers, then rebuilds each marked day from that day's records and each
- *   marked month from its days, and only then deletes exactly the markers it read, by token.
- * - A record is written before its marker, so every marker the builder read belongs to a record
- *   its later read of the day includes. A record written after that read has a marker the builder
- *   did not read, which stays: its day and month stay dirty.
+ *   marked month from its days. It deletes a marker only once the records it read show the marker's
+ *   write landed; a marker whose write has not landed stays, so its day stays dirty, until it lands
+ *   or (after `MARKER_PATIENCE_MS`) is taken as failed, when the buckets already match the records.
  * - A report reads the markers first and trusts no bucket of a dirty day or month: it reads those
  *   periods' records instead. Buckets and records it combines cover disjoint periods, and within a
  *   period each room counts once (a room stored twice by racing upserts included).
@@ -73,15 +80,35 @@ export class PersistenceRecordStore implements RecordStore {
 
     public async save(record: ServiceRecord): Promise<void> {
         const writer = this.requireWriter();
-        await writer.updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
         const year = utcYear(record.createdAt);
         if (!this.markedYears.has(year)) {
             await writer.updateByAssociations(yearMarkerAssociations(year), { year }, true);
             this.markedYears.add(year);
         }
+        await this.markDirty(record.roomId, record.createdAt, recordFingerprint(record));
+        await writer.updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
+    }
+
+    public async has(roomId: string): Promise<boolean> {
+        return (await this.reader.readByAssociations(roomRecordsQuery(roomId))).length > 0;
+    }
+
+    public async remove(roomId: string): Promise<boolean> {
+        const stored = readRecords(await this.reader.readByAssociations(roomRecordsQuery(roomId)));
+        if (stored.length === 0) {
+            return false;
+        }
+        for (const createdAt of new Set(stored.map((record) => record.createdAt))) {
+            await this.markDirty(roomId, createdAt, null);
+        }
+        await this.requireWriter().removeByAssociations(roomRecordsQuery(roomId));
+        return true;
+    }
+
+    private async markDirty(roomId: string, createdAt: number, expect: string | null): Promise<void> {
         const token = uniqueToken();
-        const marker: DirtyMarker = { token, ...periodTags(record.createdAt) };
-        await writer.createWithAssociations(marker, dirtyMarkerAssociations(token));
+        const marker: DirtyMarker = { token, ...periodTags(createdAt), roomId, expect, writtenAt: Date.now() };
+        await this.requireWriter().createWithAssociations(marker, dirtyMarkerAssociations(token));
     }
 
     public async totals(scope: ReportScope): Promise<AgentTotals[]> {
@@ -111,54 +138,91 @@ export class PersistenceRecordStore implements RecordStore {
     }
 
     /** The builder's run: brings every bucket up to date with the records written before it started. */
-    public async rebuildBuckets(): Promise<RebuildSummary> {
+    public async rebuildBuckets(now = Date.now()): Promise<RebuildSummary> {
         const writer = this.requireWriter();
         const [markers, ready] = await Promise.all([this.dirtyMarkers(), this.bucketsReady()]);
-        let days = 0;
-        let months = 0;
+        const summary: RebuildSummary = {
+            markers: markers.length,
+            pending: 0,
+            abandoned: [],
+            days: 0,
+            months: 0,
+            fullRebuild: !ready,
+            failures: [],
+        };
+        // The records this run read, by day: what each marker is checked against.
+        const recordsByDay = new Map<string, ServiceRecord[]>();
+        // A month that fails is reported and left marked; the others are built all the same.
+        const rebuildMonth = async (month: string, build: () => Promise<boolean>) => {
+            try {
+                if (await build()) {
+                    summary.months++;
+                }
+            } catch (error) {
+                summary.failures.push({ month, error: messageOf(error) });
+            }
+        };
         if (!ready) {
             // Every month with records, built from its records: covers records that have no marker.
             for (const year of await this.yearsWithRecords()) {
-                for (let month = 0; month < 12; month++) {
-                    const monthTagValue = monthTag(Date.UTC(year, month, 1));
-                    const records = await this.records(monthTagValue);
-                    if (records.length === 0) {
-                        continue;
-                    }
-                    const byDay = new Map<string, ServiceRecord[]>();
-                    for (const record of records) {
-                        const { day } = periodTags(record.createdAt);
-                        const dayRecords = byDay.get(day);
-                        if (dayRecords) {
-                            dayRecords.push(record);
-                        } else {
-                            byDay.set(day, [record]);
+                for (let monthIndex = 0; monthIndex < 12; monthIndex++) {
+                    const month = monthTag(Date.UTC(year, monthIndex, 1));
+                    await rebuildMonth(month, async () => {
+                        const records = await this.records(month);
+                        if (records.length === 0) {
+                            return false;
                         }
-                    }
-                    for (const [day, dayRecords] of byDay) {
-                        await this.writeDayBucket(bucketFromRecords(day, dayRecords), monthTagValue);
-                        days++;
-                    }
-                    await this.writeMonthBucket(bucketFromRecords(monthTagValue, records));
-                    months++;
+                        const monthDays = new Map<string, ServiceRecord[]>();
+                        for (const record of records) {
+                            const { day } = periodTags(record.createdAt);
+                            const dayRecords = monthDays.get(day);
+                            if (dayRecords) {
+                                dayRecords.push(record);
+                            } else {
+                                monthDays.set(day, [record]);
+                            }
+                        }
+                        for (const [day, dayRecords] of monthDays) {
+                            recordsByDay.set(day, dayRecords);
+                            await this.writeDayBucket(bucketFromRecords(day, dayRecords), month);
+                            summary.days++;
+                        }
+                        await this.writeMonthBucket(bucketFromRecords(month, records));
+                        return true;
+                    });
                 }
             }
-            await writer.updateByAssociation(tag(READY_TAG), { v: 1, builtAt: new Date().toISOString() }, true);
+            if (summary.failures.length === 0) {
+                await writer.updateByAssociation(tag(READY_TAG), { v: 1, builtAt: new Date(now).toISOString() }, true);
+            }
         } else {
             for (const [month, monthDays] of dirtyDaysByMonth(markers)) {
-                for (const day of monthDays) {
-                    await this.writeDayBucket(bucketFromRecords(day, await this.records(day)), month);
-                    days++;
-                }
-                const dayBuckets = (await this.reader.readByAssociations(dayBucketsOfMonthQuery(month))) as PeriodBucket[];
-                await this.writeMonthBucket(mergeBuckets(month, dayBuckets));
-                months++;
+                await rebuildMonth(month, async () => {
+                    for (const day of monthDays) {
+                        const dayRecords = await this.records(day);
+                        recordsByDay.set(day, dayRecords);
+                        await this.writeDayBucket(bucketFromRecords(day, dayRecords), month);
+                        summary.days++;
+                    }
+                    const dayBuckets = (await this.reader.readByAssociations(dayBucketsOfMonthQuery(month))) as PeriodBucket[];
+                    await this.writeMonthBucket(mergeBuckets(month, dayBuckets));
+                    return true;
+                });
             }
         }
+        const failedMonths = new Set(summary.failures.map((failure) => failure.month));
         for (const marker of markers) {
+            const outcome = failedMonths.has(marker.month) ? 'pending' : markerOutcome(marker, recordsByDay.get(marker.day) ?? [], now);
+            if (outcome === 'pending') {
+                summary.pending++;
+                continue;
+            }
+            if (outcome === 'abandoned' && marker.roomId) {
+                summary.abandoned.push(marker.roomId);
+            }
             await writer.removeByAssociations(dirtyMarkerAssociations(marker.token));
         }
-        return { markers: markers.length, days, months, fullRebuild: !ready };
+        return summary;
     }
 
     private read(step: ReadStep): Promise<object[]> {
@@ -214,14 +278,4 @@ function readRecords(stored: Iterable<unknown>): ServiceRecord[] {
         }
     }
     return records;
-}
-
-function dirtyDaysByMonth(markers: DirtyMarker[]): Map<string, Set<string>> {
-    const byMonth = new Map<string, Set<string>>();
-    for (const marker of markers) {
-        const days = byMonth.get(marker.month) ?? new Set<string>();
-        days.add(marker.day);
-        byMonth.set(marker.month, days);
-    }
-    return byMonth;
 }

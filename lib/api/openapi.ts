@@ -135,19 +135,47 @@ function report(summary: string, itemSchema: object, example: object) {
     };
 }
 
+const importStatusFields = [
+    'state',
+    'scanned',
+    'imported',
+    'alreadyRecorded',
+    'skipped',
+    'failed',
+    'startedAt',
+    'updatedAt',
+    'finishedAt',
+    'lastError',
+];
+const importStatusProperties = {
+    state: { enum: ['idle', 'running', 'done', 'failed'] },
+    scanned: { type: 'integer', minimum: 0, description: 'Livechat rooms looked at so far.' },
+    imported: { type: 'integer', minimum: 0, description: 'Rooms that count, recorded by the import.' },
+    alreadyRecorded: { type: 'integer', minimum: 0, description: 'Rooms that count and had a record already (kept as it is).' },
+    skipped: { type: 'integer', minimum: 0, description: 'Rooms that do not count: open, unserved, no service time.' },
+    failed: { type: 'integer', minimum: 0, description: 'Rooms that could not be read or written (logged).' },
+    startedAt: { type: ['string', 'null'], format: 'date-time' },
+    updatedAt: { type: ['string', 'null'], format: 'date-time' },
+    finishedAt: { type: ['string', 'null'], format: 'date-time' },
+    lastError: { type: ['string', 'null'], description: 'Why the import failed, where it stopped, and what to do.' },
+};
+const importRunning = {
+    type: 'object',
+    required: ['success', 'error', 'errorType', 'import'],
+    properties: {
+        success: { const: false },
+        error: { const: 'The history import is already running; it was not restarted.' },
+        errorType: { const: 'import-running' },
+        import: { type: 'object', required: importStatusFields, properties: importStatusProperties, additionalProperties: false },
+    },
+    additionalProperties: false,
+};
 const importStatus = {
     type: 'object',
-    required: ['state', 'scanned', 'imported', 'skipped', 'failed', 'startedAt', 'updatedAt', 'finishedAt', 'lastError', 'success'],
+    required: [...importStatusFields, 'success'],
     properties: {
-        state: { enum: ['idle', 'running', 'done', 'failed'] },
-        scanned: { type: 'integer', minimum: 0 },
-        imported: { type: 'integer', minimum: 0 },
-        skipped: { type: 'integer', minimum: 0 },
+        ...importStatusProperties,
         failed: { type: 'integer', minimum: 0 },
-        startedAt: { type: ['string', 'null'], format: 'date-time' },
-        updatedAt: { type: ['string', 'null'], format: 'date-time' },
-        finishedAt: { type: ['string', 'null'], format: 'date-time' },
-        lastError: { type: ['string', 'null'] },
         success: { const: true },
     },
     additionalProperties: false,
@@ -155,6 +183,7 @@ const importStatus = {
         state: 'running',
         scanned: 4200,
         imported: 3650,
+        alreadyRecorded: 0,
         skipped: 550,
         failed: 0,
         startedAt: '2026-11-23T23:40:00.000Z',
@@ -211,9 +240,13 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                     responses: { '200': { description: 'The import status.', content: json(importStatus) }, ...authErrors },
                 },
                 post: {
-                    summary: 'Start the history import over from the first room',
+                    summary: 'Start the history import: a failed one resumes where it stopped, a done one starts over (filling gaps only)',
                     security: [{ userId: [], authToken: [] }],
-                    responses: { '200': { description: 'The import status, just restarted.', content: json(importStatus) }, ...authErrors },
+                    responses: {
+                        '200': { description: 'The import status, just started.', content: json(importStatus) },
+                        '409': { description: 'The import is running already; it was not restarted.', content: json(importRunning) },
+                        ...authErrors,
+                    },
                 },
             },
             '/openapi.json': {

@@ -4,6 +4,7 @@ import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import type { RecordStore } from '../records/recordStore';
 import type { ClosedLivechatRoom } from '../records/roomMetrics';
 import { decideServiceRecord } from '../records/serviceRecord';
+import { messageOf } from '../util/messageOf';
 
 export type ImportState = 'idle' | 'running' | 'done' | 'failed';
 
@@ -12,8 +13,10 @@ export interface ImportStatus {
     state: ImportState;
     /** Livechat rooms looked at so far. */
     scanned: number;
-    /** Rooms that count and were recorded (or recorded again). */
+    /** Rooms that count and were recorded by the import. */
     imported: number;
+    /** Rooms that count and already had a record (from their close, or an earlier import): kept as they are. */
+    alreadyRecorded: number;
     /** Rooms that do not count: open, unserved, no service time. */
     skipped: number;
     /** Rooms that could not be read or written; logged, and left to the next import. */
@@ -32,6 +35,7 @@ export const IDLE_STATUS: ImportStatus = Object.freeze({
     state: 'idle',
     scanned: 0,
     imported: 0,
+    alreadyRecorded: 0,
     skipped: 0,
     failed: 0,
     startedAt: null,
@@ -41,6 +45,11 @@ export const IDLE_STATUS: ImportStatus = Object.freeze({
     cursor: 0,
     runId: null,
 });
+
+/** A status as stored by any version: 1.0 had no `alreadyRecorded`. */
+export function readStatus(stored: Partial<ImportStatus> | undefined): ImportStatus | undefined {
+    return stored ? { ...IDLE_STATUS, ...stored } : undefined;
+}
 
 export interface ImportStatusStore {
     read(): Promise<ImportStatus | undefined>;
@@ -58,7 +67,7 @@ export interface HistoryRoomSource {
 export interface ImportBatchContext {
     status: ImportStatusStore;
     rooms: HistoryRoomSource;
-    records: RecordStore;
+    records: Pick<RecordStore, 'has' | 'save'>;
     logger: Pick<ILogger, 'debug' | 'warn' | 'error'>;
     now(): Date;
 }
@@ -76,10 +85,23 @@ export function startedStatus(now: Date, runId: string): ImportStatus {
 }
 
 /**
+ * Where a start of the import begins, given the stored status: an import that failed or was
+ * running when the app stopped resumes from its place, under a new chain; one that is done, or never
+ * ran, starts from the first room (filling gaps only: rooms with a record keep it).
+ */
+export function resumedOrStarted(current: ImportStatus | undefined, now: Date, runId: string): ImportStatus {
+    if (current && (current.state === 'failed' || current.state === 'running')) {
+        return { ...current, state: 'running', runId, lastError: null, updatedAt: now.toISOString() };
+    }
+    return startedStatus(now, runId);
+}
+
+/**
  * One bounded batch of the import: up to `pages` pages of rooms from the saved cursor, each room
- * decided by the live path's own rule and written with its idempotent upsert, then the cursor saved.
- * Answers whether another batch should be scheduled. A room that fails is logged and counted; it
- * does not stop the import.
+ * decided by the live path's own rule and recorded unless it has a record already, then the cursor
+ * saved. Answers whether another batch should be scheduled. A room that fails is logged and counted;
+ * it does not stop the import. A page that cannot be listed, or a status that cannot be written,
+ * throws: the job tries the batch again (`nextAfterFailure`).
  */
 export async function runImportBatch(context: ImportBatchContext, runId: string, pages: number): Promise<'continue' | 'finished'> {
     let status = (await context.status.read()) ?? IDLE_STATUS;
@@ -97,15 +119,15 @@ export async function runImportBatch(context: ImportBatchContext, runId: string,
             });
             return 'finished';
         }
-        const counts = { scanned: rooms.length, imported: 0, skipped: 0, failed: 0 };
+        const counts = { imported: 0, alreadyRecorded: 0, skipped: 0, failed: 0 };
         for (const room of rooms) {
-            const outcome = await importRoom(context, room);
-            counts[outcome]++;
+            counts[await importRoom(context, room)]++;
         }
         status = {
             ...status,
-            scanned: status.scanned + counts.scanned,
+            scanned: status.scanned + rooms.length,
             imported: status.imported + counts.imported,
+            alreadyRecorded: status.alreadyRecorded + counts.alreadyRecorded,
             skipped: status.skipped + counts.skipped,
             failed: status.failed + counts.failed,
             cursor: status.cursor + rooms.length,
@@ -123,12 +145,18 @@ export async function runImportBatch(context: ImportBatchContext, runId: string,
     return 'continue';
 }
 
-async function importRoom(context: ImportBatchContext, summary: IRoomRaw): Promise<'imported' | 'skipped' | 'failed'> {
+type RoomOutcome = 'imported' | 'alreadyRecorded' | 'skipped' | 'failed';
+
+async function importRoom(context: ImportBatchContext, summary: IRoomRaw): Promise<RoomOutcome> {
     // Open and unserved rooms cannot count: no need to fetch them.
     if (summary.isOpen === true || !summary.closedAt || !summary.servedBy) {
         return 'skipped';
     }
     try {
+        // A room recorded at its close keeps that record: the agent's name at close, as the core has it.
+        if (await context.records.has(summary.id)) {
+            return 'alreadyRecorded';
+        }
         const room = await context.rooms.closedRoom(summary);
         if (!room) {
             return 'skipped';
@@ -140,9 +168,7 @@ async function importRoom(context: ImportBatchContext, summary: IRoomRaw): Promi
         await context.records.save(decision.record);
         return 'imported';
     } catch (error) {
-        context.logger.warn(
-            `History import: room ${summary.id} failed and was left out: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        context.logger.warn(`History import: room ${summary.id} failed and was left out: ${messageOf(error)}`);
         return 'failed';
     }
 }
@@ -155,4 +181,28 @@ async function writeIfStillOwned(context: ImportBatchContext, status: ImportStat
     }
     await context.status.write(status);
     return true;
+}
+
+/** Tries of one batch before the import is marked failed; the waits between them double from one second. */
+export const BATCH_ATTEMPTS = 5;
+export const FIRST_RETRY_DELAY_MS = 1000;
+
+/** After a batch threw on its `attempt`-th try: the wait before the next try, or undefined to give up. */
+export function nextAfterFailure(attempt: number): number | undefined {
+    return attempt < BATCH_ATTEMPTS ? FIRST_RETRY_DELAY_MS * 2 ** (attempt - 1) : undefined;
+}
+
+/**
+ * The import given up after its tries: failed, with why and where, keeping its place and counts, so
+ * that it resumes from there (on POST, or by itself when the app is next enabled).
+ */
+export async function markFailed(context: Pick<ImportBatchContext, 'status' | 'now'>, runId: string, error: unknown): Promise<void> {
+    const status = (await context.status.read()) ?? IDLE_STATUS;
+    if (status.runId !== runId) {
+        return;
+    }
+    const lastError =
+        `Stopped after ${BATCH_ATTEMPTS} tries at room ${status.cursor} of the workspace's list: ${messageOf(error)}. ` +
+        'It resumes from there when the app is next enabled, or at once with POST on this endpoint.';
+    await context.status.write({ ...status, state: 'failed', lastError, updatedAt: context.now().toISOString() });
 }

@@ -1,3 +1,5 @@
+import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
+
 import type { ApiAnswer } from '../api/answers';
 import { succeeded } from '../api/answers';
 import type { AppRequest } from '../api/guard';
@@ -8,8 +10,8 @@ import type { ImportStatus } from './importBatch';
 export interface ImportStatusSources {
     allowedRoles(): Promise<string[]>;
     status(): Promise<ImportStatus | undefined>;
-    /** Starts the import over from the first room. */
-    restart(): Promise<void>;
+    /** Starts the import: from its place if it failed, else from the first room. */
+    start(): Promise<void>;
 }
 
 /** GET: where the history import stands. */
@@ -18,17 +20,33 @@ export async function answerImportStatus(request: AppRequest, sources: ImportSta
     return allowed.ok ? succeeded(publicStatus((await sources.status()) ?? IDLE_STATUS)) : allowed.answer;
 }
 
-/** POST: start the import again from the beginning; the records it writes replace the same rooms'. */
-export async function answerImportRestart(request: AppRequest, sources: ImportStatusSources): Promise<ApiAnswer> {
+/**
+ * POST: start the import. One that is running is not restarted (409, with its status): a restart
+ * would only start the same work over. One that failed resumes from where it stopped; one that is
+ * done starts from the first room again and records only the rooms that have no record yet.
+ */
+export async function answerImportStart(request: AppRequest, sources: ImportStatusSources): Promise<ApiAnswer> {
     const allowed = await guard(request, () => sources.allowedRoles());
     if (!allowed.ok) {
         return allowed.answer;
     }
-    await sources.restart();
+    const current = await sources.status();
+    if (current?.state === 'running') {
+        return {
+            status: HttpStatusCode.CONFLICT,
+            content: {
+                success: false,
+                error: 'The history import is already running; it was not restarted.',
+                errorType: 'import-running',
+                import: publicStatus(current),
+            },
+        };
+    }
+    await sources.start();
     return succeeded(publicStatus((await sources.status()) ?? IDLE_STATUS));
 }
 
 function publicStatus(status: ImportStatus): Record<string, unknown> {
-    const { state, scanned, imported, skipped, failed, startedAt, updatedAt, finishedAt, lastError } = status;
-    return { state, scanned, imported, skipped, failed, startedAt, updatedAt, finishedAt, lastError };
+    const { state, scanned, imported, alreadyRecorded, skipped, failed, startedAt, updatedAt, finishedAt, lastError } = status;
+    return { state, scanned, imported, alreadyRecorded, skipped, failed, startedAt, updatedAt, finishedAt, lastError };
 }

@@ -4,6 +4,7 @@ import type { RecordStore } from './recordStore';
 import type { ClosedLivechatRoom } from './roomMetrics';
 import { decideServiceRecord } from './serviceRecord';
 import type { RecordDecision } from './serviceRecord';
+import { messageOf } from '../util/messageOf';
 
 /** Tries per closed room before the write is given up (and left to the history import). */
 export const SAVE_ATTEMPTS = 3;
@@ -17,7 +18,7 @@ const RETRY_DELAY_MS = 50;
  */
 export async function recordClosedRoom(
     room: ClosedLivechatRoom,
-    store: RecordStore,
+    store: Pick<RecordStore, 'save'>,
     logger: Pick<ILogger, 'debug' | 'error'>,
     pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<RecordDecision> {
@@ -32,7 +33,7 @@ export async function recordClosedRoom(
             return decision;
         } catch (error) {
             if (attempt >= SAVE_ATTEMPTS) {
-                const why = error instanceof Error ? error.message : String(error);
+                const why = messageOf(error);
                 logger.error(
                     `Could not record room ${room.id} after ${SAVE_ATTEMPTS} attempts (${why}); the history import (POST livechat/analytics/history-import) will record it.`,
                 );

@@ -20,6 +20,20 @@ export interface ServiceRecord {
     departmentId?: string;
 }
 
+/**
+ * The creation times the store can tag: years 0000 to 9999, which `toISOString` writes with four
+ * digits (`month:YYYY-MM`). A room outside them (a bad clock, a bad import) is refused, not stored
+ * under a tag no report would find.
+ */
+export const EARLIEST_CREATED_AT = Date.parse('0000-01-01T00:00:00.000Z');
+export const LATEST_CREATED_AT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * The longest service time the store keeps: a century, in ms. Far beyond any real chat, and small
+ * enough that the sums of millions of them stay exact integers in a double (below 2^53 ms).
+ */
+export const MAX_DURATION_MS = 100 * 366 * 86_400_000;
+
 export type RecordDecision = { counts: true; record: ServiceRecord } | { counts: false; reason: string };
 
 /**
@@ -44,19 +58,22 @@ export function decideServiceRecord(room: ClosedLivechatRoom): RecordDecision {
     if (createdAt === undefined) {
         return { counts: false, reason: `room ${room.id} has no valid creation time` };
     }
+    if (createdAt < EARLIEST_CREATED_AT || createdAt > LATEST_CREATED_AT) {
+        return {
+            counts: false,
+            reason: `room ${room.id} was created outside the years 0000 to 9999 (${new Date(createdAt).toISOString()})`,
+        };
+    }
     const seconds = serviceTimeDurationOf(room);
     // Rocket.Chat stores the duration only when it is truthy: a zero one never reaches the reports.
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds === 0) {
         return { counts: false, reason: `room ${room.id} has no service time (metrics.serviceTimeDuration is ${String(seconds)})` };
     }
-    const record: ServiceRecord = {
-        v: SERVICE_RECORD_VERSION,
-        roomId: room.id,
-        agentId,
-        username,
-        createdAt,
-        durationMs: secondsToMs(seconds),
-    };
+    const durationMs = secondsToMs(seconds);
+    if (Math.abs(durationMs) > MAX_DURATION_MS) {
+        return { counts: false, reason: `room ${room.id} has a service time of ${seconds} s, longer than the store keeps (a century)` };
+    }
+    const record: ServiceRecord = { v: SERVICE_RECORD_VERSION, roomId: room.id, agentId, username, createdAt, durationMs };
     const departmentId = room.department?.id;
     if (departmentId) {
         record.departmentId = departmentId;
@@ -83,6 +100,18 @@ export function* eachRoomOnce<T extends Pick<ServiceRecord, 'roomId'>>(records: 
             yield record;
         }
     }
+}
+
+/** What identifies a record's content: a marker names it, and the builder checks the stored record against it. */
+export function recordFingerprint(record: ServiceRecord): string {
+    return JSON.stringify([
+        record.roomId,
+        record.agentId,
+        record.username,
+        record.createdAt,
+        record.durationMs,
+        record.departmentId ?? null,
+    ]);
 }
 
 /** A stored record, if it is one this version of the app can read. */

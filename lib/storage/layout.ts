@@ -9,7 +9,8 @@ import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket
  * - A service record: [`service-record`, room, `month:YYYY-MM`, `day:YYYY-MM-DD`] of its creation (UTC).
  *   All follow from the room, so saving the same room again replaces its record.
  * - A year marker per year with records: [`service-record-year`, `year:YYYY`].
- * - A dirty marker per save: [`service-dirty`, `marker:<token>`], naming the record's month and day.
+ * - A dirty marker per save or removal: [`service-dirty`, `marker:<token>`], naming the record's month
+ *   and day, and what the room's record must be once the write has landed.
  * - Buckets: [`bucket-day`, `day:…`, `month:…`] and [`bucket-month`, `month:…`, `year:…`].
  * - The buckets' readiness: [`service-buckets-ready`]; the history import's status: [`history-import-status`].
  */
@@ -70,6 +71,11 @@ export function periodTags(createdAt: number): { month: string; day: string } {
 export function recordAssociations(roomId: string, createdAt: number): Association[] {
     const { month, day } = periodTags(createdAt);
     return [tag(RECORD_TAG), roomAssociation(roomId), tag(month), tag(day)];
+}
+
+/** Every record of a room (one, or two where racing upserts both inserted). */
+export function roomRecordsQuery(roomId: string): Association[] {
+    return [tag(RECORD_TAG), roomAssociation(roomId)];
 }
 
 /** Every record of a month or a day (`$all` on the record tag and the period's tag). */

@@ -75,6 +75,7 @@ export interface ImportStatusBody {
     state: string;
     scanned: number;
     imported: number;
+    alreadyRecorded: number;
     skipped: number;
     failed: number;
     lastError: string | null;

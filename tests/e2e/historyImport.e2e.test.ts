@@ -100,8 +100,58 @@ describe('history import in the real engine', () => {
         const restarted = await requestApp(host, appId, IMPORT_PATH, { method: 'POST' });
         expect(restarted.status).toBe(200);
         const again = await waitForImport(host, appId, (status) => status.state === 'done' && status.scanned === 500);
-        expect(again).toMatchObject({ scanned: first.scanned, imported: first.imported, skipped: first.skipped });
+        // Filling gaps only: every counting room already has its record, which stays as it is.
+        expect(again).toMatchObject({ scanned: first.scanned, imported: 0, alreadyRecorded: first.imported, skipped: first.skipped });
         expect((await storedRecords(workspace, appId)).length).toBe(recordsAfterFirst);
+    });
+
+    it('tries a listing that fails again, and finishes', async () => {
+        const workspace = workspaceWithHistory(300);
+        host = await AppsEngineHost.start({ workspace });
+        let failures = 0;
+        host.bridges.rooms.failListing = (skip) => (skip === 100 && failures++ === 0 ? new Error('connection reset') : undefined);
+        const { id: appId } = await host.install(testZipPath());
+        const done = await waitForImport(host, appId, (status) => status.state === 'done');
+        expect(failures).toBe(2);
+        expect(done).toMatchObject({ scanned: 300, failed: 0, lastError: null });
+        const logged = host.logs.entries.flatMap((entry) => entry.entries.map((line) => line.args.join(' ')));
+        expect(logged).toContainEqual(expect.stringContaining('try 1 of a batch failed (connection reset); trying again in 1000 ms'));
+    });
+
+    it('refuses a POST while it runs, is marked failed after its tries with where it stopped, and resumes from there on POST', async () => {
+        const workspace = workspaceWithHistory(1_000);
+        host = await AppsEngineHost.start({ workspace });
+        const listed: number[] = [];
+        host.bridges.rooms.failListing = (skip) => {
+            listed.push(skip);
+            return skip >= 500 ? new Error('connection reset') : undefined;
+        };
+        const { id: appId } = await host.install(testZipPath());
+        await waitForImport(host, appId, (status) => status.scanned === 500);
+        const refused = await requestApp(host, appId, IMPORT_PATH, { method: 'POST' });
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({ success: false, errorType: 'import-running', import: { state: 'running', scanned: 500 } });
+
+        const failed = await waitForImport(host, appId, (status) => status.state === 'failed', 60_000);
+        expect(failed).toMatchObject({ scanned: 500, failed: 0 });
+        expect(failed.lastError).toContain("Stopped after 5 tries at room 500 of the workspace's list: connection reset.");
+        expect(listed.filter((skip) => skip === 500)).toHaveLength(5);
+
+        listed.length = 0;
+        host.bridges.rooms.failListing = (skip) => {
+            listed.push(skip);
+            return undefined;
+        };
+        expect((await requestApp(host, appId, IMPORT_PATH, { method: 'POST' })).status).toBe(200);
+        const done = await waitForImport(host, appId, (status) => status.state === 'done');
+        expect(done).toMatchObject({ scanned: 1_000, lastError: null });
+        expect(Math.min(...listed)).toBe(500);
+        const start = '2024-01-01T00:00:00.000Z';
+        const end = '2024-12-31T23:59:59.999Z';
+        const expected = averageItems(fullScan(workspace.rooms.values(), new Date(start), new Date(end)));
+        expect((await requestApp(host, appId, REPORT_PATH, { query: { start, end, count: '0' } })).body).toMatchObject({
+            agents: expected,
+        });
     });
 
     it('says in the status what to do when the app may not list rooms', async () => {

@@ -48,6 +48,21 @@ function expectedReport() {
     return { agents, count: agents.length, offset: 0, total: agents.length, success: true };
 }
 
+/** Retries an assertion for up to 5 s: for effects of events that Rocket.Chat does not wait for. */
+async function eventually(assertion: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+        try {
+            return await assertion();
+        } catch (error) {
+            if (Date.now() > deadline) {
+                throw error;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+    }
+}
+
 async function importAgainAndWait(): Promise<void> {
     await requestApp(host, appId, IMPORT_PATH, { method: 'POST' });
     await waitForImport(host, appId, (status) => status.state === 'done');
@@ -90,8 +105,11 @@ describe('failing storage', () => {
         };
         const rooms = Array.from({ length: 300 }, servedRoom);
         alwaysFailing.add(rooms[7].roomId);
-        for (const { roomId, closedAt } of rooms) {
+        for (const [i, { roomId, closedAt }] of rooms.entries()) {
             await host.closeRoom(roomId, closedAt);
+            if (i % 50 === 25) {
+                await host.runRecurringJobsNow(appId); // the builder runs while writes fail, as it would every 10 s
+            }
         }
         expect(writes).toBeGreaterThan(300);
         const logged = host.logs.entries.flatMap((entry) => entry.entries.map((line) => line.args.join(' ')));
@@ -124,5 +142,26 @@ describe('updates and restarts', () => {
         await host.disable(appId);
         await host.enable(appId);
         expect(await report()).toEqual(before);
+    });
+});
+
+describe('deleted rooms', () => {
+    it('stop counting, as in the core, whether their day is in buckets already or not', async () => {
+        const rooms = Array.from({ length: 40 }, servedRoom);
+        for (const { roomId, closedAt } of rooms) {
+            await host.closeRoom(roomId, closedAt);
+        }
+        await host.runRecurringJobsNow(appId);
+        // Rocket.Chat fires IPostRoomDeleted without waiting for apps (so does the engine): poll.
+        await host.deleteRoom(rooms[3].roomId);
+        await eventually(async () => expect((await report()).body).toEqual(expectedReport()));
+        await host.runRecurringJobsNow(appId);
+        await host.deleteRoom(rooms[17].roomId);
+        await eventually(async () => expect((await report()).body).toEqual(expectedReport()));
+        await host.runRecurringJobsNow(appId);
+        expect((await report()).body).toEqual(expectedReport());
+        const stored = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{ roomId: string }>;
+        expect(stored.map((record) => record.roomId)).not.toContain(rooms[3].roomId);
+        expect(stored).toHaveLength(38);
     });
 });

@@ -3,7 +3,15 @@ import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import { Workspace } from '../../../dev/workspace/workspace';
 import type { RecordStore } from '../../../lib/records/recordStore';
 import type { HistoryRoomSource, ImportStatus, ImportStatusStore } from '../../../lib/history/importBatch';
-import { MISSING_PERMISSION_MESSAGE, runImportBatch, startedStatus } from '../../../lib/history/importBatch';
+import {
+    BATCH_ATTEMPTS,
+    markFailed,
+    MISSING_PERMISSION_MESSAGE,
+    nextAfterFailure,
+    resumedOrStarted,
+    runImportBatch,
+    startedStatus,
+} from '../../../lib/history/importBatch';
 import type { ClosedLivechatRoom } from '../../../lib/records/roomMetrics';
 import type { ServiceRecord } from '../../../lib/records/serviceRecord';
 
@@ -42,11 +50,11 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
             return workspace.convertRoom(workspace.room(room.id));
         },
     };
-    const store: RecordStore = {
+    const store: Pick<RecordStore, 'has' | 'save'> = {
+        has: async (roomId) => records.has(roomId),
         save: async (record) => {
             records.set(record.roomId, record);
         },
-        totals: async () => [],
     };
     const context = {
         status,
@@ -102,6 +110,41 @@ describe('a batch of the history import', () => {
         expect(current()).toMatchObject({ scanned: 4, imported: 2, skipped: 2, failed: 0 });
     });
 
+    it('keeps the record a room already has (from its close): a re-import after a rename renames nothing', async () => {
+        const workspace = history(3);
+        const { context, records, current, start } = importContext(workspace);
+        const atClose: ServiceRecord = {
+            v: 1,
+            roomId: 'r1',
+            agentId: 'a1',
+            username: 'alice',
+            createdAt: Date.UTC(2024, 0, 1, 0, 1),
+            durationMs: 1000,
+        };
+        records.set('r1', atClose);
+        workspace.renameUser('a1', 'alice.smith');
+        await start('run-1');
+        await runImportBatch(context, 'run-1', 1);
+        expect(records.get('r1')).toEqual(atClose);
+        expect(records.get('r2')).toMatchObject({ username: 'alice.smith' });
+        expect(current()).toMatchObject({ state: 'done', scanned: 3, imported: 2, alreadyRecorded: 1 });
+    });
+
+    it('throws when a page cannot be listed, leaving its place for the next try', async () => {
+        const { context, current, start } = importContext(history(250));
+        await start('run-1');
+        await runImportBatch(context, 'run-1', 1);
+        const listing = context.rooms.page;
+        context.rooms.page = async () => {
+            throw new Error('connection reset');
+        };
+        await expect(runImportBatch(context, 'run-1', 1)).rejects.toThrow('connection reset');
+        expect(current()).toMatchObject({ state: 'running', cursor: 100 });
+        context.rooms.page = listing;
+        await runImportBatch(context, 'run-1', 2);
+        expect(current()).toMatchObject({ state: 'done', scanned: 250, imported: 250 });
+    });
+
     it('fails with words an admin can act on when rooms cannot be listed', async () => {
         const { context, current, start } = importContext(history(3), { listing: false });
         await start('run-1');
@@ -124,5 +167,34 @@ describe('a batch of the history import', () => {
         const done = current();
         expect(await runImportBatch(context, 'run-1', 1)).toBe('finished');
         expect(current()).toBe(done);
+    });
+});
+
+describe('when the import fails', () => {
+    it('tries a batch again after waits that double, a bounded number of times', () => {
+        const waits = Array.from({ length: BATCH_ATTEMPTS }, (_, i) => nextAfterFailure(i + 1));
+        expect(waits).toEqual([1000, 2000, 4000, 8000, undefined]);
+    });
+
+    it('is marked failed with why and where, keeping its place, and resumes from there', async () => {
+        const { context, current, start } = importContext(history(250));
+        await start('run-1');
+        await runImportBatch(context, 'run-1', 1);
+        await markFailed(context, 'run-1', new Error('connection reset'));
+        expect(current()).toMatchObject({ state: 'failed', cursor: 100, scanned: 100 });
+        expect(current()?.lastError).toBe(
+            "Stopped after 5 tries at room 100 of the workspace's list: connection reset. " +
+                'It resumes from there when the app is next enabled, or at once with POST on this endpoint.',
+        );
+        const resumed = resumedOrStarted(current(), new Date('2026-01-02T00:00:00Z'), 'run-2');
+        expect(resumed).toMatchObject({ state: 'running', cursor: 100, scanned: 100, lastError: null, runId: 'run-2' });
+    });
+
+    it('starts a finished import from the first room, and resumes a running one under its new chain', () => {
+        const now = new Date('2026-01-02T00:00:00Z');
+        const done = { ...startedStatus(now, 'old'), state: 'done' as const, cursor: 500, scanned: 500 };
+        expect(resumedOrStarted(done, now, 'new')).toEqual(startedStatus(now, 'new'));
+        expect(resumedOrStarted(undefined, now, 'new')).toEqual(startedStatus(now, 'new'));
+        expect(resumedOrStarted({ ...done, state: 'running' }, now, 'new')).toMatchObject({ cursor: 500, runId: 'new' });
     });
 });

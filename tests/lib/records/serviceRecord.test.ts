@@ -70,3 +70,31 @@ describe('which rooms count', () => {
         expect(decideServiceRecord(room)).toMatchObject({ counts: true, record: { durationMs: 1 } });
     });
 });
+
+describe('what the store cannot hold', () => {
+    const decideWith = (createdAt: string | number, seconds = 10) => {
+        const room = closedRoom({ createdAt: '2024-03-01T10:00:00Z', serviceMs: 1000 });
+        room.createdAt = new Date(createdAt);
+        room._unmappedProperties_ = { metrics: { serviceTimeDuration: seconds } };
+        return decideServiceRecord(room);
+    };
+
+    it('refuses rooms created outside the years 0000 to 9999, with a reason', () => {
+        for (const createdAt of ['+010000-01-01T00:00:00.000Z', '-000001-12-31T23:59:59.999Z', 8.64e15, -8.64e15]) {
+            expect(decideWith(createdAt)).toMatchObject({
+                counts: false,
+                reason: expect.stringContaining('outside the years 0000 to 9999'),
+            });
+        }
+        expect(decideWith('9999-12-31T23:59:59.999Z').counts).toBe(true);
+        expect(decideWith('0000-01-01T00:00:00.000Z').counts).toBe(true);
+    });
+
+    it('refuses a service time longer than a century, which would break exact sums', () => {
+        expect(decideWith('2024-03-01T10:00:00Z', 1e306)).toMatchObject({
+            counts: false,
+            reason: expect.stringContaining('longer than the store keeps'),
+        });
+        expect(decideWith('2024-03-01T10:00:00Z', 100 * 365 * 86_400)).toMatchObject({ counts: true });
+    });
+});

@@ -1,0 +1,129 @@
+import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { PersistenceRecordStore } from '../../../lib/adapters/persistenceRecordStore';
+import { MARKER_PATIENCE_MS } from '../../../lib/buckets/dirtyMarker';
+import type { ServiceRecord } from '../../../lib/records/serviceRecord';
+import { readStoredRecord } from '../../../lib/records/serviceRecord';
+import { totalsFromRecords } from '../../../lib/report/agentTotals';
+import type { ReportScope } from '../../../lib/report/scope';
+import { RECORD_TAG, storedTag } from '../../../lib/storage/layout';
+import { InMemoryAccessors } from '../../helpers/accessors';
+
+const record = (roomId: string, createdAt: string, durationMs: number): ServiceRecord => ({
+    v: 1,
+    roomId,
+    agentId: 'id-alice',
+    username: 'alice',
+    createdAt: Date.parse(createdAt),
+    durationMs,
+});
+
+/** Whole year, whole month, whole day, and a range that starts and ends inside days. */
+const SCOPES: ReportScope[] = [
+    ['2025-01-01T00:00:00.000Z', '2025-12-31T23:59:59.999Z'],
+    ['2025-03-01T00:00:00.000Z', '2025-03-31T23:59:59.999Z'],
+    ['2025-03-10T00:00:00.000Z', '2025-03-10T23:59:59.999Z'],
+    ['2025-03-09T12:00:00.000Z', '2025-03-11T12:00:00.000Z'],
+].map(([start, end]) => ({ range: { start: Date.parse(start), end: Date.parse(end) } }));
+
+/** A store with buckets built over some rooms of 2024, so that 2025 is a year the next save marks first. */
+async function builtStore() {
+    const accessors = new InMemoryAccessors();
+    const persistence = accessors.workspace.persistence;
+    const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+    await store.save(record('old-1', '2024-06-01T10:00:00Z', 4_000));
+    await store.rebuildBuckets();
+    return { accessors, persistence, store };
+}
+
+/** Every report against the records actually stored: the only truth the store can be held to. */
+async function expectReportsExact(accessors: InMemoryAccessors, store: PersistenceRecordStore): Promise<void> {
+    const stored = (await accessors.workspace.persistence.readByAssociations(accessors.appId, [storedTag(RECORD_TAG)]))
+        .map(readStoredRecord)
+        .filter((one): one is ServiceRecord => one !== undefined);
+    for (const scope of SCOPES) {
+        expect(await store.totals(scope)).toEqual(totalsFromRecords(stored, scope));
+    }
+}
+
+describe('a save that lands only in part', () => {
+    // A save in a year without records writes: the year marker, the dirty marker, the record.
+    it.each([1, 2, 3])('leaves every report exact after the next builder run when write %i of 3 keeps failing', async (failing) => {
+        const { accessors, persistence, store } = await builtStore();
+        await store.save(record('day-1', '2025-03-10T08:00:00Z', 60_000));
+        await store.rebuildBuckets();
+        let write = 0;
+        persistence.failWrite = () => ++write === failing;
+        const fresh = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+        await expect(fresh.save(record('day-2', '2025-03-10T09:00:00Z', 90_000))).rejects.toThrow();
+        persistence.failWrite = undefined;
+        await expectReportsExact(accessors, fresh);
+        await fresh.rebuildBuckets();
+        await expectReportsExact(accessors, fresh);
+        // Long after, an unlanded write is given up; the reports stay exact from buckets alone.
+        const summary = await fresh.rebuildBuckets(Date.now() + MARKER_PATIENCE_MS + 1);
+        expect(summary.pending).toBe(0);
+        await expectReportsExact(accessors, fresh);
+    });
+
+    it('leaves every report exact while a save stalls between its marker and its record, and after it lands', async () => {
+        const { accessors, store } = await builtStore();
+        await store.save(record('day-1', '2025-03-10T08:00:00Z', 60_000));
+        await store.rebuildBuckets();
+        let release: () => void = () => undefined;
+        const stalled = new Promise<void>((resolve) => (release = resolve));
+        const writer = accessors.persistence;
+        const stallingWriter: IPersistence = {
+            ...writer,
+            updateByAssociations: async (associations, data, upsert) => {
+                if ((data as Partial<ServiceRecord>).roomId === 'day-2') {
+                    await stalled;
+                }
+                return writer.updateByAssociations(associations, data, upsert);
+            },
+        };
+        const stalling = new PersistenceRecordStore(accessors.persistenceReader, stallingWriter);
+        const save = stalling.save(record('day-2', '2025-03-10T09:00:00Z', 90_000));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(await store.rebuildBuckets()).toMatchObject({ pending: 1 });
+        await expectReportsExact(accessors, store);
+        release();
+        await save;
+        await expectReportsExact(accessors, store);
+        expect(await store.rebuildBuckets()).toMatchObject({ pending: 0 });
+        await expectReportsExact(accessors, store);
+        expect(await store.totals(SCOPES[2])).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 2, sumMs: 150_000 }]);
+    });
+});
+
+describe('a removed record', () => {
+    it('leaves every report, whole months and days included, without the room', async () => {
+        const { accessors, store } = await builtStore();
+        await store.save(record('day-1', '2025-03-10T08:00:00Z', 60_000));
+        await store.save(record('day-2', '2025-03-10T09:00:00Z', 90_000));
+        await store.rebuildBuckets();
+        expect(await store.remove('day-1')).toBe(true);
+        expect(await store.remove('day-1')).toBe(false);
+        await expectReportsExact(accessors, store);
+        await store.rebuildBuckets();
+        await expectReportsExact(accessors, store);
+        expect(await store.totals(SCOPES[1])).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 90_000 }]);
+    });
+});
+
+describe('a builder run where one month fails', () => {
+    it('builds the other months, keeps the failed month marked, and says why', async () => {
+        const { accessors, persistence, store } = await builtStore();
+        await store.save(record('mar', '2025-03-10T08:00:00Z', 60_000));
+        await store.save(record('apr', '2025-04-10T08:00:00Z', 70_000));
+        persistence.failWrite = (operation, associations) =>
+            operation === 'updateByAssociations' && (associations ?? []).some((association) => association.id === 'month:2025-03');
+        const summary = await store.rebuildBuckets();
+        expect(summary.failures).toEqual([{ month: 'month:2025-03', error: expect.stringMatching(/.+/) }]);
+        expect(summary).toMatchObject({ months: 1, pending: 1 });
+        await expectReportsExact(accessors, store);
+        persistence.failWrite = undefined;
+        expect(await store.rebuildBuckets()).toMatchObject({ failures: [], pending: 0 });
+        await expectReportsExact(accessors, store);
+    });
+});
