@@ -16,7 +16,7 @@ import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
 import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
-import { appSettings } from './lib/access/settings';
+import { appSettings } from './lib/settings/appSettings';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
 import { forgetDeletedRoom } from './lib/records/forgetDeletedRoom';
 import { recordClosedRoom } from './lib/records/recordClosedRoom';

@@ -3,6 +3,7 @@ import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definitio
 
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
 import type { RebuildSummary } from '../lib/adapters/persistenceRecordStore';
+import { readRetentionCutoff } from '../lib/adapters/workspaceSettings';
 import { messageOf } from '../lib/util/messageOf';
 import { runLogger } from './runLogger';
 
@@ -28,9 +29,17 @@ export function bucketBuilderProcessor(registrationLogger: ILogger): IProcessor 
             persis: IPersistence,
         ) {
             const logger = runLogger(this, registrationLogger);
+            const store = new PersistenceRecordStore(read.getPersistenceReader(), persis);
             let summary: RebuildSummary;
             try {
-                summary = await new PersistenceRecordStore(read.getPersistenceReader(), persis).rebuildBuckets();
+                summary = await store.rebuildBuckets();
+                const cutoff = await readRetentionCutoff(read);
+                if (cutoff !== undefined) {
+                    const removed = await store.pruneBefore(cutoff);
+                    if (removed > 0) {
+                        logger.info(`Retention: removed ${removed} records of rooms created before ${new Date(cutoff).toISOString()}.`);
+                    }
+                }
             } catch (error) {
                 // Reports stay exact meanwhile: they read the records of every day still marked.
                 logger.error(`Bucket builder: the run failed and is tried again in ${BUCKET_BUILDER_INTERVAL}: ${messageOf(error)}`);

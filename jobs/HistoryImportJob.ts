@@ -3,6 +3,7 @@ import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definitio
 
 import { PersistenceImportStatusStore, WorkspaceRoomSource } from '../lib/adapters/historySources';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
+import { readRetentionCutoff } from '../lib/adapters/workspaceSettings';
 import type { ImportBatchContext } from '../lib/history/importBatch';
 import { markFailed, nextAfterFailure, resumedOrStarted, runImportBatch } from '../lib/history/importBatch';
 import { messageOf } from '../lib/util/messageOf';
@@ -58,6 +59,7 @@ export function historyImportProcessor(registrationLogger: ILogger): IProcessor 
                 records: new PersistenceRecordStore(read.getPersistenceReader(), persis),
                 logger,
                 now: () => new Date(),
+                keepSince: await readRetentionCutoff(read),
             };
             let runId = data.runId;
             try {

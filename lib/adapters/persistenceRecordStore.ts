@@ -21,7 +21,9 @@ import {
     monthBucketsOfYearQuery,
     monthTag,
     periodRecordsQuery,
+    monthBucketQuery,
     periodTags,
+    PRUNED_TAG,
     READY_TAG,
     recordAssociations,
     roomRecordsQuery,
@@ -223,6 +225,34 @@ export class PersistenceRecordStore implements RecordStore {
             await writer.removeByAssociations(dirtyMarkerAssociations(marker.token));
         }
         return summary;
+    }
+
+    /**
+     * The retention: removes every record, day bucket and month bucket of the months before the
+     * cut-off (a month boundary), and answers how many records went. Run by the builder's job, the
+     * one writer of buckets, so that no rebuild runs beside it; a cut-off already pruned costs one read.
+     */
+    public async pruneBefore(cutoff: number): Promise<number> {
+        const writer = this.requireWriter();
+        const before = monthTag(cutoff);
+        const [pruned] = (await this.reader.readByAssociation(tag(PRUNED_TAG))) as Array<{ before?: string }>;
+        if (pruned?.before !== undefined && pruned.before >= before) {
+            return 0;
+        }
+        let removed = 0;
+        for (const year of await this.yearsWithRecords()) {
+            for (let monthIndex = 0; monthIndex < 12; monthIndex++) {
+                const month = monthTag(Date.UTC(year, monthIndex, 1));
+                if (month >= before) {
+                    break;
+                }
+                removed += (await writer.removeByAssociations(periodRecordsQuery(month)))?.length ?? 0;
+                await writer.removeByAssociations(dayBucketsOfMonthQuery(month));
+                await writer.removeByAssociations(monthBucketQuery(month));
+            }
+        }
+        await writer.updateByAssociation(tag(PRUNED_TAG), { before }, true);
+        return removed;
     }
 
     private read(step: ReadStep): Promise<object[]> {

@@ -1,7 +1,8 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { parseRoleList } from '../access/roles';
-import { AppSetting } from '../access/settings';
+import { retentionCutoff } from '../records/retention';
+import { AppSetting } from '../settings/appSettings';
 import { DEFAULT_PAGINATION_SETTINGS } from '../report/pagination';
 import type { PaginationSettings } from '../report/pagination';
 
@@ -9,6 +10,12 @@ import type { PaginationSettings } from '../report/pagination';
 export async function readReportRoles(read: IRead): Promise<string[]> {
     const value: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.ReportRoles);
     return parseRoleList(value);
+}
+
+/** The retention setting's cut-off now: rooms created before it are not kept (undefined: keep all). */
+export async function readRetentionCutoff(read: IRead, now = new Date()): Promise<number | undefined> {
+    const months: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.RetentionMonths);
+    return retentionCutoff(months, now);
 }
 
 /**

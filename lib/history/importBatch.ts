@@ -3,6 +3,7 @@ import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 
 import type { RecordStore } from '../records/recordStore';
 import type { ClosedLivechatRoom } from '../records/roomMetrics';
+import { isBeyondRetention } from '../records/retention';
 import { decideServiceRecord } from '../records/serviceRecord';
 import { messageOf } from '../util/messageOf';
 
@@ -17,7 +18,7 @@ export interface ImportStatus {
     imported: number;
     /** Rooms that count and already had a record (from their close, or an earlier import): kept as they are. */
     alreadyRecorded: number;
-    /** Rooms that do not count: open, unserved, no service time. */
+    /** Rooms that do not count: open, unserved, no service time, or older than the retention keeps. */
     skipped: number;
     /** Rooms that could not be read or written; logged, and left to the next import. */
     failed: number;
@@ -70,6 +71,8 @@ export interface ImportBatchContext {
     records: Pick<RecordStore, 'has' | 'save'>;
     logger: Pick<ILogger, 'debug' | 'warn' | 'error'>;
     now(): Date;
+    /** The retention's cut-off: rooms created before it are left out (undefined: keep all). */
+    keepSince?: number;
 }
 
 export const MISSING_PERMISSION_MESSAGE =
@@ -162,7 +165,7 @@ async function importRoom(context: ImportBatchContext, summary: IRoomRaw): Promi
             return 'skipped';
         }
         const decision = decideServiceRecord(room);
-        if (!decision.counts) {
+        if (!decision.counts || isBeyondRetention(decision.record.createdAt, context.keepSince)) {
             return 'skipped';
         }
         await context.records.save(decision.record);

@@ -12,7 +12,8 @@ import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket
  * - A dirty marker per save or removal: [`service-dirty`, `marker:<token>`], naming the record's month
  *   and day, and what the room's record must be once the write has landed.
  * - Buckets: [`bucket-day`, `day:…`, `month:…`] and [`bucket-month`, `month:…`, `year:…`].
- * - The buckets' readiness: [`service-buckets-ready`]; the history import's status: [`history-import-status`].
+ * - The buckets' readiness: [`service-buckets-ready`]; the history import's status: [`history-import-status`];
+ *   the retention's last prune: [`service-pruned`].
  */
 export const RECORD_TAG = 'service-record';
 export const YEAR_MARKER_TAG = 'service-record-year';
@@ -21,6 +22,8 @@ export const READY_TAG = 'service-buckets-ready';
 export const DAY_BUCKET_TAG = 'bucket-day';
 export const MONTH_BUCKET_TAG = 'bucket-month';
 export const IMPORT_STATUS_TAG = 'history-import-status';
+/** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
+export const PRUNED_TAG = 'service-pruned';
 
 export type Association = RocketChatAssociationRecord;
 
@@ -103,6 +106,11 @@ export function monthBucketAssociations(month: string): Association[] {
 /** The day buckets of a month (one read). */
 export function dayBucketsOfMonthQuery(month: string): Association[] {
     return [tag(DAY_BUCKET_TAG), tag(month)];
+}
+
+/** The month bucket of one month. */
+export function monthBucketQuery(month: string): Association[] {
+    return [tag(MONTH_BUCKET_TAG), tag(month)];
 }
 
 /** The month buckets of a year (one read). */

@@ -1,5 +1,5 @@
 import { AgentsReportEndpoint } from '../../endpoints/AgentsReportEndpoint';
-import { AppSetting } from '../../lib/access/settings';
+import { AppSetting } from '../../lib/settings/appSettings';
 import { InMemoryAccessors } from '../helpers/accessors';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
 import { AVERAGE_SERVICE_TIME } from '../../lib/report/shapes';

@@ -165,3 +165,29 @@ describe('deleted rooms', () => {
         expect(stored).toHaveLength(38);
     });
 });
+
+describe('the retention setting', () => {
+    it('removes the records of rooms older than it keeps at the builder run, and keeps the others', async () => {
+        for (const { roomId, closedAt } of Array.from({ length: 20 }, servedRoom)) {
+            await host.closeRoom(roomId, closedAt);
+        }
+        const now = new Date();
+        const recent = `recent-${roomSequence++}`;
+        host.workspace.openRoom({ _id: recent, ts: new Date(now.getTime() - 60_000) });
+        host.workspace.serveRoom(recent, AGENTS[0], new Date(now.getTime() - 50_000));
+        await host.closeRoom(recent, now);
+        await host.setAppSetting(appId, 'retention_months', 3);
+        await host.runRecurringJobsNow(appId);
+
+        expect((await report()).body).toEqual({ agents: [], count: 0, offset: 0, total: 0, success: true });
+        const thisMonth = await fetchChecked(
+            `${host.url(appId, REPORT_PATH)}?start=${new Date(now.getTime() - 3_600_000).toISOString()}&end=${now.toISOString()}`,
+            {
+                headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken },
+            },
+        );
+        expect(thisMonth.body).toMatchObject({ agents: [{ _id: AGENTS[0], averageServiceTimeInSeconds: 50 }], total: 1 });
+        const stored = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{ roomId: string }>;
+        expect(stored.map((record) => record.roomId)).toEqual([recent]);
+    });
+});

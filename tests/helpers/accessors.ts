@@ -14,7 +14,7 @@ import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { appPersistence } from '../../dev/workspace/appPersistence';
 import { Workspace } from '../../dev/workspace/workspace';
 import { AgentServiceTimeApp } from '../../AgentServiceTimeApp';
-import { appSettings } from '../../lib/access/settings';
+import { appSettings } from '../../lib/settings/appSettings';
 import appJson from '../../app.json';
 
 /**

@@ -1,5 +1,5 @@
 import { hasAllowedRole, parseRoleList } from '../../../lib/access/roles';
-import { DEFAULT_REPORT_ROLES } from '../../../lib/access/settings';
+import { DEFAULT_REPORT_ROLES } from '../../../lib/settings/appSettings';
 
 describe('the role setting', () => {
     it('defaults to the holders of view-livechat-manager', () => {

@@ -127,3 +127,18 @@ describe('a builder run where one month fails', () => {
         await expectReportsExact(accessors, store);
     });
 });
+
+describe('the retention prune', () => {
+    it('removes the records and buckets of the months before the cut-off, and leaves every report exact', async () => {
+        const { accessors, store } = await builtStore();
+        await store.save(record('feb', '2025-02-27T08:00:00Z', 60_000));
+        await store.save(record('mar', '2025-03-10T08:00:00Z', 70_000));
+        await store.rebuildBuckets();
+        expect(await store.pruneBefore(Date.parse('2025-03-01T00:00:00Z'))).toBe(2); // old-1 (2024) and feb
+        expect(await store.pruneBefore(Date.parse('2025-03-01T00:00:00Z'))).toBe(0);
+        await expectReportsExact(accessors, store);
+        expect(await store.totals(SCOPES[0])).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 70_000 }]);
+        const everything = { range: { start: Date.parse('2000-01-01'), end: Date.parse('2030-01-01') } };
+        expect(await store.totals(everything)).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 70_000 }]);
+    });
+});

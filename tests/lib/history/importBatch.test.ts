@@ -2,7 +2,7 @@ import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { Workspace } from '../../../dev/workspace/workspace';
 import type { RecordStore } from '../../../lib/records/recordStore';
-import type { HistoryRoomSource, ImportStatus, ImportStatusStore } from '../../../lib/history/importBatch';
+import type { HistoryRoomSource, ImportBatchContext, ImportStatus, ImportStatusStore } from '../../../lib/history/importBatch';
 import {
     BATCH_ATTEMPTS,
     markFailed,
@@ -56,7 +56,7 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
             records.set(record.roomId, record);
         },
     };
-    const context = {
+    const context: ImportBatchContext = {
         status,
         rooms,
         records: store,
@@ -128,6 +128,15 @@ describe('a batch of the history import', () => {
         expect(records.get('r1')).toEqual(atClose);
         expect(records.get('r2')).toMatchObject({ username: 'alice.smith' });
         expect(current()).toMatchObject({ state: 'done', scanned: 3, imported: 2, alreadyRecorded: 1 });
+    });
+
+    it('leaves out rooms older than the retention keeps', async () => {
+        const { context, records, current, start } = importContext(history(3));
+        context.keepSince = Date.UTC(2024, 0, 1, 0, 1);
+        await start('run-1');
+        await runImportBatch(context, 'run-1', 1);
+        expect([...records.keys()]).toEqual(['r1', 'r2']);
+        expect(current()).toMatchObject({ state: 'done', imported: 2, skipped: 1 });
     });
 
     it('throws when a page cannot be listed, leaving its place for the next try', async () => {

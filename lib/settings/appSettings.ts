@@ -4,6 +4,7 @@ import { SettingType } from '@rocket.chat/apps-engine/definition/settings';
 /** The app's own settings, as an admin sees them on the app's page. */
 export enum AppSetting {
     ReportRoles = 'report_roles',
+    RetentionMonths = 'retention_months',
 }
 
 /** The roles Rocket.Chat gives `view-livechat-manager` by default. */
@@ -18,5 +19,14 @@ export const appSettings: ISetting[] = [
         public: false,
         i18nLabel: 'Report_Roles_Label',
         i18nDescription: 'Report_Roles_Description',
+    },
+    {
+        id: AppSetting.RetentionMonths,
+        type: SettingType.NUMBER,
+        packageValue: 0,
+        required: false,
+        public: false,
+        i18nLabel: 'Retention_Months_Label',
+        i18nDescription: 'Retention_Months_Description',
     },
 ];
