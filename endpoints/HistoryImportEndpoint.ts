@@ -9,7 +9,7 @@ import type { ImportStatusSources } from '../lib/history/statusRequest';
 import { startImport } from '../jobs/HistoryImportJob';
 import { AppEndpoint } from './AppEndpoint';
 
-/** `GET` the history import's progress; `POST` to start it again from the beginning. */
+/** `GET` the history import's progress; `POST` starts it (a failed import resumes where it stopped; a running one answers 409). */
 export class HistoryImportEndpoint extends AppEndpoint {
     public path = 'livechat/analytics/history-import';
     public authRequired = true;

@@ -8,7 +8,7 @@ import type { ReadStep } from '../buckets/readPlan';
 import { planTotalsReads } from '../buckets/readPlan';
 import type { RecordStore } from '../records/recordStore';
 import type { ServiceRecord } from '../records/serviceRecord';
-import { readStoredRecord, recordFingerprint } from '../records/serviceRecord';
+import { EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord, recordFingerprint } from '../records/serviceRecord';
 import type { AgentTotals } from '../report/agentTotals';
 import { AgentTotalsAccumulator } from '../report/agentTotals';
 import type { ReportScope } from '../report/scope';
@@ -34,6 +34,9 @@ import {
 } from '../storage/layout';
 import { uniqueToken } from '../util/uniqueToken';
 import { messageOf } from '../util/messageOf';
+
+const FIRST_TAGGED_YEAR = utcYear(EARLIEST_CREATED_AT);
+const LAST_TAGGED_YEAR = utcYear(LATEST_CREATED_AT);
 
 export interface RebuildSummary {
     /** Markers read; of them, those whose write has not landed yet stay (`pending`). */
@@ -277,9 +280,12 @@ export class PersistenceRecordStore implements RecordStore {
         await this.requireWriter().updateByAssociations(monthBucketAssociations(bucket.period), bucket, true);
     }
 
+    /** Years 0000 to 9999 only: a marker of another year (app version 1.0 stored any) names no taggable month. */
     private async yearsWithRecords(): Promise<number[]> {
         const markers = await this.reader.readByAssociation(tag(YEAR_MARKER_TAG));
-        return markers.map((marker) => (marker as { year?: unknown }).year).filter((year): year is number => typeof year === 'number');
+        return markers
+            .map((marker) => (marker as { year?: unknown }).year)
+            .filter((year): year is number => typeof year === 'number' && year >= FIRST_TAGGED_YEAR && year <= LAST_TAGGED_YEAR);
     }
 
     private async dirtyMarkers(): Promise<DirtyMarker[]> {

@@ -6,7 +6,7 @@ import type { ServiceRecord } from '../../../lib/records/serviceRecord';
 import { readStoredRecord } from '../../../lib/records/serviceRecord';
 import { totalsFromRecords } from '../../../lib/report/agentTotals';
 import type { ReportScope } from '../../../lib/report/scope';
-import { RECORD_TAG, storedTag } from '../../../lib/storage/layout';
+import { RECORD_TAG, storedTag, tag, yearMarkerAssociations } from '../../../lib/storage/layout';
 import { InMemoryAccessors } from '../../helpers/accessors';
 
 const record = (roomId: string, createdAt: string, durationMs: number): ServiceRecord => ({
@@ -140,5 +140,24 @@ describe('the retention prune', () => {
         expect(await store.totals(SCOPES[0])).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 70_000 }]);
         const everything = { range: { start: Date.parse('2000-01-01'), end: Date.parse('2030-01-01') } };
         expect(await store.totals(everything)).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 70_000 }]);
+    });
+});
+
+describe('data a 1.0 version could store, that the store cannot tag', () => {
+    it('answers reports and rebuilds buckets around a record of year 275760, never throwing', async () => {
+        const { accessors, store } = await builtStore();
+        const last = record('last', '2025-03-10T08:00:00Z', 1_000);
+        // As app version 1.0 stored it: no bounds on the creation time.
+        await accessors.persistence.updateByAssociations(
+            [tag(RECORD_TAG), tag('month:+275760-09'), tag('day:+275760-09-13')],
+            { ...last, roomId: 'far', createdAt: 8.64e15 },
+            true,
+        );
+        await accessors.persistence.updateByAssociations(yearMarkerAssociations(275760), { year: 275760 }, true);
+        await store.save(last);
+        const everything = { range: { start: -8.64e15, end: 8.64e15 } };
+        await expect(store.totals(everything)).resolves.toEqual([{ agentId: 'id-alice', username: 'alice', chats: 2, sumMs: 5_000 }]);
+        await expect(store.rebuildBuckets()).resolves.toMatchObject({ failures: [] });
+        await expect(store.totals(everything)).resolves.toEqual([{ agentId: 'id-alice', username: 'alice', chats: 2, sumMs: 5_000 }]);
     });
 });
