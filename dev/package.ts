@@ -15,6 +15,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+
 export const projectRoot = path.resolve(__dirname, '..');
 const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'jobs', 'lib', 'slashcommands', 'i18n', 'icon.png'];
 
@@ -36,6 +38,15 @@ export interface PackageOptions {
     version?: string;
     /** Where the zip goes: `dist/` by default; tests build into a temporary folder. */
     outDir?: string;
+}
+
+/** The app.json inside a packaged zip. */
+export function readZipAppInfo(zip: Buffer): IAppInfo {
+    const entry = new AdmZip(zip).getEntry('app.json');
+    if (!entry) {
+        throw new Error('The zip holds no app.json: it is not a Rocket.Chat app');
+    }
+    return JSON.parse(entry.getData().toString('utf8')) as IAppInfo;
 }
 
 export function packagePath({ root = projectRoot, version, outDir = path.join(root, 'dist') }: PackageOptions = {}): string {

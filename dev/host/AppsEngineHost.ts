@@ -1,4 +1,3 @@
-import AdmZip from 'adm-zip';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,6 +14,7 @@ import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashco
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import type { AppApi } from '@rocket.chat/apps-engine/server/managers/AppApi';
 
+import { readZipAppInfo } from '../package';
 import { Workspace } from '../workspace/workspace';
 import type { HostEvents } from './bridges';
 import { generateSigningKeys, HostBridges } from './bridges';
@@ -262,12 +262,4 @@ export class AppsEngineHost {
     public get jobFailures(): readonly string[] {
         return this.scheduler.failures;
     }
-}
-
-export function readZipAppInfo(zip: Buffer): IAppInfo {
-    const entry = new AdmZip(zip).getEntry('app.json');
-    if (!entry) {
-        throw new Error('The zip holds no app.json');
-    }
-    return JSON.parse(entry.getData().toString('utf8')) as IAppInfo;
 }
