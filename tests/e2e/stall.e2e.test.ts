@@ -13,13 +13,20 @@ const END = '2025-05-31T23:59:59.999Z';
 const STALL_TIMEOUT_MS = 240_000;
 
 let engine: EngineFixture;
+let consoleError: jest.SpyInstance;
 
 beforeAll(async () => {
+    // The engine reports each timed-out call on the console: expected here, asserted instead of printed.
+    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     engine = await startEngineWithApp();
 });
 
 afterAll(async () => {
     await engine?.host.stop();
+    for (const [logged] of consoleError.mock.calls) {
+        expect(String(logged)).toMatch(/Request "[^"]+" for method "[^"]+" timed out after 30000ms/);
+    }
+    consoleError.mockRestore();
 });
 
 const STALLED_AGENT = { _id: 'stalled-agent', username: 'stalled.agent', name: 'S', roles: ['livechat-agent'] };
