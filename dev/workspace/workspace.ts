@@ -17,6 +17,8 @@ export interface UserDocument {
     createdAt: Date;
     /** The login token a REST caller sends as `X-Auth-Token`. */
     authToken?: string;
+    /** The user's language preference (`settings.preferences.language`). */
+    language?: string;
 }
 
 /** A livechat room document as Rocket.Chat stores it in `rocketchat_room`. */
@@ -176,6 +178,8 @@ export class Workspace {
             createdAt: user.createdAt,
             updatedAt: user.createdAt,
             lastLoginAt: user.createdAt,
+            // As Rocket.Chat's AppUsersConverter: the language preference only, when set.
+            settings: { preferences: { ...(user.language && { language: user.language }) } },
         };
     }
 

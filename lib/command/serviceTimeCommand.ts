@@ -1,17 +1,14 @@
+import type { IUserSettings } from '@rocket.chat/apps-engine/definition/users/IUserSettings';
+
 import { hasAllowedRole } from '../access/roles';
 import type { Caller } from '../api/guard';
 import type { AgentTotals } from '../report/agentTotals';
 import { ceilSecondsAverage } from '../report/rounding';
 import type { ReportScope } from '../report/scope';
+import type { CommandMessages } from './messages';
+import { MESSAGES, messagesFor } from './messages';
 
-export const NOT_ALLOWED_TEXT = 'You do not have the permissions required to read the service time reports.';
-
-export const USAGE = [
-    'Usage: /service-time [7d|30d|90d|YYYY-MM-DD YYYY-MM-DD] [departmentId]',
-    '  /service-time            the last 30 days',
-    '  /service-time 7d         the last 7 days',
-    '  /service-time 2024-01-01 2024-01-31 sales   January 2024 (UTC, whole days), department "sales"',
-].join('\n');
+export const USAGE = MESSAGES.en.usage;
 
 const DAY_MS = 86_400_000;
 // A Map, not an object literal: `in` would find `constructor` or `toString` on Object.prototype.
@@ -24,11 +21,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CommandRequest = { ok: true; scope: ReportScope; label: string } | { ok: false; usage: string };
 
-/** The command's arguments as a report scope; anything else is the usage text. */
-export function parseServiceTimeArgs(args: string[], now: Date): CommandRequest {
+/** The command's arguments as a report scope, with a label in the caller's language; anything else is the usage text. */
+export function parseServiceTimeArgs(args: string[], now: Date, messages: CommandMessages = MESSAGES.en): CommandRequest {
+    const usage = messages.usage;
     const words = args.map((arg) => arg.trim()).filter((arg) => arg.length > 0);
-    if (words[0] === 'help') {
-        return { ok: false, usage: USAGE };
+    if (words.length > 0 && messages.help.includes(words[0])) {
+        return { ok: false, usage };
     }
     let range: ReportScope['range'];
     let label: string;
@@ -37,26 +35,26 @@ export function parseServiceTimeArgs(args: string[], now: Date): CommandRequest 
         const start = Date.parse(`${words[0]}T00:00:00.000Z`);
         const end = Date.parse(`${words[1]}T23:59:59.999Z`);
         if (Number.isNaN(start) || Number.isNaN(end) || end < start) {
-            return { ok: false, usage: USAGE };
+            return { ok: false, usage };
         }
         range = { start, end };
-        label = `${words[0]} to ${words[1]} (UTC)`;
+        label = messages.dates(words[0], words[1]);
         rest = words.slice(2);
     } else {
         const preset = words.length > 0 && PRESETS.has(words[0]) ? words[0] : undefined;
         const days = PRESETS.get(preset ?? '30d') as number;
         range = { start: now.getTime() - days * DAY_MS, end: now.getTime() };
-        label = `the last ${days} days`;
+        label = messages.lastDays(days);
         rest = preset ? words.slice(1) : words;
     }
     if (rest.length > 1 || rest.some((word) => ISO_DAY.test(word) || PRESETS.has(word))) {
-        return { ok: false, usage: USAGE };
+        return { ok: false, usage };
     }
     const [departmentId] = rest;
     return {
         ok: true,
         scope: { range, ...(departmentId && { departmentIds: [departmentId] }) },
-        label: departmentId ? `${label}, department ${departmentId}` : label,
+        label: departmentId ? messages.withDepartment(label, departmentId) : label,
     };
 }
 
@@ -73,16 +71,16 @@ export function formatHms(totalSeconds: number): string {
 }
 
 /** The answer the caller reads: a fixed-width table of agents, chats and average service time. */
-export function formatServiceTimeTable(totals: AgentTotals[], label: string): string {
+export function formatServiceTimeTable(totals: AgentTotals[], label: string, messages: CommandMessages = MESSAGES.en): string {
     if (totals.length === 0) {
-        return `No closed chats with service time in ${label}.`;
+        return messages.empty(label);
     }
     const rows = totals.map((agent) => [agent.username, String(agent.chats), formatHms(ceilSecondsAverage(agent.sumMs, agent.chats))]);
-    const header = ['Agent', 'Chats', 'Average service time'];
+    const header = [...messages.header];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     const line = (cells: string[]) =>
         cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-    return [`Average service time, ${label}:`, '```', line(header), ...rows.map(line), '```'].join('\n');
+    return [messages.title(label), '```', line(header), ...rows.map(line), '```'].join('\n');
 }
 
 /** What the command needs from the workspace: the same role setting and totals as the reports. */
@@ -92,16 +90,23 @@ export interface CommandSources {
 }
 
 /**
- * The whole command: the role check, the arguments, then the table. Answers the text shown to the
- * caller alone; totals are read only for a caller who may read them and arguments that parse.
+ * The whole command: the role check, the arguments, then the table, in the sender's language.
+ * Answers the text shown to the caller alone; totals are read only for a caller who may read them
+ * and arguments that parse.
  */
-export async function answerServiceTimeCommand(sender: Caller, args: string[], sources: CommandSources, now: Date): Promise<string> {
+export async function answerServiceTimeCommand(
+    sender: Caller & { settings?: IUserSettings },
+    args: string[],
+    sources: CommandSources,
+    now: Date,
+): Promise<string> {
+    const messages = messagesFor(sender);
     if (!hasAllowedRole(sender, await sources.allowedRoles())) {
-        return NOT_ALLOWED_TEXT;
+        return messages.notAllowed;
     }
-    const request = parseServiceTimeArgs(args, now);
+    const request = parseServiceTimeArgs(args, now, messages);
     if (!request.ok) {
         return request.usage;
     }
-    return formatServiceTimeTable(await sources.agentTotals(request.scope), request.label);
+    return formatServiceTimeTable(await sources.agentTotals(request.scope), request.label, messages);
 }

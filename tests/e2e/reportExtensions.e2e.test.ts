@@ -121,6 +121,19 @@ describe('/service-time in the real engine', () => {
         }
     });
 
+    it('answers in the caller’s language', async () => {
+        engine.host.workspace.addUser({
+            _id: 'cmd-gerente',
+            username: 'cmd.gerente',
+            name: 'G',
+            roles: ['livechat-manager'],
+            language: 'pt-BR',
+        });
+        const [answer] = await engine.host.runSlashCommand('service-time', 'cmd-gerente', ['2025-03-01', '2025-03-31', 'sales']);
+        expect(answer).toContain('Tempo médio de atendimento, de 2025-03-01 a 2025-03-31 (UTC), departamento sales:');
+        expect(answer).toContain('Agente');
+    });
+
     it('answers the usage text for bad arguments, and refuses callers without an allowed role', async () => {
         engine.host.workspace.addUser({ _id: 'cmd-agent', username: 'cmd.agent', name: 'A', roles: ['livechat-agent'] });
         expect(await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2024-01-01'])).toEqual([

@@ -1,4 +1,10 @@
-import { formatHms, formatServiceTimeTable, parseServiceTimeArgs, USAGE } from '../../../lib/command/serviceTimeCommand';
+import {
+    answerServiceTimeCommand,
+    formatHms,
+    formatServiceTimeTable,
+    parseServiceTimeArgs,
+    USAGE,
+} from '../../../lib/command/serviceTimeCommand';
 
 const now = new Date('2026-11-23T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -86,5 +92,58 @@ describe('/service-time answer', () => {
 
     it('says so when nothing was found', () => {
         expect(formatServiceTimeTable([], 'the last 7 days')).toBe('No closed chats with service time in the last 7 days.');
+    });
+});
+
+describe('/service-time in the caller’s language', () => {
+    const totals = [{ agentId: 'a', username: 'ann', chats: 2, sumMs: 7_446_001 }];
+    const sources = (roles: string[]) => ({ allowedRoles: async () => ['livechat-manager'], agentTotals: async () => totals, roles });
+    const caller = (language?: string, roles = ['livechat-manager']) => ({ roles, settings: { preferences: { language } } });
+
+    it('answers in Spanish and in Brazilian Portuguese, by the user’s language preference', async () => {
+        expect(await answerServiceTimeCommand(caller('es'), ['7d', 'ventas'], sources([]), now)).toBe(
+            [
+                'Tiempo medio de atención, los últimos 7 días, departamento ventas:',
+                '```',
+                'Agente  Chats  Tiempo medio de atención',
+                'ann         2                1h 02m 04s',
+                '```',
+            ].join('\n'),
+        );
+        expect(await answerServiceTimeCommand(caller('pt-BR'), ['2024-01-01', '2024-01-31'], sources([]), now)).toBe(
+            [
+                'Tempo médio de atendimento, de 2024-01-01 a 2024-01-31 (UTC):',
+                '```',
+                'Agente  Chats  Tempo médio de atendimento',
+                'ann         2                  1h 02m 04s',
+                '```',
+            ].join('\n'),
+        );
+    });
+
+    it('picks the nearest language it has (es-MX is Spanish, pt is Brazilian Portuguese), and English otherwise', async () => {
+        expect(await answerServiceTimeCommand(caller('es-MX', ['user']), [], sources([]), now)).toBe(
+            'No tiene los permisos necesarios para leer los informes de tiempo de atención.',
+        );
+        expect(await answerServiceTimeCommand(caller('pt', ['user']), [], sources([]), now)).toBe(
+            'Você não tem as permissões necessárias para ler os relatórios de tempo de atendimento.',
+        );
+        expect(await answerServiceTimeCommand(caller('de', ['user']), [], sources([]), now)).toBe(
+            'You do not have the permissions required to read the service time reports.',
+        );
+        expect(await answerServiceTimeCommand({ roles: ['user'] }, [], sources([]), now)).toBe(
+            'You do not have the permissions required to read the service time reports.',
+        );
+    });
+
+    it('gives the usage and the empty answer in that language too', async () => {
+        expect(await answerServiceTimeCommand(caller('es'), ['ayuda'], sources([]), now)).toMatch(/^Uso: \/service-time/);
+        expect(await answerServiceTimeCommand(caller('pt-BR'), ['x', 'y'], sources([]), now)).toMatch(
+            /^Uso: \/service-time .*\n {2}\/service-time +os últimos 30 dias/,
+        );
+        const none = { allowedRoles: async () => ['livechat-manager'], agentTotals: async () => [] };
+        expect(await answerServiceTimeCommand(caller('pt-BR'), ['90d'], none, now)).toBe(
+            'Nenhum chat encerrado com tempo de atendimento (os últimos 90 dias).',
+        );
     });
 });
