@@ -1,11 +1,14 @@
 /**
  * `npm start`: try the app and its API without a workspace. Builds the zip, installs it in the local
- * Apps-Engine host, seeds a demo workspace (agents, a manager, a few thousand closed chats over the
- * last 90 days, each closed through the engine as Rocket.Chat would), and serves until stopped.
+ * Apps-Engine host, seeds a demo workspace (agents; a manager and a monitor, who may read the
+ * reports, and an agent, who may not; a few thousand closed chats over the last 90 days in two
+ * departments, each closed through the engine as Rocket.Chat would), and serves until stopped. In a
+ * terminal, `/service-time ...` typed at its prompt runs the slash command as the demo manager.
  *
  * Options: --port N (or PORT; default 3000), --rooms N (default 3000).
  */
 import { addMilliseconds, formatISO, startOfDay, subDays } from 'date-fns';
+import * as readline from 'readline';
 import { parseArgs } from 'util';
 
 import { AppsEngineHost } from './host/AppsEngineHost';
@@ -19,6 +22,23 @@ const DEMO_MANAGER = {
     roles: ['user', 'livechat-manager'],
     authToken: 'demo-manager-token',
 };
+/** Rocket.Chat gives monitors view-livechat-manager too: the default role setting lets them read. */
+const DEMO_MONITOR = {
+    _id: 'demo-monitor',
+    username: 'demo.monitor',
+    name: 'Demo Monitor',
+    roles: ['user', 'livechat-monitor'],
+    authToken: 'demo-monitor-token',
+};
+/** An agent holds no report role: every report answers 403. */
+const DEMO_AGENT = {
+    _id: 'demo-agent',
+    username: 'demo.agent',
+    name: 'Demo Agent',
+    roles: ['user', 'livechat-agent'],
+    authToken: 'demo-agent-token',
+};
+const DEPARTMENTS = ['sales', 'support'];
 const DEMO_AGENTS = [
     ['agent-ana', 'ana.souza'],
     ['agent-bruno', 'bruno.lima'],
@@ -49,12 +69,21 @@ async function main(): Promise<void> {
     console.log('Building the app package...');
     const zip = await packageApp();
     const engineStart = Date.now();
-    const host = await AppsEngineHost.start({ port, printJobFailures: true });
+    const host = await AppsEngineHost.start({ port, printJobFailures: true }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            throw new Error(
+                `Port ${port} is busy: stop what runs there, or start on another port: npm start -- --port 8080 (or PORT=8080).`,
+            );
+        }
+        throw error;
+    });
     const { id: appId } = await host.install(zip);
     console.log(`Installed ${zip} in the Apps-Engine (${Date.now() - engineStart} ms); status: ${await host.status(appId)}`);
 
     const { workspace } = host;
-    workspace.addUser(DEMO_MANAGER);
+    for (const user of [DEMO_MANAGER, DEMO_MONITOR, DEMO_AGENT]) {
+        workspace.addUser(user);
+    }
     for (const [_id, username] of DEMO_AGENTS) {
         workspace.addUser({ _id, username, name: username, roles: ['user', 'livechat-agent'] });
     }
@@ -65,7 +94,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < roomCount; i++) {
         const createdAt = addMilliseconds(subDays(today, Math.floor(random() * 90)), Math.floor(random() * 86_400_000));
         const roomId = `demo-room-${i}`;
-        workspace.openRoom({ _id: roomId, ts: createdAt });
+        // Most chats belong to a department; a few came in without one.
+        const department = random() < 0.9 ? DEPARTMENTS[Math.floor(random() * DEPARTMENTS.length)] : undefined;
+        workspace.openRoom({ _id: roomId, ts: createdAt, departmentId: department });
         const roll = random();
         const closedAt = (serviceMs: number, servedAt: Date) => addMilliseconds(servedAt, serviceMs);
         if (roll < 0.05) {
@@ -90,20 +121,45 @@ async function main(): Promise<void> {
     const start = formatISO(subDays(today, 30), { representation: 'date' });
     const end = formatISO(new Date(), { representation: 'date' });
     const url = `${host.url(appId, REPORT_PATH)}?start=${start}&end=${end}T23:59:59.999Z`;
+    const curl = (user: { _id: string; authToken: string }, target: string) =>
+        `curl -s -H 'X-User-Id: ${user._id}' -H 'X-Auth-Token: ${user.authToken}' '${target}'`;
     console.log(`
 Agent Service Time playground is serving on ${host.baseUrl}
 
 Endpoint (the Enterprise report's path under the app's public base):
   ${host.url(appId, REPORT_PATH)}
 
-Try the last 30 days as the demo manager:
-  curl -s -H 'X-User-Id: ${DEMO_MANAGER._id}' -H 'X-Auth-Token: ${DEMO_MANAGER.authToken}' '${url}'
+The last 30 days as the demo manager (the demo monitor, ${DEMO_MONITOR._id}, may read them too):
+  ${curl(DEMO_MANAGER, url)}
+Only the department "sales" (the demo chats are in "sales" and "support"):
+  ${curl(DEMO_MANAGER, `${url}&departmentId=sales`)}
+As the demo agent, whose role may not read reports (403):
+  ${curl(DEMO_AGENT, url)}
 
 Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),
 livechat/analytics/history-import, and the OpenAPI document of them all:
   ${host.url(appId, 'openapi.json')}
-
+The history import's status counts only the rooms that existed when it ran, at install: the demo
+chats were closed after install, so each was recorded as it closed, as a workspace's new chats are.
+${process.stdin.isTTY ? '\nType /service-time [7d|30d|90d|YYYY-MM-DD YYYY-MM-DD] [sales|support] to run the slash command as the demo manager.' : ''}
 Stop with Ctrl+C.`);
+
+    if (process.stdin.isTTY) {
+        const prompt = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
+        prompt.prompt();
+        prompt.on('line', (line) => {
+            const [command, ...args] = line.trim().split(/\s+/);
+            const answered =
+                command === '/service-time' ? host.runSlashCommand('service-time', DEMO_MANAGER._id, args) : Promise.resolve([]);
+            if (command && command !== '/service-time') {
+                console.log('Only /service-time runs here.');
+            }
+            void answered.then((texts) => {
+                texts.forEach((text) => console.log(text));
+                prompt.prompt();
+            });
+        });
+    }
 
     const stop = async () => {
         await host.stop();

@@ -81,6 +81,9 @@ export class AppsEngineHost {
                 return user && host.workspace.convertUser(user);
             },
             execute: (appId, endpointPath, request) => host.manager.getApiManager().executeApi(appId, endpointPath, request),
+        }).catch(async (error: unknown) => {
+            await host.stop(); // no engine left running behind a host that could not serve
+            throw error;
         });
         host.baseUrl = host.http.baseUrl;
         return host;

@@ -31,8 +31,9 @@ export async function listen(port: number, backend: HttpBackend): Promise<HttpFr
     app.all('/api/apps/public/:appId/*', (req, res) => {
         void serve(backend, req, res);
     });
-    const server = await new Promise<Server>((resolve) => {
+    const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
+        listening.once('error', reject); // EADDRINUSE: the port is taken
     });
     const address = server.address() as AddressInfo;
     return {
