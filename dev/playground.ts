@@ -15,29 +15,22 @@ import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
 
 const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
-const DEMO_MANAGER = {
-    _id: 'demo-manager',
-    username: 'demo.manager',
-    name: 'Demo Manager',
-    roles: ['user', 'livechat-manager'],
-    authToken: 'demo-manager-token',
-};
+/** A demo user who calls the API, with the login token sent as `X-Auth-Token`. */
+function demoUser(role: string, label: string) {
+    return {
+        _id: `demo-${role}`,
+        username: `demo.${role}`,
+        name: `Demo ${label}`,
+        roles: ['user', `livechat-${role}`],
+        authToken: `demo-${role}-token`,
+    };
+}
+
+const DEMO_MANAGER = demoUser('manager', 'Manager');
 /** Rocket.Chat gives monitors view-livechat-manager too: the default role setting lets them read. */
-const DEMO_MONITOR = {
-    _id: 'demo-monitor',
-    username: 'demo.monitor',
-    name: 'Demo Monitor',
-    roles: ['user', 'livechat-monitor'],
-    authToken: 'demo-monitor-token',
-};
+const DEMO_MONITOR = demoUser('monitor', 'Monitor');
 /** An agent holds no report role: every report answers 403. */
-const DEMO_AGENT = {
-    _id: 'demo-agent',
-    username: 'demo.agent',
-    name: 'Demo Agent',
-    roles: ['user', 'livechat-agent'],
-    authToken: 'demo-agent-token',
-};
+const DEMO_AGENT = demoUser('agent', 'Agent');
 const DEPARTMENTS = ['sales', 'support'];
 const DEMO_AGENTS = [
     ['agent-ana', 'ana.souza'],
