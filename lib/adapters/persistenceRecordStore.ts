@@ -216,8 +216,9 @@ export class PersistenceRecordStore implements RecordStore {
             }
         }
         const failedMonths = new Set(summary.failures.map((failure) => failure.month));
+        const landed = fingerprintIndex(recordsByDay);
         for (const marker of markers) {
-            const outcome = failedMonths.has(marker.month) ? 'pending' : markerOutcome(marker, recordsByDay.get(marker.day) ?? [], now);
+            const outcome = failedMonths.has(marker.month) ? 'pending' : markerOutcome(marker, (roomId) => landed(marker.day, roomId), now);
             if (outcome === 'pending') {
                 summary.pending++;
                 continue;
@@ -302,6 +303,25 @@ export class PersistenceRecordStore implements RecordStore {
         }
         return this.writer;
     }
+}
+
+/**
+ * The fingerprints of a room's records in a day, from the records a builder run read: indexed by
+ * room on first use of a day, so that settling a day's markers costs one pass over its records.
+ */
+function fingerprintIndex(recordsByDay: ReadonlyMap<string, ServiceRecord[]>): (day: string, roomId: string) => readonly string[] {
+    const index = new Map<string, Map<string, string[]>>();
+    return (day, roomId) => {
+        let byRoom = index.get(day);
+        if (!byRoom) {
+            byRoom = new Map();
+            for (const record of recordsByDay.get(day) ?? []) {
+                byRoom.set(record.roomId, [...(byRoom.get(record.roomId) ?? []), recordFingerprint(record)]);
+            }
+            index.set(day, byRoom);
+        }
+        return byRoom.get(roomId) ?? [];
+    };
 }
 
 /** The stored documents this version can read, as records; anything else is passed over. */

@@ -1,6 +1,3 @@
-import type { ServiceRecord } from '../records/serviceRecord';
-import { recordFingerprint } from '../records/serviceRecord';
-
 /**
  * A dirty marker says "this day's buckets are not to be trusted": a save or a removal writes one
  * before it touches the record, so whatever part of it lands, the day is read from its records
@@ -24,16 +21,17 @@ export const MARKER_PATIENCE_MS = 10 * 60 * 1000;
 export type MarkerOutcome = 'settled' | 'pending' | 'abandoned';
 
 /**
- * What the builder does with a marker, given the day's records it read after reading the marker:
- * settled (the write landed; drop the marker), pending (keep it: the day stays dirty), or
- * abandoned (the write never landed: drop the marker; the buckets already match the records).
+ * What the builder does with a marker, given the fingerprints of the marker's room's records in the
+ * day's records it read after reading the marker: settled (the write landed; drop the marker),
+ * pending (keep it: the day stays dirty), or abandoned (the write never landed: drop the marker; the
+ * buckets already match the records).
  */
-export function markerOutcome(marker: DirtyMarker, dayRecords: readonly ServiceRecord[], now: number): MarkerOutcome {
+export function markerOutcome(marker: DirtyMarker, storedFingerprints: (roomId: string) => readonly string[], now: number): MarkerOutcome {
     if (marker.roomId === undefined) {
         return 'settled'; // 1.0 wrote its marker after the record
     }
-    const stored = dayRecords.filter((record) => record.roomId === marker.roomId);
-    const landed = marker.expect === null ? stored.length === 0 : stored.some((record) => recordFingerprint(record) === marker.expect);
+    const stored = storedFingerprints(marker.roomId);
+    const landed = marker.expect === null ? stored.length === 0 : stored.includes(marker.expect as string);
     if (landed) {
         return 'settled';
     }
