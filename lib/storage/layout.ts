@@ -76,9 +76,13 @@ export function recordAssociations(roomId: string, createdAt: number): Associati
     return [tag(RECORD_TAG), roomAssociation(roomId), tag(month), tag(day)];
 }
 
-/** Every record of a room (one, or two where racing upserts both inserted). */
+/**
+ * Every record of a room (one, or two where racing upserts both inserted). The room comes first:
+ * `$all` matches in any order, and MongoDB's manual says a multikey index is bounded by the first
+ * element of an `$all`, which here is the selective one (`service-record` is shared by all records).
+ */
 export function roomRecordsQuery(roomId: string): Association[] {
-    return [tag(RECORD_TAG), roomAssociation(roomId)];
+    return [roomAssociation(roomId), tag(RECORD_TAG)];
 }
 
 /** Every record of a month or a day (`$all` on the record tag and the period's tag). */
