@@ -42,6 +42,6 @@ function importSources(read: IRead, modify: IModify, persis: IPersistence): Impo
     return {
         allowedRoles: () => readReportRoles(read),
         status: () => statusStore.read(),
-        start: () => startImport(read, persis, modify.getScheduler()),
+        start: (current) => startImport(read, persis, modify.getScheduler(), current),
     };
 }

@@ -4,7 +4,7 @@ import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definitio
 import { PersistenceImportStatusStore, WorkspaceRoomSource } from '../lib/adapters/historySources';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
 import { readRetentionCutoff } from '../lib/adapters/workspaceSettings';
-import type { ImportBatchContext } from '../lib/history/importBatch';
+import type { ImportBatchContext, ImportStatus, ImportStatusStore } from '../lib/history/importBatch';
 import { markFailed, nextAfterFailure, resumedOrStarted, runImportBatch } from '../lib/history/importBatch';
 import { messageOf } from '../lib/util/messageOf';
 import { uniqueToken } from '../lib/util/uniqueToken';
@@ -27,12 +27,27 @@ export async function scheduleImportBatch(scheduler: ISchedulerModify, data: Imp
     await scheduler.scheduleOnce({ id: HISTORY_IMPORT_JOB, when: new Date(Date.now() + delayMs), data });
 }
 
-/** Starts the import (from its place if it failed, else from the first room), taking it from any chain still queued. */
-export async function startImport(read: IRead, persis: IPersistence, scheduler: ISchedulerModify): Promise<void> {
-    const statusStore = new PersistenceImportStatusStore(read.getPersistenceReader(), persis);
+/** Gives the import to a new chain of jobs, from its place or from the first room (`resumedOrStarted`). */
+async function claimImport(statusStore: ImportStatusStore, current: ImportStatus | undefined): Promise<ImportStatus & { runId: string }> {
     const runId = uniqueToken();
-    await statusStore.write(resumedOrStarted(await statusStore.read(), new Date(), runId));
-    await scheduleImportBatch(scheduler, { runId });
+    const started = { ...resumedOrStarted(current, new Date(), runId), runId };
+    await statusStore.write(started);
+    return started;
+}
+
+/**
+ * Starts the import from the status the caller read (from its place if it failed, else from the
+ * first room), taking it from any chain still queued; answers the status it wrote.
+ */
+export async function startImport(
+    read: IRead,
+    persis: IPersistence,
+    scheduler: ISchedulerModify,
+    current: ImportStatus | undefined,
+): Promise<ImportStatus> {
+    const started = await claimImport(new PersistenceImportStatusStore(read.getPersistenceReader(), persis), current);
+    await scheduleImportBatch(scheduler, { runId: started.runId });
+    return started;
 }
 
 /**
@@ -68,8 +83,7 @@ export function historyImportProcessor(registrationLogger: ILogger): IProcessor 
                     if (status?.state === 'done') {
                         return; // only a POST starts a finished import again
                     }
-                    runId = uniqueToken();
-                    await context.status.write(resumedOrStarted(status, new Date(), runId));
+                    runId = (await claimImport(context.status, status)).runId;
                 }
                 if ((await runImportBatch(context, runId, PAGES_PER_JOB)) === 'continue') {
                     await scheduleImportBatch(modify.getScheduler(), { runId });

@@ -44,6 +44,19 @@ export function methodNotAllowed(method: string, allowed: string[]): ApiAnswer {
     };
 }
 
+/** A POST on the history import while it runs: not restarted, with the status it has. */
+export function importAlreadyRunning(status: Record<string, unknown>): ApiAnswer {
+    return {
+        status: HttpStatusCode.CONFLICT,
+        content: {
+            success: false,
+            error: 'The history import is already running; it was not restarted.',
+            errorType: 'import-running',
+            import: status,
+        },
+    };
+}
+
 export function succeeded(content: Record<string, unknown>): ApiAnswer {
     return { status: HttpStatusCode.OK, content: { ...content, success: true } };
 }

@@ -1,7 +1,5 @@
-import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
-
 import type { ApiAnswer } from '../api/answers';
-import { succeeded } from '../api/answers';
+import { importAlreadyRunning, succeeded } from '../api/answers';
 import type { AppRequest } from '../api/guard';
 import { guard } from '../api/guard';
 import { IDLE_STATUS } from './importBatch';
@@ -10,8 +8,8 @@ import type { ImportStatus } from './importBatch';
 export interface ImportStatusSources {
     allowedRoles(): Promise<string[]>;
     status(): Promise<ImportStatus | undefined>;
-    /** Starts the import: from its place if it failed, else from the first room. */
-    start(): Promise<void>;
+    /** Starts the import from the status just read: from its place if it failed, else from the first room. Answers the new status. */
+    start(current: ImportStatus | undefined): Promise<ImportStatus>;
 }
 
 /** GET: where the history import stands. */
@@ -32,18 +30,9 @@ export async function answerImportStart(request: AppRequest, sources: ImportStat
     }
     const current = await sources.status();
     if (current?.state === 'running') {
-        return {
-            status: HttpStatusCode.CONFLICT,
-            content: {
-                success: false,
-                error: 'The history import is already running; it was not restarted.',
-                errorType: 'import-running',
-                import: publicStatus(current),
-            },
-        };
+        return importAlreadyRunning(publicStatus(current));
     }
-    await sources.start();
-    return succeeded(publicStatus((await sources.status()) ?? IDLE_STATUS));
+    return succeeded(publicStatus(await sources.start(current)));
 }
 
 function publicStatus(status: ImportStatus): Record<string, unknown> {
