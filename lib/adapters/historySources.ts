@@ -1,13 +1,13 @@
 import type { IPersistence, IPersistenceRead, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
-import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
-import type { HistoryRoomSource, ImportStatus, ImportStatusStore } from '../history/importBatch';
+import type { HistoryRoomSource, ImportStatus, ImportStatusStore, ListedRoom, RoomListingRefusal } from '../history/importBatch';
 import { readStatus } from '../history/importBatch';
 import type { ClosedLivechatRoom, WithUnmappedMetrics } from '../records/roomMetrics';
 import { hasMetrics } from '../records/roomMetrics';
 import { IMPORT_STATUS_TAG, tag } from '../storage/layout';
+import { messageOf } from '../util/messageOf';
 
 const IMPORT_STATUS = tag(IMPORT_STATUS_TAG);
 
@@ -31,17 +31,46 @@ export class PersistenceImportStatusStore implements ImportStatusStore {
     }
 }
 
-type RawRoomWithMetrics = IRoomRaw & WithUnmappedMetrics;
+type ListedRoomWithMetrics = ListedRoom & WithUnmappedMetrics;
+
+/**
+ * `IRoomRead.getAllRooms` (Apps-Engine 1.59 on), declared here so that the app also compiles against
+ * the floor's definitions (tsconfig.floor.json), which lack it.
+ */
+interface RoomLister {
+    getAllRooms(filters: { types?: RoomType[] }, options: { skip?: number; limit?: number }): Promise<ListedRoom[] | undefined>;
+}
+
+/**
+ * How an engine without `getAllRooms` (before 1.59) answers its call: its Deno runtime forwards any
+ * accessor method to the server, which refuses one it lacks with `Invalid accessor method "..."`
+ * (`AppsEngineDenoRuntime.handleAccessorMessage`); an in-process runtime has no such function at all.
+ */
+const MISSING_GET_ALL_ROOMS = /Invalid accessor method "getAllRooms"|getAllRooms is not a function/;
 
 /** Livechat rooms through the room reader: `getAllRooms` pages, `getById` where metrics are missing. */
 export class WorkspaceRoomSource implements HistoryRoomSource {
     constructor(private readonly read: IRead) {}
 
-    public page(skip: number, limit: number): Promise<IRoomRaw[] | undefined> {
-        return this.read.getRoomReader().getAllRooms({ types: [RoomType.LIVE_CHAT] }, { skip, limit });
+    public async page(skip: number, limit: number): Promise<ListedRoom[] | RoomListingRefusal> {
+        // Read as any object: against the floor's IRoomRead, which has no getAllRooms, TypeScript would refuse the Partial.
+        const reader: Partial<RoomLister> = this.read.getRoomReader() as object;
+        if (typeof reader.getAllRooms !== 'function') {
+            return 'unsupported';
+        }
+        try {
+            // The engine answers nothing (and logs the refusal) when the app lacks room.system.view-all.
+            const rooms = await reader.getAllRooms({ types: [RoomType.LIVE_CHAT] }, { skip, limit });
+            return rooms ?? 'not-permitted';
+        } catch (error) {
+            if (MISSING_GET_ALL_ROOMS.test(messageOf(error))) {
+                return 'unsupported';
+            }
+            throw error;
+        }
     }
 
-    public async closedRoom(room: RawRoomWithMetrics): Promise<ClosedLivechatRoom | undefined> {
+    public async closedRoom(room: ListedRoomWithMetrics): Promise<ClosedLivechatRoom | undefined> {
         // Where the raw room carries its metrics, it already says all the record needs, and its
         // servedBy is the agent as stored at close, not as renamed since.
         if (hasMetrics(room) && room.servedBy) {

@@ -148,7 +148,10 @@ const importStatusFields = [
     'lastError',
 ];
 const importStatusProperties = {
-    state: { enum: ['idle', 'running', 'done', 'failed'] },
+    state: {
+        enum: ['idle', 'running', 'done', 'failed', 'unavailable'],
+        description: '`unavailable`: the workspace cannot list its rooms to apps (Rocket.Chat before 8.0); live closes are still recorded.',
+    },
     scanned: { type: 'integer', minimum: 0, description: 'Livechat rooms looked at so far.' },
     imported: { type: 'integer', minimum: 0, description: 'Rooms that count, recorded by the import.' },
     alreadyRecorded: { type: 'integer', minimum: 0, description: 'Rooms that count and had a record already (kept as it is).' },

@@ -1,5 +1,4 @@
 import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
-import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 
 import type { RecordStore } from '../records/recordStore';
 import type { ClosedLivechatRoom } from '../records/roomMetrics';
@@ -7,7 +6,8 @@ import { isBeyondRetention } from '../records/retention';
 import { decideServiceRecord } from '../records/serviceRecord';
 import { messageOf } from '../util/messageOf';
 
-export type ImportState = 'idle' | 'running' | 'done' | 'failed';
+/** `unavailable`: the workspace's Apps-Engine cannot list rooms to apps (before 1.59); live closes are still recorded. */
+export type ImportState = 'idle' | 'running' | 'done' | 'failed' | 'unavailable';
 
 /** Where the import stands; stored as one record, it is also the cursor that survives restarts. */
 export interface ImportStatus {
@@ -57,12 +57,30 @@ export interface ImportStatusStore {
     write(status: ImportStatus): Promise<void>;
 }
 
+/**
+ * Why rooms cannot be listed: the app lacks the permission to, or the workspace's engine has no
+ * `IRoomRead.getAllRooms` (Apps-Engine 1.59 brought it).
+ */
+export type RoomListingRefusal = 'not-permitted' | 'unsupported';
+
+/**
+ * A room as `IRoomRead.getAllRooms` lists it (Apps-Engine's `IRoomRaw`), as far as the import reads
+ * it. Declared here, not taken from the engine: the floor's definitions (1.53) have no `IRoomRaw`.
+ */
+export interface ListedRoom {
+    id: string;
+    isOpen?: boolean;
+    closedAt?: Date;
+    servedBy?: { _id: string; username: string };
+    departmentId?: string;
+}
+
 /** The workspace's livechat rooms, as the import reads them. */
 export interface HistoryRoomSource {
-    /** One page of livechat rooms; `undefined` when the app may not list rooms. */
-    page(skip: number, limit: number): Promise<IRoomRaw[] | undefined>;
+    /** One page of livechat rooms, or why they cannot be listed. */
+    page(skip: number, limit: number): Promise<ListedRoom[] | RoomListingRefusal>;
     /** The room as the closed event hands it (with its metrics), or undefined if it is gone. */
-    closedRoom(room: IRoomRaw): Promise<ClosedLivechatRoom | undefined>;
+    closedRoom(room: ListedRoom): Promise<ClosedLivechatRoom | undefined>;
 }
 
 export interface ImportBatchContext {
@@ -79,6 +97,14 @@ export const MISSING_PERMISSION_MESSAGE =
     'The app may not list the workspace’s rooms: it lacks the permission room.system.view-all. ' +
     'Grant it (Administration > Apps > Agent Service Time > Permissions, or update the app and accept its permissions), ' +
     'then start the import again with POST on this endpoint.';
+
+// Rocket.Chat 7.13 ships Apps-Engine 1.58, without getAllRooms; 8.2 ships 1.60 (their release notes'
+// "Engine versions"); 1.59.0 (changelog: "Adds a new method ... to retrieve multiple rooms") also removes
+// Omnichannel's deprecated VoIP, a change made in the major version 8.0.
+export const LISTING_UNSUPPORTED_MESSAGE =
+    'This workspace cannot list its rooms to apps: that came with Apps-Engine 1.59, in Rocket.Chat 8.0. ' +
+    'Chats closed since the app was installed are recorded as they close; those closed before cannot be imported here. ' +
+    'After updating Rocket.Chat, the import starts when the app is next enabled, or at once with POST on this endpoint.';
 
 export const PAGE_SIZE = 100;
 
@@ -113,11 +139,12 @@ export async function runImportBatch(context: ImportBatchContext, runId: string,
     }
     for (let page = 0; page < pages; page++) {
         const rooms = await context.rooms.page(status.cursor, PAGE_SIZE);
-        if (!rooms) {
+        if (typeof rooms === 'string') {
+            const unsupported = rooms === 'unsupported';
             await context.status.write({
                 ...status,
-                state: 'failed',
-                lastError: MISSING_PERMISSION_MESSAGE,
+                state: unsupported ? 'unavailable' : 'failed',
+                lastError: unsupported ? LISTING_UNSUPPORTED_MESSAGE : MISSING_PERMISSION_MESSAGE,
                 updatedAt: context.now().toISOString(),
             });
             return 'finished';
@@ -150,7 +177,7 @@ export async function runImportBatch(context: ImportBatchContext, runId: string,
 
 type RoomOutcome = 'imported' | 'alreadyRecorded' | 'skipped' | 'failed';
 
-async function importRoom(context: ImportBatchContext, summary: IRoomRaw): Promise<RoomOutcome> {
+async function importRoom(context: ImportBatchContext, summary: ListedRoom): Promise<RoomOutcome> {
     // Open and unserved rooms cannot count: no need to fetch them.
     if (summary.isOpen === true || !summary.closedAt || !summary.servedBy) {
         return 'skipped';

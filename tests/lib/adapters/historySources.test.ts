@@ -58,3 +58,32 @@ describe('the rooms the history import reads', () => {
         expect(decision).toMatchObject({ counts: true, record: { username: 'alice.smith', durationMs: 120_000, departmentId: 'sales' } });
     });
 });
+
+describe('what the listing says when rooms cannot be listed', () => {
+    function sourceWith(roomReader: object): WorkspaceRoomSource {
+        return new WorkspaceRoomSource({ getRoomReader: () => roomReader } as unknown as IRead);
+    }
+
+    it('says not-permitted when the engine answers nothing (the app lacks room.system.view-all)', async () => {
+        expect(await sourceWith({ getAllRooms: async () => undefined }).page(0, 100)).toBe('not-permitted');
+    });
+
+    it('says unsupported on an engine before 1.59: its Deno runtime refuses the method, an in-process one has none', async () => {
+        const refused = sourceWith({
+            getAllRooms: async () => {
+                throw new Error('Invalid accessor method "getAllRooms"');
+            },
+        });
+        expect(await refused.page(0, 100)).toBe('unsupported');
+        expect(await sourceWith({}).page(0, 100)).toBe('unsupported');
+    });
+
+    it('lets any other failure through, for the job to try again', async () => {
+        const failing = sourceWith({
+            getAllRooms: async () => {
+                throw new Error('connection reset');
+            },
+        });
+        await expect(failing.page(0, 100)).rejects.toThrow('connection reset');
+    });
+});

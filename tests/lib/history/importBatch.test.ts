@@ -2,8 +2,15 @@ import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { Workspace } from '../../../dev/workspace/workspace';
 import type { RecordStore } from '../../../lib/records/recordStore';
-import type { HistoryRoomSource, ImportBatchContext, ImportStatus, ImportStatusStore } from '../../../lib/history/importBatch';
+import type {
+    HistoryRoomSource,
+    ImportBatchContext,
+    ImportStatus,
+    ImportStatusStore,
+    RoomListingRefusal,
+} from '../../../lib/history/importBatch';
 import {
+    LISTING_UNSUPPORTED_MESSAGE,
     BATCH_ATTEMPTS,
     markFailed,
     MISSING_PERMISSION_MESSAGE,
@@ -28,7 +35,7 @@ function history(count: number) {
     return workspace;
 }
 
-function importContext(workspace: Workspace, options: { failingRoom?: string; listing?: boolean } = {}) {
+function importContext(workspace: Workspace, options: { failingRoom?: string; listing?: RoomListingRefusal } = {}) {
     let stored: ImportStatus | undefined;
     const records = new Map<string, ServiceRecord>();
     const warnings: string[] = [];
@@ -40,8 +47,8 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
     };
     const rooms: HistoryRoomSource = {
         page: async (skip, limit) =>
-            options.listing === false
-                ? undefined
+            options.listing
+                ? options.listing
                 : [...workspace.rooms.values()].slice(skip, skip + limit).map((room) => workspace.convertRoomRaw(room)),
         closedRoom: async (room: IRoomRaw): Promise<ClosedLivechatRoom | undefined> => {
             if (room.id === options.failingRoom) {
@@ -155,10 +162,25 @@ describe('a batch of the history import', () => {
     });
 
     it('fails with words an admin can act on when rooms cannot be listed', async () => {
-        const { context, current, start } = importContext(history(3), { listing: false });
+        const { context, current, start } = importContext(history(3), { listing: 'not-permitted' });
         await start('run-1');
         expect(await runImportBatch(context, 'run-1', 1)).toBe('finished');
         expect(current()).toMatchObject({ state: 'failed', lastError: MISSING_PERMISSION_MESSAGE });
+    });
+
+    it('is unavailable, saying which Rocket.Chat brings it, on an engine that cannot list rooms', async () => {
+        const { context, current, start } = importContext(history(3), { listing: 'unsupported' });
+        await start('run-1');
+        expect(await runImportBatch(context, 'run-1', 1)).toBe('finished');
+        expect(current()).toMatchObject({ state: 'unavailable', scanned: 0, lastError: LISTING_UNSUPPORTED_MESSAGE });
+        expect(LISTING_UNSUPPORTED_MESSAGE).toContain('Apps-Engine 1.59');
+        expect(LISTING_UNSUPPORTED_MESSAGE).toContain('Rocket.Chat 8.0');
+    });
+
+    it('tries again from the first room when started after being unavailable (the workspace may have been updated)', () => {
+        const now = new Date('2026-01-02T00:00:00Z');
+        const unavailable = { ...startedStatus(now, 'old'), state: 'unavailable' as const, lastError: LISTING_UNSUPPORTED_MESSAGE };
+        expect(resumedOrStarted(unavailable, now, 'new')).toEqual(startedStatus(now, 'new'));
     });
 
     it('stops a chain that no longer owns the import, so that two never run on', async () => {
