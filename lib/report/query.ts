@@ -43,11 +43,16 @@ const reportQuerySchema = {
 // Compiled on first use: rc-apps loads the app class in a sandbox where npm packages are absent.
 let validateReportQuery: ValidateFunction<ReportQuery> | undefined;
 
-/** Checks (and, as the core does, coerces) a copy of the request's query. */
+/**
+ * Checks (and, as the core does, coerces) a copy of the request's query. The core's coercion changed
+ * with its validator: 7.10 to 8.5 compile the schema with `new Ajv({coerceTypes: true})`, 8.6 and later
+ * with Ajv 2020 and `coerceTypes: 'array'`, which also takes a one-element array (`?count[]=2`) as its
+ * value. An app cannot learn the workspace's version, so the app answers as the newest core does.
+ */
 export function checkReportQuery(rawQuery: unknown): { ok: true; value: ReportQuery } | { ok: false; message: string } {
     const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : (rawQuery ?? {});
     // allowUnionTypes only lets departmentId's two types pass AJV's strict mode; the messages are unchanged.
-    validateReportQuery ??= new Ajv({ coerceTypes: true, allowUnionTypes: true }).compile<ReportQuery>(reportQuerySchema);
+    validateReportQuery ??= new Ajv({ coerceTypes: 'array', allowUnionTypes: true }).compile<ReportQuery>(reportQuerySchema);
     if (validateReportQuery(query)) {
         return { ok: true, value: query };
     }

@@ -153,6 +153,10 @@ describe('every error answer over HTTP', () => {
         expect((await engine.get(REPORT_PATH, { ...range, sort: '{"username":-1}' })).status).toBe(200);
     });
 
+    it('takes ?count[]=1 as count=1, as Rocket.Chat 8.6 and later do', async () => {
+        expect(await engine.get(REPORT_PATH, { ...range, 'count[]': '1' })).toMatchObject({ status: 200, body: { count: 1, offset: 0 } });
+    });
+
     it('403 for a caller without an allowed role', async () => {
         expect(await engine.get(REPORT_PATH, range, AGENT)).toMatchObject({
             status: 403,

@@ -45,6 +45,13 @@ describe('the query schema (the core’s, checked with AJV)', () => {
         expect(messageFor({ start: 'a', end: 'b', offset: '-5' })).toBe('must be >= 0');
     });
 
+    it('accepts a one-element array as its one value, as Rocket.Chat 8.6 and later do (`?count[]=2`)', () => {
+        expect(checkReportQuery({ start: ['2024-01-01'], end: 'b', count: ['2'], offset: ['4'] })).toEqual({
+            ok: true,
+            value: { start: '2024-01-01', end: 'b', count: 2, offset: 4 },
+        });
+    });
+
     it('rejects a repeated start (Express makes it an array)', () => {
         expect(messageFor({ start: ['2024-01-01', '2024-02-01'], end: 'b' })).toBe('must be string');
     });
