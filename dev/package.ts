@@ -22,6 +22,7 @@ const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'jobs', 
 
 interface AppJson {
     name: string;
+    requiredApiVersion: string;
     nameSlug: string;
     version: string;
     classFile: string;
@@ -47,6 +48,15 @@ export function readZipAppInfo(zip: Buffer): IAppInfo {
         throw new Error('The zip holds no app.json: it is not a Rocket.Chat app');
     }
     return JSON.parse(entry.getData().toString('utf8')) as IAppInfo;
+}
+
+/** The lowest engine the app runs on: app.json's `requiredApiVersion`, a caret range. */
+export function engineFloor(app: AppJson): string {
+    const floor = /^\^(\d+\.\d+\.\d+)$/.exec(app.requiredApiVersion);
+    if (!floor) {
+        throw new Error(`app.json's requiredApiVersion must be a caret range such as ^1.53.0, not ${app.requiredApiVersion}`);
+    }
+    return floor[1];
 }
 
 export function packagePath({ root = projectRoot, version, outDir = path.join(root, 'dist') }: PackageOptions = {}): string {
@@ -93,12 +103,14 @@ async function packageFromStage(stage: string, options: PackageOptions): Promise
         fs.writeFileSync(path.join(stage, 'app.json'), `${JSON.stringify({ ...readAppJson(stage), version }, null, 4)}\n`);
     }
     const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    // rc-apps reads requiredApiVersion from this entry and fails without it.
+    // rc-apps rewrites app.json's requiredApiVersion as `^` + this entry (and fails without it). The app
+    // compiles against the newest engine it installs, but runs on every engine from the floor app.json
+    // names (the version matrix proves it): the entry handed to rc-apps is that floor, so it stays.
     const stagePackage = {
         name: rootPackage.name,
         version: rootPackage.version,
         private: true,
-        devDependencies: { '@rocket.chat/apps-engine': rootPackage.devDependencies['@rocket.chat/apps-engine'] },
+        devDependencies: { '@rocket.chat/apps-engine': engineFloor(readAppJson(root)) },
     };
     fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(stagePackage, null, 2));
     linkPackagesForCompiler(root, stage);

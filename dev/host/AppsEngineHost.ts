@@ -39,6 +39,15 @@ export interface HostOptions {
  * (apps run in its Deno subprocess) over an in-memory workspace, with Agenda's job scheduling
  * (`jobScheduler.ts`) and Rocket.Chat's HTTP front for app endpoints (`httpFront.ts`).
  */
+/**
+ * The version of the engine this host runs: the project's @rocket.chat/apps-engine, or the matrix
+ * engine that jest maps it to (AST_ENGINE, jest.config.js).
+ */
+export function engineVersion(): string {
+    const manifest = require.resolve('@rocket.chat/apps-engine/package.json');
+    return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 export class AppsEngineHost {
     public readonly workspace: Workspace;
     public manager!: AppManager;
@@ -180,9 +189,7 @@ export class AppsEngineHost {
      */
     public async restartEngine(): Promise<void> {
         await this.scheduler.pause();
-        for (const app of await this.manager.get()) {
-            await app.getRuntimeController().stopApp();
-        }
+        await this.stopAppProcesses();
         this.routes.clear();
         this.processors.clear();
         await this.startEngine();
@@ -195,13 +202,19 @@ export class AppsEngineHost {
         await this.scheduler.pause();
         this.scheduler.cancel();
         if (this.manager) {
-            for (const app of await this.manager.get()) {
-                await app.getRuntimeController().stopApp();
-            }
+            await this.stopAppProcesses();
         }
         (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
         await this.http?.close();
         fs.rmSync(this.tempDir, { recursive: true, force: true });
+    }
+
+    private async stopAppProcesses(): Promise<void> {
+        for (const app of await this.manager.get()) {
+            // Engines before 1.57 name the controller getDenoRuntime() (the version matrix runs them).
+            const legacy = app as unknown as { getDenoRuntime?: () => { stopApp(): Promise<void> } };
+            await (legacy.getDenoRuntime ? legacy.getDenoRuntime() : app.getRuntimeController()).stopApp();
+        }
     }
 
     public url(appId: string, endpointPath: string): string {

@@ -7,7 +7,11 @@ import { AppLogStorage, AppMetadataStorage } from '@rocket.chat/apps-engine/serv
 import type { IAppStorageItem } from '@rocket.chat/apps-engine/server/storage';
 import { AppSourceStorage } from '@rocket.chat/apps-engine/server/storage/AppSourceStorage';
 
-/** The apps collection: what the engine knows of each installed app, kept across engine restarts. */
+/**
+ * The apps collection: what the engine knows of each installed app, kept across engine restarts.
+ * Reads hand out copies, as a database does: engines before 1.57 change the item they read and
+ * compare it with one read before (an update reads the app's status, then disables it).
+ */
 export class MemoryMetadataStorage extends AppMetadataStorage {
     private readonly items = new Map<string, IAppStorageItem>();
 
@@ -22,15 +26,16 @@ export class MemoryMetadataStorage extends AppMetadataStorage {
     }
 
     public async retrieveOne(id: string): Promise<IAppStorageItem | null> {
-        return this.items.get(id) ?? null;
+        const item = this.items.get(id);
+        return item ? structuredClone(item) : null;
     }
 
     public async retrieveAll(): Promise<Map<string, IAppStorageItem>> {
-        return new Map(this.items);
+        return new Map([...this.items].map(([id, item]) => [id, structuredClone(item)]));
     }
 
     public async retrieveAllPrivate(): Promise<Map<string, IAppStorageItem>> {
-        return new Map(this.items);
+        return this.retrieveAll();
     }
 
     public async remove(id: string): Promise<{ success: boolean }> {
@@ -41,6 +46,13 @@ export class MemoryMetadataStorage extends AppMetadataStorage {
         const id = (item._id ?? item.id) as string;
         const updated = { ...(this.items.get(id) as IAppStorageItem), ...item, updatedAt: new Date() };
         this.items.set(id, updated);
+        return updated;
+    }
+
+    /** How engines before 1.57 save an item: whole (the finer methods above replaced it). */
+    public async update(item: IAppStorageItem): Promise<IAppStorageItem> {
+        const updated = { ...item, updatedAt: new Date() };
+        this.items.set(item.id, updated);
         return updated;
     }
 

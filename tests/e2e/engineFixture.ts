@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 
-import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
+import { AppsEngineHost, engineVersion } from '../../dev/host/AppsEngineHost';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { testZipPath } from './testZip';
 
@@ -14,6 +14,12 @@ export const AGENT = { _id: 'agent-1', username: 'agent.caller', authToken: 'age
 
 type Query = Record<string, string | string[]>;
 type Answer = { status: number; body: unknown; contentType: string | null };
+
+/** Whether the engine under test offers IRoomRead.getAllRooms (Apps-Engine 1.59 on), which the history import needs. */
+export function engineListsRooms(): boolean {
+    const [major, minor] = engineVersion().split('.').map(Number);
+    return major > 1 || minor >= 59;
+}
 
 export interface RequestOptions {
     query?: Query;

@@ -2,7 +2,7 @@ import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packageApp } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
-import { requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
+import { engineListsRooms, requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
 import { testZipDir, testZipPath } from './testZip';
 
@@ -115,6 +115,9 @@ describe('failing storage', () => {
         const logged = host.logs.entries.flatMap((entry) => entry.entries.map((line) => line.args.join(' ')));
         expect(logged).toContainEqual(expect.stringContaining(`Could not record room ${rooms[7].roomId} after 3 attempts`));
         expect((await report()).body).not.toEqual(expectedReport());
+        if (!engineListsRooms()) {
+            return; // the version matrix's engines before 1.59 cannot list rooms, so no import can repair (README)
+        }
 
         host.workspace.persistence.failWrite = undefined;
         await importAgainAndWait();
