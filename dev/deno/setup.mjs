@@ -96,6 +96,8 @@ function main() {
         console.error('setup:deno: no Apps-Engine runtime under node_modules; run npm install first');
         process.exit(1);
     }
+    // Written afresh: a config left from an engine no longer installed would only mislead.
+    fs.rmSync(configDir, { recursive: true, force: true });
     fs.mkdirSync(configDir, { recursive: true });
     for (const engineDir of engines) {
         const { version } = JSON.parse(fs.readFileSync(path.join(engineDir, 'package.json'), 'utf8'));
