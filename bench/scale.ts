@@ -79,6 +79,7 @@ async function main(): Promise<void> {
             }
         });
         const ingestCalls = collection.calls.create + collection.calls.updateByAssociations + collection.calls.read;
+        const ingestExamined = collection.entriesExamined;
         const build = await timed(() => store.rebuildBuckets());
 
         const day = Date.UTC(2025, 5, 15);
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
             const app = await timed(() => store.totals(scope));
             const appCalls = collection.calls.read;
             const appRead = collection.documentsRead;
+            const appExamined = collection.entriesExamined;
             collection.resetCalls();
             const scan = await timed(() => fullScan(collection, scope));
             const equal = isDeepStrictEqual(app.result, scan.result);
@@ -106,7 +108,9 @@ async function main(): Promise<void> {
                 (scan.ms / app.ms).toFixed(0),
                 String(appCalls),
                 String(appRead),
+                String(appExamined),
                 (ingestCalls / size).toFixed(2),
+                (ingestExamined / size).toFixed(0),
                 equal ? 'yes' : 'NO',
             ]);
         }
@@ -123,7 +127,9 @@ async function main(): Promise<void> {
         'speed-up',
         'calls/query',
         'docs read/query',
+        'MongoDB-examined/query',
         'calls/ingested room',
+        'MongoDB-examined/ingested room',
         'identical',
     ];
     const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));

@@ -35,6 +35,23 @@ describe('the in-memory app persistence behaves as Rocket.Chat’s', () => {
         expect(await persistence.readByAssociations('app', [])).toEqual([]);
     });
 
+    it('counts the index entries MongoDB examines: those of the first association asked, of this app', async () => {
+        const persistence = new PersistenceCollection();
+        for (let i = 0; i < 5; i++) {
+            await persistence.create('app', { i }, [a, { model: 'room', id: `r${i}` }]);
+        }
+        await persistence.create('other-app', { i: 9 }, [a, c]);
+        persistence.resetCalls();
+        await persistence.updateByAssociations('app', [a, { model: 'room', id: 'r1' }], { i: 1 }, true);
+        expect(persistence.entriesExamined).toBe(5); // the exact-array filter is bounded by its first element, a
+        await persistence.readByAssociations('app', [{ model: 'room', id: 'r1' }, a]);
+        expect(persistence.entriesExamined).toBe(6); // $all bounded by r1: one entry
+        await persistence.removeByAssociations('app', [c]);
+        expect(persistence.entriesExamined).toBe(6); // no entry of this app holds c
+        persistence.resetCalls();
+        expect(persistence.entriesExamined).toBe(0);
+    });
+
     it('does not implement update by id', async () => {
         await expect(new PersistenceCollection().update()).rejects.toThrow('Not implemented.');
     });
