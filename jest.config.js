@@ -5,22 +5,11 @@
 //   or its `unavailable` state), once on every older engine published with its server runtime. Those
 //   engines are the devDependencies aliased to @rocket.chat/apps-engine (package.json); jest maps the
 //   host's imports of the engine to the alias (AST_ENGINE, read by the suites, names it).
-const fs = require('fs');
-const path = require('path');
-
-const packageJson = require('./package.json');
+const { enginePackages } = require('./dev/enginePackages.cjs');
 
 const MATRIX_SUITES = ['engineSupport', 'report', 'reportExtensions', 'robustness'].map(
     (suite) => `<rootDir>/tests/e2e/${suite}.e2e.test.ts`,
 );
-
-/** The aliased engines that ship a server runtime (definitions-only versions serve the type checks). */
-function matrixEngines() {
-    return Object.entries(packageJson.devDependencies)
-        .filter(([, spec]) => spec.startsWith('npm:@rocket.chat/apps-engine@'))
-        .map(([alias]) => alias)
-        .filter((alias) => fs.existsSync(path.join(__dirname, 'node_modules', alias, 'server', 'AppManager.js')));
-}
 
 const common = {
     testEnvironment: 'node',
@@ -28,8 +17,7 @@ const common = {
     transform: { '^.+\\.ts$': 'ts-jest' },
 };
 
-function engineProject(alias) {
-    const { version } = require(`./node_modules/${alias}/package.json`);
+function engineProject({ name: alias, version }) {
     return {
         ...common,
         displayName: `Apps-Engine ${version}`,
@@ -40,12 +28,16 @@ function engineProject(alias) {
     };
 }
 
-// AST_ENGINE=<alias> runs only that engine's project (handy when one engine fails).
+// AST_ENGINE=<alias> runs only that engine's project (handy when one engine fails); an unknown alias runs nothing.
 const only = process.env.AST_ENGINE;
+// Older engines with a runtime; the default engine is the `app` project's, and definitions-only ones serve the type checks.
+const matrix = enginePackages().filter((engine) => engine.name !== '@rocket.chat/apps-engine' && engine.hasRuntime);
 
 /** @type {import('jest').Config} */
 module.exports = {
-    projects: only ? [engineProject(only)] : [{ ...common, displayName: 'app' }, ...matrixEngines().map(engineProject)],
+    projects: only
+        ? matrix.filter((engine) => engine.name === only).map(engineProject)
+        : [{ ...common, displayName: 'app' }, ...matrix.map(engineProject)],
     // The end-to-end suites share one packaged zip, built once before any suite runs into a temporary folder.
     globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
     globalTeardown: '<rootDir>/tests/e2e/globalTeardown.ts',

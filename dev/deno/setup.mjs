@@ -14,6 +14,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import enginePackagesModule from '../enginePackages.cjs';
+
+const { enginePackages } = enginePackagesModule;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const shims = path.join(here, 'shims');
@@ -36,9 +40,9 @@ function denoFor(engineVersion) {
 
 /** The platform binary an npm `deno` package installed (nested when the package is an alias). */
 function findBinary(denoPackageDir) {
+    const pkg = path.join(denoPackageDir, 'package.json');
+    const wanted = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version : undefined;
     for (const scope of [path.join(denoPackageDir, 'node_modules', '@deno'), path.join(root, 'node_modules', '@deno')]) {
-        const pkg = path.join(denoPackageDir, 'package.json');
-        const wanted = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version : undefined;
         for (const platform of fs.existsSync(scope) ? fs.readdirSync(scope) : []) {
             const dir = path.join(scope, platform);
             const version = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
@@ -46,17 +50,6 @@ function findBinary(denoPackageDir) {
         }
     }
     throw new Error(`setup:deno: no Deno binary for ${path.relative(root, denoPackageDir)}: run npm install`);
-}
-
-/** The engine packages under node_modules: the default one and every `npm:@rocket.chat/apps-engine@...` alias. */
-export function enginePackageDirs() {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const names = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
-        .filter(([name, spec]) => name === '@rocket.chat/apps-engine' || String(spec).startsWith('npm:@rocket.chat/apps-engine@'))
-        .map(([name]) => name);
-    return names
-        .map((name) => path.join(root, 'node_modules', name))
-        .filter((dir) => fs.existsSync(path.join(dir, 'deno-runtime', 'main.ts')));
 }
 
 function runtimeConfig(engineDir, denoMajor) {
@@ -91,7 +84,7 @@ function runtimeConfig(engineDir, denoMajor) {
 }
 
 function main() {
-    const engines = enginePackageDirs();
+    const engines = enginePackages().filter((engine) => engine.hasRuntime);
     if (engines.length === 0) {
         console.error('setup:deno: no Apps-Engine runtime under node_modules; run npm install first');
         process.exit(1);
@@ -99,8 +92,7 @@ function main() {
     // Written afresh: a config left from an engine no longer installed would only mislead.
     fs.rmSync(configDir, { recursive: true, force: true });
     fs.mkdirSync(configDir, { recursive: true });
-    for (const engineDir of engines) {
-        const { version } = JSON.parse(fs.readFileSync(path.join(engineDir, 'package.json'), 'utf8'));
+    for (const { dir: engineDir, version } of engines) {
         const deno = denoFor(version);
         const name = path.basename(engineDir);
         const config = path.join(configDir, `${name}.jsonc`);
