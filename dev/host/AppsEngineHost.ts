@@ -35,11 +35,6 @@ export interface HostOptions {
 }
 
 /**
- * Rocket.Chat's side of the Apps-Engine, without Rocket.Chat: the real `AppManager`'s lifecycle
- * (apps run in its Deno subprocess) over an in-memory workspace, with Agenda's job scheduling
- * (`jobScheduler.ts`) and Rocket.Chat's HTTP front for app endpoints (`httpFront.ts`).
- */
-/**
  * The version of the engine this host runs: the project's @rocket.chat/apps-engine, or the matrix
  * engine that jest maps it to (AST_ENGINE, jest.config.js).
  */
@@ -48,6 +43,11 @@ export function engineVersion(): string {
     return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
+/**
+ * Rocket.Chat's side of the Apps-Engine, without Rocket.Chat: the real `AppManager`'s lifecycle
+ * (apps run in its Deno subprocess) over an in-memory workspace, with Agenda's job scheduling
+ * (`jobScheduler.ts`) and Rocket.Chat's HTTP front for app endpoints (`httpFront.ts`).
+ */
 export class AppsEngineHost {
     public readonly workspace: Workspace;
     public manager!: AppManager;

@@ -44,7 +44,8 @@ interface RoomLister {
 /**
  * How an engine without `getAllRooms` (before 1.59) answers its call: its Deno runtime forwards any
  * accessor method to the server, which refuses one it lacks with `Invalid accessor method "..."`
- * (`AppsEngineDenoRuntime.handleAccessorMessage`); an in-process runtime has no such function at all.
+ * (`handleAccessorMessage` in Rocket.Chat's packages/apps-engine/src/server/runtime/deno/AppsEngineDenoRuntime.ts);
+ * an in-process runtime has no such function at all.
  */
 const MISSING_GET_ALL_ROOMS = /Invalid accessor method "getAllRooms"|getAllRooms is not a function/;
 

@@ -46,8 +46,9 @@ let validateReportQuery: ValidateFunction<ReportQuery> | undefined;
 /**
  * Checks (and, as the core does, coerces) a copy of the request's query. The core's coercion changed
  * with its validator: 7.10 to 8.5 compile the schema with `new Ajv({coerceTypes: true})`, 8.6 and later
- * with Ajv 2020 and `coerceTypes: 'array'`, which also takes a one-element array (`?count[]=2`) as its
- * value. An app cannot learn the workspace's version, so the app answers as the newest core does.
+ * with Ajv 2020 and `coerceTypes: 'array'` (`ajvQuery` in Rocket.Chat's packages/rest-typings/src/v1/Ajv.ts),
+ * which also takes a one-element array (`?count[]=2`) as its value. An app cannot learn the workspace's
+ * version, so the app answers as the newest core does.
  */
 export function checkReportQuery(rawQuery: unknown): { ok: true; value: ReportQuery } | { ok: false; message: string } {
     const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : (rawQuery ?? {});
