@@ -42,12 +42,12 @@ interface RoomLister {
 }
 
 /**
- * How an engine without `getAllRooms` (before 1.59) answers its call: its Deno runtime forwards any
+ * How an engine without `getAllRooms` (before 1.59) refuses its call: its Deno runtime forwards any
  * accessor method to the server, which refuses one it lacks with `Invalid accessor method "..."`
- * (`handleAccessorMessage` in Rocket.Chat's packages/apps-engine/src/server/runtime/deno/AppsEngineDenoRuntime.ts);
- * an in-process runtime has no such function at all.
+ * (`handleAccessorMessage` in Rocket.Chat's packages/apps-engine/src/server/runtime/deno/AppsEngineDenoRuntime.ts).
+ * An in-process runtime has no such function at all: `page` checks that first.
  */
-const MISSING_GET_ALL_ROOMS = /Invalid accessor method "getAllRooms"|getAllRooms is not a function/;
+const MISSING_GET_ALL_ROOMS = /Invalid accessor method "getAllRooms"/;
 
 /** Livechat rooms through the room reader: `getAllRooms` pages, `getById` where metrics are missing. */
 export class WorkspaceRoomSource implements HistoryRoomSource {

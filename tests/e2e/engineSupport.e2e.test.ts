@@ -14,7 +14,7 @@ import { testZipPath } from './testZip';
  */
 const listsRooms = engineListsRooms();
 
-/** Two agents' rooms closed before the app was installed, and one open room. */
+/** Thirty rooms of one agent closed before the app was installed, and one open room. */
 function workspaceWithHistory(): Workspace {
     const workspace = new Workspace();
     workspace.addUser({ ...MANAGER, name: MANAGER.username });
