@@ -103,6 +103,8 @@ export class JobScheduler {
     }
 
     private arm(job: ScheduledJob): void {
+        // One timer per job: a run forced while the job ran re-arms it, and the older timer must not fire too.
+        clearTimeout(job.timer);
         if (this.paused) {
             return; // armed again on resume
         }
