@@ -53,9 +53,12 @@ export function bucketBuilderProcessor(registrationLogger: ILogger): IProcessor 
             for (const roomId of summary.abandoned) {
                 logger.warn(`Bucket builder: the save of room ${roomId} never landed; the buckets count what was stored.`);
             }
+            if (summary.migrated > 0) {
+                logger.info(`Moved ${summary.migrated} records stored by version 1.0 to the new storage layout.`);
+            }
             if (summary.markers > 0 || summary.fullRebuild) {
                 logger.debug(
-                    `Buckets rebuilt: ${summary.days} days, ${summary.months} months; ${summary.markers} writes seen, ${summary.pending} not landed yet` +
+                    `Buckets rebuilt: ${summary.viewsWritten} bucket views written; ${summary.markers} writes seen, ${summary.pending} not landed yet` +
                         (summary.fullRebuild ? ' (full rebuild)' : ''),
                 );
             }

@@ -1,28 +1,40 @@
 import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 import type { DirtyMarker } from '../buckets/dirtyMarker';
-import { dirtyDaysByMonth, markerOutcome } from '../buckets/dirtyMarker';
-import type { PeriodBucket } from '../buckets/periodBucket';
-import { bucketFromRecords, mergeBuckets } from '../buckets/periodBucket';
+import { dirtySlots, markerOutcome } from '../buckets/dirtyMarker';
+import type { AssembledBuckets, PeriodViews } from '../buckets/periodBucket';
+import {
+    assembleParts,
+    BUCKET_VIEWS,
+    emptyViews,
+    mergeViews,
+    partCountKey,
+    sameEntries,
+    splitIntoParts,
+    viewsFromRecords,
+} from '../buckets/periodBucket';
+import type { Level } from '../buckets/periods';
+import { childLevel, childStarts, parentTag, periodStart, periodTag } from '../buckets/periods';
 import type { ReadStep } from '../buckets/readPlan';
-import { planTotalsReads } from '../buckets/readPlan';
+import { dirtyByLevel, planTotalsReads } from '../buckets/readPlan';
 import type { RecordStore } from '../records/recordStore';
 import type { ServiceRecord } from '../records/serviceRecord';
-import { EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord, recordFingerprint } from '../records/serviceRecord';
+import { eachRoomOnce, EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord, recordFingerprint } from '../records/serviceRecord';
 import type { AgentTotals } from '../report/agentTotals';
 import { AgentTotalsAccumulator } from '../report/agentTotals';
 import type { ReportScope } from '../report/scope';
 import {
-    dayBucketAssociations,
-    dayBucketsOfMonthQuery,
+    bucketAssociations,
+    bucketGroupQuery,
+    bucketPartQuery,
+    bucketsOfMonthQuery,
     DIRTY_TAG,
     dirtyMarkerAssociations,
-    monthBucketAssociations,
-    monthBucketsOfYearQuery,
+    LEGACY,
+    legacyMonthRecordsQuery,
+    legacyRoomRecordsQuery,
     monthTag,
     periodRecordsQuery,
-    monthBucketQuery,
-    periodTags,
     PRUNED_TAG,
     READY_TAG,
     recordAssociations,
@@ -31,9 +43,10 @@ import {
     utcYear,
     YEAR_MARKER_TAG,
     yearMarkerAssociations,
+    yearTag,
 } from '../storage/layout';
-import { uniqueToken } from '../util/uniqueToken';
 import { messageOf } from '../util/messageOf';
+import { uniqueToken } from '../util/uniqueToken';
 
 const FIRST_TAGGED_YEAR = utcYear(EARLIEST_CREATED_AT);
 const LAST_TAGGED_YEAR = utcYear(LATEST_CREATED_AT);
@@ -44,8 +57,10 @@ export interface RebuildSummary {
     pending: number;
     /** Rooms whose write never landed within the builder's patience: their saves failed. */
     abandoned: string[];
-    days: number;
-    months: number;
+    /** Bucket views written (a view whose totals did not change is not rewritten). */
+    viewsWritten: number;
+    /** Records moved from layout 1 (app 1.0.x) this run. */
+    migrated: number;
     fullRebuild: boolean;
     /** Months that could not be rebuilt, with why; their markers stay, and the next run tries again. */
     failures: Array<{ month: string; error: string }>;
@@ -53,26 +68,30 @@ export interface RebuildSummary {
 
 /**
  * The record store in the app's persistence, laid out as `storage/layout.ts` says; on top of the
- * records sit pre-aggregated buckets per UTC day and month, read as `buckets/readPlan.ts` plans.
+ * records sit pre-aggregated buckets per UTC 5-minute slot, hour, day and month, read as
+ * `buckets/readPlan.ts` plans.
  *
  * Why no interleaving of writes, and no write that fails or stalls half-way, can lose or
  * double-count a room, without increments or transactions:
  * - Buckets are never updated in place by ingest. A save writes its year marker, then a new dirty
- *   marker (a document of its own, with a unique token) naming the record's day and the fingerprint
+ *   marker (a document of its own, with a unique token) naming the record's slot and the fingerprint
  *   the record must have, and only then the record (an idempotent upsert). A removal writes a marker
- *   that expects no record, then removes it. Whatever prefix of these writes lands, the day is marked
- *   before its record changes.
+ *   that expects no record, then removes it. Whatever prefix of these writes lands, the slot is
+ *   marked before its record changes.
  * - One writer rebuilds buckets (the `bucket-builder` job; Agenda runs a job on one instance at a
- *   time): it reads the markers, then rebuilds each marked day from that day's records and each
- *   marked month from its days. It deletes a marker only once the records it read show the marker's
- *   write landed; a marker whose write has not landed stays, so its day stays dirty, until it lands
- *   or (after `MARKER_PATIENCE_MS`) is taken as failed, when the buckets already match the records.
- * - A report reads the markers first and trusts no bucket of a dirty day or month: it reads those
- *   periods' records instead. Buckets and records it combines cover disjoint periods, and within a
- *   period each room counts once (a room stored twice by racing upserts included).
- * - Until the builder has built buckets from every record once (`service-buckets-ready`, written
- *   after a full rebuild), reports read records only; so records stored by a version without
- *   buckets, which have no markers, are never missed.
+ *   time): it reads the markers, then rebuilds each marked slot from that slot's records, and each
+ *   hour, day and month above it from its children's buckets. It deletes a marker only once the
+ *   records it read show the marker's write landed; a marker whose write has not landed stays, so its
+ *   slot stays dirty, until it lands or (after `MARKER_PATIENCE_MS`) is taken as failed, when the
+ *   buckets already match the records.
+ * - A report reads the markers first and trusts no bucket of a dirty slot or of its hour, day or
+ *   month: it reads those periods' children, and the dirty slots' records. Buckets and records it
+ *   combines cover disjoint periods, and within a period each room counts once (a room stored twice by
+ *   racing upserts included). A bucket caught half-rewritten (its parts of two builds) is read from
+ *   its records instead.
+ * - Until the builder has built buckets from every record once (`READY_TAG`, written after a full
+ *   rebuild), reports read records only, of both layouts; so records stored by app 1.0.x, which the
+ *   first run moves to this layout, are never missed.
  */
 export class PersistenceRecordStore implements RecordStore {
     /** Year markers this store has written: a batch of many rooms writes each once. */
@@ -85,34 +104,44 @@ export class PersistenceRecordStore implements RecordStore {
 
     public async save(record: ServiceRecord): Promise<void> {
         const writer = this.requireWriter();
-        const year = utcYear(record.createdAt);
-        if (!this.markedYears.has(year)) {
-            await writer.updateByAssociations(yearMarkerAssociations(year), { year }, true);
-            this.markedYears.add(year);
-        }
+        await this.markYear(record.createdAt);
         await this.markDirty(record.roomId, record.createdAt, recordFingerprint(record));
         await writer.updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
     }
 
+    /** Whether the room has a record, in this layout or (not yet migrated) in layout 1. */
     public async has(roomId: string): Promise<boolean> {
-        return (await this.reader.readByAssociations(roomRecordsQuery(roomId))).length > 0;
+        return (await this.roomRecords(roomId)).length > 0 || (await this.legacyRoomRecords(roomId)).length > 0;
     }
 
     public async remove(roomId: string): Promise<boolean> {
-        const stored = readRecords(await this.reader.readByAssociations(roomRecordsQuery(roomId)));
-        if (stored.length === 0) {
+        const [current, legacy] = [await this.roomRecords(roomId), await this.legacyRoomRecords(roomId)];
+        if (current.length === 0 && legacy.length === 0) {
             return false;
         }
-        for (const createdAt of new Set(stored.map((record) => record.createdAt))) {
+        for (const createdAt of new Set([...current, ...legacy].map((record) => record.createdAt))) {
             await this.markDirty(roomId, createdAt, null);
         }
-        await this.requireWriter().removeByAssociations(roomRecordsQuery(roomId));
+        if (current.length > 0) {
+            await this.requireWriter().removeByAssociations(roomRecordsQuery(roomId));
+        }
+        if (legacy.length > 0) {
+            await this.requireWriter().removeByAssociations(legacyRoomRecordsQuery(roomId));
+        }
         return true;
+    }
+
+    private async markYear(createdAt: number): Promise<void> {
+        const year = utcYear(createdAt);
+        if (!this.markedYears.has(year)) {
+            await this.requireWriter().updateByAssociations(yearMarkerAssociations(year), { year }, true);
+            this.markedYears.add(year);
+        }
     }
 
     private async markDirty(roomId: string, createdAt: number, expect: string | null): Promise<void> {
         const token = uniqueToken();
-        const marker: DirtyMarker = { token, ...periodTags(createdAt), roomId, expect, writtenAt: Date.now() };
+        const marker: DirtyMarker = { token, slot: periodTag('slot', createdAt), roomId, expect, writtenAt: Date.now() };
         await this.requireWriter().createWithAssociations(marker, dirtyMarkerAssociations(token));
     }
 
@@ -121,104 +150,207 @@ export class PersistenceRecordStore implements RecordStore {
         const plan = planTotalsReads({
             range: scope.range,
             yearsWithRecords: years,
-            dirtyDays: dirtyDaysByMonth(markers),
+            dirtySlots: dirtySlots(markers),
             bucketsReady: ready,
+            view: scope.departmentIds ? 'dept' : 'all',
         });
         const accumulator = new AgentTotalsAccumulator(scope);
-        const results = await Promise.all(plan.map((step) => this.read(step)));
+        const results = await Promise.all(plan.map((step) => this.read(step, ready)));
+        const torn: string[] = [];
         results.forEach((result, index) => {
             const step = plan[index];
             if (step.kind === 'records') {
-                accumulator.add(readRecords(result));
+                accumulator.add(result as ServiceRecord[]);
                 return;
             }
-            const wanted = new Set(step.kind === 'monthBuckets' ? step.months : step.days);
-            for (const bucket of result as PeriodBucket[]) {
-                if (wanted.has(bucket.period)) {
-                    bucket.entries.forEach((entry) => accumulator.addTotals(entry));
+            const buckets = result as AssembledBuckets;
+            for (const period of step.periods) {
+                if (buckets.torn.has(period)) {
+                    torn.push(period);
+                } else {
+                    buckets.views.get(period)?.[step.view]?.forEach((entry) => accumulator.addTotals(entry));
                 }
             }
         });
+        // A bucket the builder was rewriting when it was read: its records instead (rare, and never a rebuild's own dirty periods).
+        for (const records of await Promise.all(torn.map((period) => this.records(period)))) {
+            accumulator.add(records);
+        }
         return accumulator.sorted();
     }
 
     /** The builder's run: brings every bucket up to date with the records written before it started. */
     public async rebuildBuckets(now = Date.now()): Promise<RebuildSummary> {
-        const writer = this.requireWriter();
         const [markers, ready] = await Promise.all([this.dirtyMarkers(), this.bucketsReady()]);
         const summary: RebuildSummary = {
             markers: markers.length,
             pending: 0,
             abandoned: [],
-            days: 0,
-            months: 0,
+            viewsWritten: 0,
+            migrated: 0,
             fullRebuild: !ready,
             failures: [],
         };
-        // The records this run read, by day: what each marker is checked against.
-        const recordsByDay = new Map<string, ServiceRecord[]>();
-        // A month that fails is reported and left marked; the others are built all the same.
-        const rebuildMonth = async (month: string, build: () => Promise<boolean>) => {
-            try {
-                if (await build()) {
-                    summary.months++;
-                }
-            } catch (error) {
-                summary.failures.push({ month, error: messageOf(error) });
-            }
-        };
+        // The records this run read, by slot: what each marker is checked against.
+        const markedSlots = dirtySlots(markers);
+        const recordsBySlot = new Map<string, ServiceRecord[]>();
+        const run: BuildRun = { summary, markedSlots, recordsBySlot, dirtyChildren: childrenByParent(markedSlots) };
         if (!ready) {
-            // Every month with records, built from its records: covers records that have no marker.
-            for (const year of await this.yearsWithRecords()) {
-                for (let monthIndex = 0; monthIndex < 12; monthIndex++) {
-                    const month = monthTag(Date.UTC(year, monthIndex, 1));
-                    await rebuildMonth(month, async () => {
-                        const records = await this.records(month);
-                        if (records.length === 0) {
-                            return false;
-                        }
-                        const monthDays = new Map<string, ServiceRecord[]>();
-                        for (const record of records) {
-                            const { day } = periodTags(record.createdAt);
-                            const dayRecords = monthDays.get(day);
-                            if (dayRecords) {
-                                dayRecords.push(record);
-                            } else {
-                                monthDays.set(day, [record]);
-                            }
-                        }
-                        for (const [day, dayRecords] of monthDays) {
-                            recordsByDay.set(day, dayRecords);
-                            await this.writeDayBucket(bucketFromRecords(day, dayRecords), month);
-                            summary.days++;
-                        }
-                        await this.writeMonthBucket(bucketFromRecords(month, records));
-                        return true;
-                    });
-                }
-            }
-            if (summary.failures.length === 0) {
-                await writer.updateByAssociation(tag(READY_TAG), { v: 1, builtAt: new Date(now).toISOString() }, true);
-            }
+            await this.fullRebuild(run, now);
         } else {
-            for (const [month, monthDays] of dirtyDaysByMonth(markers)) {
-                await rebuildMonth(month, async () => {
-                    for (const day of monthDays) {
-                        const dayRecords = await this.records(day);
-                        recordsByDay.set(day, dayRecords);
-                        await this.writeDayBucket(bucketFromRecords(day, dayRecords), month);
-                        summary.days++;
+            await this.incrementalRebuild(run);
+        }
+        await this.settleMarkers(markers, run, now);
+        return summary;
+    }
+
+    /**
+     * After install or an update: moves layout 1's records, then builds every month from its records
+     * (one read per month, linear in its rooms), and marks the buckets ready if nothing failed.
+     */
+    private async fullRebuild(run: BuildRun, now: number): Promise<void> {
+        const { summary } = run;
+        try {
+            summary.migrated = await this.migrateLayout1();
+        } catch (error) {
+            summary.failures.push({ month: 'layout 1 records', error: messageOf(error) });
+            return;
+        }
+        for (const year of await this.yearsWithRecords()) {
+            for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+                const month = periodTag('month', monthStart);
+                await this.guardMonth(run, month, async () => {
+                    const records = await this.records(month);
+                    await this.requireWriter().removeByAssociations(bucketsOfMonthQuery(month));
+                    for (const record of records) {
+                        const slot = periodTag('slot', record.createdAt);
+                        if (run.markedSlots.has(slot)) {
+                            pushInto(run.recordsBySlot, slot, record);
+                        }
                     }
-                    const dayBuckets = (await this.reader.readByAssociations(dayBucketsOfMonthQuery(month))) as PeriodBucket[];
-                    await this.writeMonthBucket(mergeBuckets(month, dayBuckets));
-                    return true;
+                    if (records.length > 0) {
+                        const recordsBySlot = groupBy(records, (record) => periodTag('slot', record.createdAt));
+                        const tree = { recordsBySlot, children: childrenByParent(new Set(recordsBySlot.keys())) };
+                        const views = await this.writeTree('month', month, tree, run);
+                        await this.writeViews('month', yearTag(year), month, views, undefined, run);
+                    }
                 });
             }
         }
+        if (summary.failures.length === 0) {
+            await this.requireWriter().updateByAssociation(tag(READY_TAG), { v: 2, builtAt: new Date(now).toISOString() }, true);
+        }
+    }
+
+    /** Writes the buckets of every period under `period` that holds records, and answers `period`'s views. */
+    private async writeTree(level: Level, period: string, tree: RecordTree, run: BuildRun): Promise<PeriodViews> {
+        const finer = childLevel(level);
+        if (!finer) {
+            return viewsFromRecords(tree.recordsBySlot.get(period) ?? []);
+        }
+        const children: PeriodViews[] = [];
+        for (const child of [...(tree.children.get(period) ?? [])].sort()) {
+            const views = await this.writeTree(finer, child, tree, run);
+            await this.writeViews(finer, period, child, views, undefined, run);
+            children.push(views);
+        }
+        return mergeViews(children);
+    }
+
+    /**
+     * Rebuilds what the markers name: each marked slot from its records, then each hour, day and
+     * month above one from its children's buckets. Reads per run: the markers, one read per touched
+     * year, month, day and hour, and one per marked slot; its work grows with the rooms closed since
+     * the last run and the size of their slots, not with the rooms of the day.
+     */
+    private async incrementalRebuild(run: BuildRun): Promise<void> {
+        for (const year of run.dirtyChildren.keys()) {
+            if (!year.startsWith('year:')) {
+                continue;
+            }
+            const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year)));
+            for (const month of run.dirtyChildren.get(year) ?? []) {
+                await this.guardMonth(run, month, async () => {
+                    const views = await this.rebuiltViews('month', month, run);
+                    await this.writeViews('month', year, month, views, stored, run);
+                });
+            }
+        }
+    }
+
+    /** A period's views, its dirty children rebuilt (and written) first. */
+    private async rebuiltViews(level: Level, period: string, run: BuildRun): Promise<PeriodViews> {
+        const finer = childLevel(level);
+        if (!finer) {
+            const records = await this.records(period);
+            run.recordsBySlot.set(period, records);
+            return viewsFromRecords(records);
+        }
+        const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery(finer, period)));
+        const children = new Map<string, PeriodViews>();
+        for (const [child, views] of stored.views) {
+            children.set(child, { ...emptyViews(), ...views });
+        }
+        for (const child of new Set([...(run.dirtyChildren.get(period) ?? []), ...stored.torn])) {
+            const views = await this.rebuiltViews(finer, child, run);
+            await this.writeViews(finer, period, child, views, stored, run);
+            children.set(child, views);
+        }
+        return mergeViews(children.values());
+    }
+
+    /** Writes the views of a period's bucket that changed; a view that needs fewer parts than before loses the rest. */
+    private async writeViews(
+        level: Level,
+        parent: string,
+        period: string,
+        views: PeriodViews,
+        stored: AssembledBuckets | undefined,
+        run: BuildRun,
+    ): Promise<void> {
+        const writer = this.requireWriter();
+        const month = periodTag('month', periodStart(period));
+        for (const view of BUCKET_VIEWS) {
+            const before = stored?.torn.has(period) ? undefined : stored?.views.get(period);
+            const partsBefore = stored?.partCounts.get(partCountKey(period, view)) ?? 0;
+            if (sameEntries(before?.[view] ?? [], views[view]) && (before !== undefined || partsBefore === 0)) {
+                continue;
+            }
+            const parts = splitIntoParts(views[view]);
+            const build = uniqueToken();
+            for (const [part, entries] of parts.entries()) {
+                await writer.updateByAssociations(
+                    bucketAssociations(level, parent, view, period, part, month),
+                    { v: 2, level, period, view, part, parts: parts.length, build, entries },
+                    true,
+                );
+            }
+            for (let part = parts.length; part < partsBefore; part++) {
+                await writer.removeByAssociations(bucketPartQuery(level, parent, view, period, part));
+            }
+            run.summary.viewsWritten++;
+        }
+    }
+
+    /** Runs one month's rebuild; a month that fails is reported and left marked, and the others are built all the same. */
+    private async guardMonth(run: BuildRun, month: string, build: () => Promise<void>): Promise<void> {
+        try {
+            await build();
+        } catch (error) {
+            run.summary.failures.push({ month, error: messageOf(error) });
+        }
+    }
+
+    /** Deletes each marker whose write the run saw land (or that waited past its patience); keeps the rest. */
+    private async settleMarkers(markers: readonly DirtyMarker[], run: BuildRun, now: number): Promise<void> {
+        const { summary } = run;
         const failedMonths = new Set(summary.failures.map((failure) => failure.month));
-        const landed = fingerprintIndex(recordsByDay);
+        const wholeRunFailed = summary.fullRebuild && summary.failures.length > 0;
+        const landed = fingerprintIndex(run.recordsBySlot);
         for (const marker of markers) {
-            const outcome = failedMonths.has(marker.month) ? 'pending' : markerOutcome(marker, (roomId) => landed(marker.day, roomId), now);
+            const month = periodTag('month', periodStart(marker.slot));
+            const outcome =
+                wholeRunFailed || failedMonths.has(month) ? 'pending' : markerOutcome(marker, (roomId) => landed(marker.slot, roomId), now);
             if (outcome === 'pending') {
                 summary.pending++;
                 continue;
@@ -226,15 +358,41 @@ export class PersistenceRecordStore implements RecordStore {
             if (outcome === 'abandoned' && marker.roomId) {
                 summary.abandoned.push(marker.roomId);
             }
-            await writer.removeByAssociations(dirtyMarkerAssociations(marker.token));
+            await this.requireWriter().removeByAssociations(dirtyMarkerAssociations(marker.token));
         }
-        return summary;
     }
 
     /**
-     * The retention: removes every record, day bucket and month bucket of the months before the
-     * cut-off (a month boundary), and answers how many records went. Run by the builder's job, the
-     * one writer of buckets, so that no rebuild runs beside it; a cut-off already pruned costs one read.
+     * Moves every record of layout 1 (app 1.0.x) to this layout: its association order was its
+     * identity for upserts, so it cannot be rewritten in place. A room recorded again since the update
+     * keeps its new record. Each move writes the new record before it removes the old one, so a run
+     * that stops half-way loses nothing; reports read both layouts until the buckets are ready.
+     */
+    private async migrateLayout1(): Promise<number> {
+        const writer = this.requireWriter();
+        let moved = 0;
+        for (const year of await this.yearsWithRecords()) {
+            for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+                const legacy = readRecords(await this.reader.readByAssociations(legacyMonthRecordsQuery(periodTag('month', monthStart))));
+                for (const record of eachRoomOnce(legacy)) {
+                    if ((await this.roomRecords(record.roomId)).length === 0) {
+                        await writer.updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
+                    }
+                    await writer.removeByAssociations(legacyRoomRecordsQuery(record.roomId));
+                    moved++;
+                }
+            }
+        }
+        for (const legacyTag of [LEGACY.DIRTY_TAG, LEGACY.READY_TAG, ...LEGACY.BUCKET_TAGS]) {
+            await writer.removeByAssociation(tag(legacyTag));
+        }
+        return moved;
+    }
+
+    /**
+     * The retention: removes every record and bucket of the months before the cut-off (a month
+     * boundary), and answers how many records went. Run by the builder's job, the one writer of
+     * buckets, so that no rebuild runs beside it; a cut-off already pruned costs one read.
      */
     public async pruneBefore(cutoff: number): Promise<number> {
         const writer = this.requireWriter();
@@ -245,40 +403,45 @@ export class PersistenceRecordStore implements RecordStore {
         }
         let removed = 0;
         for (const year of await this.yearsWithRecords()) {
-            for (let monthIndex = 0; monthIndex < 12; monthIndex++) {
-                const month = monthTag(Date.UTC(year, monthIndex, 1));
+            for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+                const month = periodTag('month', monthStart);
                 if (month >= before) {
                     break;
                 }
                 removed += (await writer.removeByAssociations(periodRecordsQuery(month)))?.length ?? 0;
-                await writer.removeByAssociations(dayBucketsOfMonthQuery(month));
-                await writer.removeByAssociations(monthBucketQuery(month));
+                removed += (await writer.removeByAssociations(legacyMonthRecordsQuery(month)))?.length ?? 0;
+                await writer.removeByAssociations(bucketsOfMonthQuery(month));
             }
         }
         await writer.updateByAssociation(tag(PRUNED_TAG), { before }, true);
         return removed;
     }
 
-    private read(step: ReadStep): Promise<object[]> {
-        if (step.kind === 'monthBuckets') {
-            return this.reader.readByAssociations(monthBucketsOfYearQuery(step.year));
+    private async read(step: ReadStep, ready: boolean): Promise<ServiceRecord[] | AssembledBuckets> {
+        if (step.kind === 'buckets') {
+            return assembleParts(await this.reader.readByAssociations(bucketGroupQuery(step.level, step.parent, step.view)));
         }
-        if (step.kind === 'dayBuckets') {
-            return this.reader.readByAssociations(dayBucketsOfMonthQuery(step.month));
+        if (ready) {
+            return this.records(step.period);
         }
-        return this.reader.readByAssociations(periodRecordsQuery(step.tag));
+        // Before the buckets are ready, layout 1's records may not all be moved yet: read both, this layout's first.
+        const [current, legacy] = await Promise.all([
+            this.records(step.period),
+            this.reader.readByAssociations(legacyMonthRecordsQuery(step.period)),
+        ]);
+        return [...current, ...readRecords(legacy)];
     }
 
-    private async records(periodTag: string): Promise<ServiceRecord[]> {
-        return readRecords(await this.reader.readByAssociations(periodRecordsQuery(periodTag)));
+    private async records(period: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(periodRecordsQuery(period)));
     }
 
-    private async writeDayBucket(bucket: PeriodBucket, month: string): Promise<void> {
-        await this.requireWriter().updateByAssociations(dayBucketAssociations(bucket.period, month), bucket, true);
+    private async roomRecords(roomId: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(roomRecordsQuery(roomId)));
     }
 
-    private async writeMonthBucket(bucket: PeriodBucket): Promise<void> {
-        await this.requireWriter().updateByAssociations(monthBucketAssociations(bucket.period), bucket, true);
+    private async legacyRoomRecords(roomId: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(legacyRoomRecordsQuery(roomId)));
     }
 
     /** Years 0000 to 9999 only: a marker of another year (app version 1.0 stored any) names no taggable month. */
@@ -290,7 +453,8 @@ export class PersistenceRecordStore implements RecordStore {
     }
 
     private async dirtyMarkers(): Promise<DirtyMarker[]> {
-        return (await this.reader.readByAssociation(tag(DIRTY_TAG))) as DirtyMarker[];
+        const stored = (await this.reader.readByAssociation(tag(DIRTY_TAG))) as Array<Partial<DirtyMarker>>;
+        return stored.filter((marker): marker is DirtyMarker => typeof marker.token === 'string' && typeof marker.slot === 'string');
     }
 
     private async bucketsReady(): Promise<boolean> {
@@ -305,20 +469,67 @@ export class PersistenceRecordStore implements RecordStore {
     }
 }
 
+/** What one builder run carries from period to period. */
+interface BuildRun {
+    summary: RebuildSummary;
+    /** The slots the run's markers name. */
+    markedSlots: ReadonlySet<string>;
+    /** The records the run read of the marked slots: what each marker is checked against. */
+    recordsBySlot: Map<string, ServiceRecord[]>;
+    /** For each year, month, day and hour holding a marked slot, its children that hold one. */
+    dirtyChildren: Map<string, Set<string>>;
+}
+
+/** A month's records by slot, and which hours, days and slots of it hold any. */
+interface RecordTree {
+    recordsBySlot: Map<string, ServiceRecord[]>;
+    children: Map<string, Set<string>>;
+}
+
+/** The periods above some slots, by parent: the years' months, the months' days, the days' hours, the hours' slots. */
+function childrenByParent(slots: ReadonlySet<string>): Map<string, Set<string>> {
+    const dirty = dirtyByLevel(slots);
+    const byParent = new Map<string, Set<string>>();
+    for (const level of ['month', 'day', 'hour', 'slot'] as const) {
+        for (const period of dirty[level]) {
+            const parent = parentTag(level, period);
+            byParent.set(parent, (byParent.get(parent) ?? new Set()).add(period));
+        }
+    }
+    return byParent;
+}
+
+function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+        pushInto(groups, keyOf(item), item);
+    }
+    return groups;
+}
+
+function pushInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
+    const group = groups.get(key);
+    if (group) {
+        group.push(item);
+    } else {
+        groups.set(key, [item]);
+    }
+}
+
 /**
- * The fingerprints of a room's records in a day, from the records a builder run read: indexed by
- * room on first use of a day, so that settling a day's markers costs one pass over its records.
+ * The fingerprints of a room's records in a slot, from the records a builder run read: indexed by
+ * room on first use of a slot, so that settling a slot's markers costs one pass over its records.
  */
-function fingerprintIndex(recordsByDay: ReadonlyMap<string, ServiceRecord[]>): (day: string, roomId: string) => readonly string[] {
+function fingerprintIndex(recordsBySlot: ReadonlyMap<string, ServiceRecord[]>): (slot: string, roomId: string) => readonly string[] {
     const index = new Map<string, Map<string, string[]>>();
-    return (day, roomId) => {
-        let byRoom = index.get(day);
+    return (slot, roomId) => {
+        let byRoom = index.get(slot);
         if (!byRoom) {
             byRoom = new Map();
-            for (const record of recordsByDay.get(day) ?? []) {
-                byRoom.set(record.roomId, [...(byRoom.get(record.roomId) ?? []), recordFingerprint(record)]);
+            for (const record of recordsBySlot.get(slot) ?? []) {
+                pushInto(byRoom, record.roomId, recordFingerprint(record));
             }
-            index.set(day, byRoom);
+            index.set(slot, byRoom);
         }
         return byRoom.get(roomId) ?? [];
     };

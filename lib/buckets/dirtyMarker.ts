@@ -1,13 +1,13 @@
 /**
- * A dirty marker says "this day's buckets are not to be trusted": a save or a removal writes one
- * before it touches the record, so whatever part of it lands, the day is read from its records
- * until the bucket builder has seen the write land.
+ * A dirty marker says "this slot's buckets, and its hour's, day's and month's, are not to be
+ * trusted": a save or a removal writes one before it touches the record, so whatever part of it
+ * lands, the slot is read from its records until the bucket builder has seen the write land.
  */
 export interface DirtyMarker {
     token: string;
-    month: string;
-    day: string;
-    /** The room whose write put the marker there (absent on markers of app version 1.0). */
+    /** The `slot:…` tag of the record's creation time. */
+    slot: string;
+    /** The room whose write put the marker there. */
     roomId?: string;
     /** The fingerprint the room's record must have once the write has landed; null for a removal. */
     expect?: string | null;
@@ -28,7 +28,7 @@ export type MarkerOutcome = 'settled' | 'pending' | 'abandoned';
  */
 export function markerOutcome(marker: DirtyMarker, storedFingerprints: (roomId: string) => readonly string[], now: number): MarkerOutcome {
     if (marker.roomId === undefined) {
-        return 'settled'; // 1.0 wrote its marker after the record
+        return 'settled'; // nothing to wait for
     }
     const stored = storedFingerprints(marker.roomId);
     const landed = marker.expect === null ? stored.length === 0 : stored.includes(marker.expect as string);
@@ -38,12 +38,7 @@ export function markerOutcome(marker: DirtyMarker, storedFingerprints: (roomId: 
     return now - (marker.writtenAt ?? 0) > MARKER_PATIENCE_MS ? 'abandoned' : 'pending';
 }
 
-export function dirtyDaysByMonth(markers: readonly DirtyMarker[]): Map<string, Set<string>> {
-    const byMonth = new Map<string, Set<string>>();
-    for (const marker of markers) {
-        const days = byMonth.get(marker.month) ?? new Set<string>();
-        days.add(marker.day);
-        byMonth.set(marker.month, days);
-    }
-    return byMonth;
+/** The slots the markers name. */
+export function dirtySlots(markers: readonly DirtyMarker[]): Set<string> {
+    return new Set(markers.map((marker) => marker.slot));
 }

@@ -1,50 +1,43 @@
 import type { DateRange } from '../report/scope';
 import { isEmptyRange } from '../report/scope';
-import { dayTag, monthTag } from '../storage/layout';
+import type { BucketView } from '../storage/layout';
+import type { Level } from './periods';
+import { childLevel, childStarts, parentTag, periodEnd, periodStart, periodTag } from './periods';
 
 /** One read a report makes, and what it takes from the answer. */
 export type ReadStep =
-    /** The month buckets of a year (one read), of which these months are used. */
-    | { kind: 'monthBuckets'; year: number; months: string[] }
-    /** The day buckets of a month (one read), of which these days are used. */
-    | { kind: 'dayBuckets'; month: string; days: string[] }
-    /** The records of a month or day (one read), filtered by the scope. */
-    | { kind: 'records'; tag: string };
+    /** The buckets of one level under one parent, in one view (one read), of which these periods are used. */
+    | { kind: 'buckets'; level: Level; parent: string; view: BucketView; periods: string[] }
+    /** The records of a slot, an hour or (before the buckets are ready) a month, filtered by the scope. */
+    | { kind: 'records'; period: string };
 
 export interface PlanInputs {
     range: DateRange;
     yearsWithRecords: Iterable<number>;
-    /**
-     * Days holding a record written since their buckets were built, by month (`month:…` to
-     * `day:…` tags): those days' buckets, and their months', are not trusted.
-     */
-    dirtyDays: ReadonlyMap<string, ReadonlySet<string>>;
-    /** False until the buckets have been built from every record (after install, or an update from a version without them). */
+    /** Slots (`slot:…` tags) holding a write the builder has not seen land: their buckets, and their parents', are not trusted. */
+    dirtySlots: ReadonlySet<string>;
+    /** False until the buckets have been built from every record (after install, or an update from layout 1). */
     bucketsReady: boolean;
+    /** `all` for a report over every department, `dept` for one filtered by department. */
+    view: BucketView;
 }
 
-/** Reads a report may make at most, the fixed ones (year markers, dirty markers, readiness) aside. */
-export const MAX_PLANNED_READS = 56;
-/** A dirty month with more dirty days than this is read as one month of records. */
-const MAX_DIRTY_DAYS_READ_ONE_BY_ONE = 3;
+/** An hour with more dirty slots than this is read as one read of its records. */
+const MAX_DIRTY_SLOTS_READ_ONE_BY_ONE = 3;
 
 /**
- * How a report reads a range, in a bounded number of reads whatever the room count:
- * - a clean month the range covers whole: its month bucket (all such months of a year in one read);
- * - a month it covers in part, or a month with a few dirty days: its day buckets (one read) for the
- *   clean days it covers whole, and the records of each dirty day and of the (at most two) days it
- *   covers in part;
- * - a month with many dirty days, or any month before the buckets are ready: its records, in one read.
- * If that would take more than MAX_PLANNED_READS, dirty months are read as months of records, which
- * bounds a two-year range to about 25 + 6 reads. The periods read never overlap, so adding up what
- * each step yields counts every room once.
+ * How a report reads a range, from the coarsest buckets that are whole and clean:
+ * - a month, day, hour or slot the range covers whole and no pending write touches: its bucket, read
+ *   with its siblings in one read (a year's months, a month's days, a day's hours, an hour's slots);
+ * - one covered in part, or touched by a pending write: its children, the same way;
+ * - a slot covered in part or dirty: its records, so the edges of any range cost at most two slots'
+ *   records; an hour with more than a few dirty slots: its records, so pending writes never make a
+ *   report read more than the hours they name;
+ * - before the buckets are ready, every month's records.
+ * The periods read never overlap, so adding up what each step yields counts every room once. A range
+ * costs about 4 reads per edge, 1 per year, and up to 4 per dirty hour, whatever the room count.
  */
 export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
-    const plan = planWith(inputs, MAX_DIRTY_DAYS_READ_ONE_BY_ONE);
-    return plan.length <= MAX_PLANNED_READS ? plan : planWith(inputs, 0);
-}
-
-function planWith(inputs: PlanInputs, maxDirtyDaysOneByOne: number): ReadStep[] {
     const { range } = inputs;
     if (isEmptyRange(range)) {
         return [];
@@ -53,53 +46,75 @@ function planWith(inputs: PlanInputs, maxDirtyDaysOneByOne: number): ReadStep[] 
     const lastYear = new Date(range.end).getUTCFullYear();
     const years = [...new Set(inputs.yearsWithRecords)].filter((year) => year >= firstYear && year <= lastYear).sort((a, b) => a - b);
     const steps: ReadStep[] = [];
-    for (const year of years) {
-        const wholeMonths: string[] = [];
-        for (let month = 0; month < 12; month++) {
-            const monthStart = Date.UTC(year, month, 1);
-            const monthEnd = Date.UTC(year, month + 1, 1) - 1;
-            if (monthEnd < range.start || monthStart > range.end) {
-                continue;
-            }
-            const tag = monthTag(monthStart);
-            const whole = range.start <= monthStart && range.end >= monthEnd;
-            const dirtyDays = inputs.dirtyDays.get(tag) ?? new Set<string>();
-            if (!inputs.bucketsReady || dirtyDays.size > maxDirtyDaysOneByOne) {
-                steps.push({ kind: 'records', tag });
-            } else if (whole && dirtyDays.size === 0) {
-                wholeMonths.push(tag);
-            } else {
-                steps.push(...monthByDaySteps(range, monthStart, monthEnd, tag, dirtyDays));
+    if (!inputs.bucketsReady) {
+        for (const year of years) {
+            for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+                if (overlaps(range, monthStart, periodEnd('month', monthStart))) {
+                    steps.push({ kind: 'records', period: periodTag('month', monthStart) });
+                }
             }
         }
-        if (wholeMonths.length > 0) {
-            steps.push({ kind: 'monthBuckets', year, months: wholeMonths });
+        return steps;
+    }
+    const dirty = dirtyByLevel(inputs.dirtySlots);
+    const groups = new Map<string, Extract<ReadStep, { kind: 'buckets' }>>();
+    const useBucket = (level: Level, period: string) => {
+        const parent = parentTag(level, period);
+        const key = `${level}|${parent}`;
+        const group = groups.get(key) ?? { kind: 'buckets', level, parent, view: inputs.view, periods: [] };
+        group.periods.push(period);
+        groups.set(key, group);
+    };
+    const visit = (level: Level, start: number): void => {
+        const end = periodEnd(level, start);
+        if (!overlaps(range, start, end)) {
+            return;
+        }
+        const period = periodTag(level, start);
+        const isDirty = dirty[level].has(period);
+        if (!isDirty && range.start <= start && range.end >= end) {
+            useBucket(level, period);
+            return;
+        }
+        const finer = childLevel(level);
+        if (!finer || (level === 'hour' && (dirty.slotsPerHour.get(period) ?? 0) > MAX_DIRTY_SLOTS_READ_ONE_BY_ONE)) {
+            steps.push({ kind: 'records', period });
+            return;
+        }
+        for (const childStart of childStarts(level, start)) {
+            visit(finer, childStart);
+        }
+    };
+    for (const year of years) {
+        for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+            visit('month', monthStart);
         }
     }
-    return steps;
+    return [...groups.values(), ...steps];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+function overlaps(range: DateRange, start: number, end: number): boolean {
+    return end >= range.start && start <= range.end;
+}
 
-function monthByDaySteps(
-    range: DateRange,
-    monthStart: number,
-    monthEnd: number,
-    month: string,
-    dirtyDays: ReadonlySet<string>,
-): ReadStep[] {
-    const wholeDays: string[] = [];
-    const recordDays: ReadStep[] = [];
-    const from = Math.max(range.start, monthStart);
-    const to = Math.min(range.end, monthEnd);
-    for (let dayStart = Math.floor(from / DAY_MS) * DAY_MS; dayStart <= to; dayStart += DAY_MS) {
-        const tag = dayTag(dayStart);
-        const whole = range.start <= dayStart && range.end >= dayStart + DAY_MS - 1;
-        if (whole && !dirtyDays.has(tag)) {
-            wholeDays.push(tag);
-        } else {
-            recordDays.push({ kind: 'records', tag });
+interface DirtyPeriods extends Record<Level, Set<string>> {
+    slotsPerHour: Map<string, number>;
+}
+
+/** The periods at every level that hold a dirty slot. */
+export function dirtyByLevel(dirtySlots: Iterable<string>): DirtyPeriods {
+    const dirty: DirtyPeriods = { slot: new Set(), hour: new Set(), day: new Set(), month: new Set(), slotsPerHour: new Map() };
+    for (const slot of dirtySlots) {
+        if (dirty.slot.has(slot)) {
+            continue;
         }
+        const start = periodStart(slot);
+        dirty.slot.add(slot);
+        const hour = periodTag('hour', start);
+        dirty.hour.add(hour);
+        dirty.slotsPerHour.set(hour, (dirty.slotsPerHour.get(hour) ?? 0) + 1);
+        dirty.day.add(periodTag('day', start));
+        dirty.month.add(periodTag('month', start));
     }
-    return wholeDays.length > 0 ? [{ kind: 'dayBuckets', month, days: wholeDays }, ...recordDays] : recordDays;
+    return dirty;
 }

@@ -1,29 +1,49 @@
 import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 
+import type { Level } from '../buckets/periods';
+import { periodTag, periodTagsOf } from '../buckets/periods';
+
 /**
  * How the app's documents sit in Rocket.Chat's app persistence: every tag, every association list
- * and every parser of a tag lives here and nowhere else. The layout outlives app updates (a record's
- * association array is its identity for Rocket.Chat's upsert), so a change here is a migration.
- * docs/storage.md describes the layout and why it is safe without increments or transactions.
+ * and every parser of a tag lives here and nowhere else. A record's association array is its
+ * identity for Rocket.Chat's upsert, so a change here is a migration (docs/storage.md).
  *
- * - A service record: [`service-record`, room, `month:YYYY-MM`, `day:YYYY-MM-DD`] of its creation (UTC).
- *   All follow from the room, so saving the same room again replaces its record.
- * - A year marker per year with records: [`service-record-year`, `year:YYYY`].
- * - A dirty marker per save or removal: [`service-dirty`, `marker:<token>`], naming the record's month
- *   and day, and what the room's record must be once the write has landed.
- * - Buckets: [`bucket-day`, `day:…`, `month:…`] and [`bucket-month`, `month:…`, `year:…`].
- * - The buckets' readiness: [`service-buckets-ready`]; the history import's status: [`history-import-status`];
- *   the retention's last prune: [`service-pruned`].
+ * **The first association is the selective one.** Rocket.Chat's persistence bridge upserts with the
+ * filter `{appId, associations: [exact array]}` and reads and removes with `associations: {$all: [...]}`
+ * (apps/meteor/app/apps/server/bridges/persistence.ts), over an index on `{appId, associations}`
+ * (the AppsPersistence model). MongoDB's manual says that for an equality match on a whole array it
+ * looks up the array's first element in the multikey index, then fetches and filters ("Multikey
+ * Indexes": query on the entire array), and its `$all` page says the same of `$all`'s first element.
+ * So every list below starts with the tag that names the fewest documents: the room, the period, the
+ * marker's token, the bucket group. `dev/workspace/persistenceCollection.ts` counts those entries.
+ *
+ * Layout 2 (app 1.1):
+ * - A record: [room, `service-record-v2`, slot, hour, day, month] of its creation (UTC).
+ * - A year marker per year with records: [`service-record-year`, `year:YYYY`] (unchanged from 1.0).
+ * - A dirty marker per save or removal: [`marker:<token>`, `service-dirty-v2`], naming the record's slot.
+ * - A bucket part: [group and view, member, part, group, `buckets-of:month:…`] (see `bucketAssociations`).
+ * - The buckets' readiness: [`service-buckets-ready-v2`]; the history import's status:
+ *   [`history-import-status`]; the retention's last prune: [`service-pruned`].
+ *
+ * Layout 1 (app 1.0.x), read only to migrate it: records [`service-record`, room, month, day], dirty
+ * markers [`service-dirty`, `marker:<token>`], buckets under `bucket-day` and `bucket-month`, readiness
+ * [`service-buckets-ready`].
  */
-export const RECORD_TAG = 'service-record';
+export const RECORD_TAG = 'service-record-v2';
 export const YEAR_MARKER_TAG = 'service-record-year';
-export const DIRTY_TAG = 'service-dirty';
-export const READY_TAG = 'service-buckets-ready';
-export const DAY_BUCKET_TAG = 'bucket-day';
-export const MONTH_BUCKET_TAG = 'bucket-month';
+export const DIRTY_TAG = 'service-dirty-v2';
+export const READY_TAG = 'service-buckets-ready-v2';
 export const IMPORT_STATUS_TAG = 'history-import-status';
 /** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
 export const PRUNED_TAG = 'service-pruned';
+
+/** The tags of layout 1 (app 1.0.x): what the migration reads and removes. */
+export const LEGACY = {
+    RECORD_TAG: 'service-record',
+    DIRTY_TAG: 'service-dirty',
+    READY_TAG: 'service-buckets-ready',
+    BUCKET_TAGS: ['bucket-day', 'bucket-month'],
+} as const;
 
 export type Association = RocketChatAssociationRecord;
 
@@ -41,23 +61,13 @@ function roomAssociation(roomId: string): Association {
     return new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, roomId);
 }
 
-/** `month:YYYY-MM` of an instant, in UTC. Only years 0000 to 9999 have a tag (see `hasPeriodTags`). */
+/** `month:YYYY-MM` of an instant, in UTC. Only years 0000 to 9999 have a tag. */
 export function monthTag(epochMs: number): string {
-    return `month:${new Date(epochMs).toISOString().slice(0, 7)}`;
-}
-
-/** `day:YYYY-MM-DD` of an instant, in UTC. */
-export function dayTag(epochMs: number): string {
-    return `day:${new Date(epochMs).toISOString().slice(0, 10)}`;
+    return periodTag('month', epochMs);
 }
 
 export function yearTag(year: number): string {
     return `year:${year}`;
-}
-
-/** The year a `month:YYYY-MM` or `day:YYYY-MM-DD` tag belongs to. */
-export function yearOfPeriodTag(periodTag: string): number {
-    return Number(periodTag.slice(periodTag.indexOf(':') + 1, periodTag.indexOf(':') + 5));
 }
 
 /** The UTC year of an instant, as its tags name it. */
@@ -65,29 +75,20 @@ export function utcYear(epochMs: number): number {
     return new Date(epochMs).getUTCFullYear();
 }
 
-/** The period tags of a creation time, in the fixed order a record's associations use. */
-export function periodTags(createdAt: number): { month: string; day: string } {
-    return { month: monthTag(createdAt), day: dayTag(createdAt) };
-}
-
-/** The exact association array of a room's record: its identity for upserts. */
+/** The exact association array of a room's record: its identity for upserts. The room comes first. */
 export function recordAssociations(roomId: string, createdAt: number): Association[] {
-    const { month, day } = periodTags(createdAt);
-    return [tag(RECORD_TAG), roomAssociation(roomId), tag(month), tag(day)];
+    const { slot, hour, day, month } = periodTagsOf(createdAt);
+    return [roomAssociation(roomId), tag(RECORD_TAG), tag(slot), tag(hour), tag(day), tag(month)];
 }
 
-/**
- * Every record of a room (one, or two where racing upserts both inserted). The room comes first:
- * `$all` matches in any order, and MongoDB's manual says a multikey index is bounded by the first
- * element of an `$all`, which here is the selective one (`service-record` is shared by all records).
- */
+/** Every record of a room (one, or two where racing upserts both inserted). */
 export function roomRecordsQuery(roomId: string): Association[] {
     return [roomAssociation(roomId), tag(RECORD_TAG)];
 }
 
-/** Every record of a month or a day (`$all` on the record tag and the period's tag). */
-export function periodRecordsQuery(periodTag: string): Association[] {
-    return [tag(RECORD_TAG), tag(periodTag)];
+/** Every record of a slot, hour, day or month: the period first (only records carry period tags). */
+export function periodRecordsQuery(period: string): Association[] {
+    return [tag(period), tag(RECORD_TAG)];
 }
 
 export function yearMarkerAssociations(year: number): Association[] {
@@ -95,29 +96,67 @@ export function yearMarkerAssociations(year: number): Association[] {
 }
 
 export function dirtyMarkerAssociations(token: string): Association[] {
-    return [tag(DIRTY_TAG), tag(`marker:${token}`)];
+    return [tag(`marker:${token}`), tag(DIRTY_TAG)];
 }
 
-/** A bucket sits under its kind, its period and its parent period, in that order. */
-export function dayBucketAssociations(day: string, month: string): Association[] {
-    return [tag(DAY_BUCKET_TAG), tag(day), tag(month)];
+/**
+ * A bucket's view: `all` holds each agent's totals over every department (what unfiltered reports
+ * read), `dept` each agent's totals per department (what department-filtered reports read).
+ */
+export type BucketView = 'all' | 'dept';
+
+/** The tag of the buckets of one level under one parent (the hours of a day), in one view or in both. */
+export function bucketGroupTag(level: Level, parent: string, view?: BucketView): string {
+    return `buckets:${level}:${parent}${view ? `:${view}` : ''}`;
 }
 
-export function monthBucketAssociations(month: string): Association[] {
-    return [tag(MONTH_BUCKET_TAG), tag(month), tag(yearTag(yearOfPeriodTag(month)))];
+/** The tag every bucket of a month carries (its month's own bucket included): what the retention and a rebuild remove. */
+export function bucketsOfMonthTag(month: string): string {
+    return `buckets-of:${month}`;
 }
 
-/** The day buckets of a month (one read). */
-export function dayBucketsOfMonthQuery(month: string): Association[] {
-    return [tag(DAY_BUCKET_TAG), tag(month)];
+/**
+ * A bucket part's identity: its group in its view first (at most 31 periods' parts share it), then
+ * the period, the part, the group in every view (what the builder reads) and its month.
+ */
+export function bucketAssociations(
+    level: Level,
+    parent: string,
+    view: BucketView,
+    period: string,
+    part: number,
+    month: string,
+): Association[] {
+    return [
+        tag(bucketGroupTag(level, parent, view)),
+        tag(`bucket:${level}:${period}`),
+        tag(`part:${part}`),
+        tag(bucketGroupTag(level, parent)),
+        tag(bucketsOfMonthTag(month)),
+    ];
 }
 
-/** The month bucket of one month. */
-export function monthBucketQuery(month: string): Association[] {
-    return [tag(MONTH_BUCKET_TAG), tag(month)];
+/** One part of one view of one period's bucket: what a rewrite that needs fewer parts removes. */
+export function bucketPartQuery(level: Level, parent: string, view: BucketView, period: string, part: number): Association[] {
+    return [tag(bucketGroupTag(level, parent, view)), tag(`bucket:${level}:${period}`), tag(`part:${part}`)];
 }
 
-/** The month buckets of a year (one read). */
-export function monthBucketsOfYearQuery(year: number): Association[] {
-    return [tag(MONTH_BUCKET_TAG), tag(yearTag(year))];
+/** The buckets of one level under one parent, in one view (a report's read) or in both (the builder's). */
+export function bucketGroupQuery(level: Level, parent: string, view?: BucketView): Association[] {
+    return [tag(bucketGroupTag(level, parent, view))];
+}
+
+/** Every bucket of a month, at every level. */
+export function bucketsOfMonthQuery(month: string): Association[] {
+    return [tag(bucketsOfMonthTag(month))];
+}
+
+/** Layout 1: the records of a month (the month first: it names only that month's documents). */
+export function legacyMonthRecordsQuery(month: string): Association[] {
+    return [tag(month), tag(LEGACY.RECORD_TAG)];
+}
+
+/** Layout 1: every record of a room. */
+export function legacyRoomRecordsQuery(roomId: string): Association[] {
+    return [roomAssociation(roomId), tag(LEGACY.RECORD_TAG)];
 }

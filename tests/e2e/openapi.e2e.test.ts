@@ -1,3 +1,4 @@
+import { readAppJson } from '../../dev/package';
 import { assertMatchesOpenApi, fetchChecked } from '../helpers/openApiValidator';
 import type { EngineFixture } from './engineFixture';
 import { MANAGER, REPORT_PATH, startEngineWithApp } from './engineFixture';
@@ -16,7 +17,7 @@ describe('the OpenAPI document', () => {
     it('is served without credentials, for this app', async () => {
         const { status, body } = await fetchChecked(engine.host.url(engine.appId, 'openapi.json'));
         expect(status).toBe(200);
-        expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'Agent Service Time', version: '1.0.0' } });
+        expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'Agent Service Time', version: readAppJson().version } });
         expect((body as { servers: Array<{ url: string }> }).servers[0].url).toBe(`/api/apps/public/${engine.appId}`);
     });
 

@@ -133,9 +133,9 @@ describe('updates and restarts', () => {
         const before = await report();
         expect(before.body).toEqual(expectedReport());
 
-        await host.update(await packageApp({ version: '1.0.1', outDir: testZipDir() }));
+        await host.update(await packageApp({ version: '1.1.1', outDir: testZipDir() }));
         expect(await host.isEnabled(appId)).toBe(true);
-        expect(host.manager.getOneById(appId).getInfo().version).toBe('1.0.1');
+        expect(host.manager.getOneById(appId).getInfo().version).toBe('1.1.1');
         expect(await report()).toEqual(before);
 
         await host.restartEngine();

@@ -4,92 +4,98 @@ import { appPersistence } from '../../../dev/workspace/appPersistence';
 import { PersistenceCollection } from '../../../dev/workspace/persistenceCollection';
 import { PersistenceRecordStore } from '../../../lib/adapters/persistenceRecordStore';
 import { totalsFromRecords } from '../../../lib/report/agentTotals';
-import { MAX_PLANNED_READS, planTotalsReads } from '../../../lib/buckets/readPlan';
+import type { PlanInputs, ReadStep } from '../../../lib/buckets/readPlan';
+import { planTotalsReads } from '../../../lib/buckets/readPlan';
+import { periodTag } from '../../../lib/buckets/periods';
 import type { ReportScope } from '../../../lib/report/scope';
 import type { ServiceRecord } from '../../../lib/records/serviceRecord';
-import { periodTags } from '../../../lib/storage/layout';
 
 const at = (iso: string) => Date.parse(iso);
-const noDirt = new Map<string, Set<string>>();
+const clean = new Set<string>();
+const plan = (inputs: Partial<PlanInputs> & Pick<PlanInputs, 'range'>) =>
+    planTotalsReads({ yearsWithRecords: [2024], dirtySlots: clean, bucketsReady: true, view: 'all', ...inputs });
+const months = (year: number, ...list: string[]) => list.map((month) => `month:${year}-${month}`);
 
 describe('the read plan', () => {
     it('reads a year’s whole months in one read of month buckets', () => {
-        expect(
-            planTotalsReads({
-                range: { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') },
-                yearsWithRecords: [2024],
-                dirtyDays: noDirt,
-                bucketsReady: true,
-            }),
-        ).toEqual([
+        expect(plan({ range: { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') } })).toEqual([
             {
-                kind: 'monthBuckets',
-                year: 2024,
-                months: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `month:2024-${m}`),
+                kind: 'buckets',
+                level: 'month',
+                parent: 'year:2024',
+                view: 'all',
+                periods: months(2024, '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'),
             },
         ]);
     });
 
-    it('reads ragged edges as day buckets plus the records of the edge days', () => {
-        const plan = planTotalsReads({
-            range: { start: at('2024-01-30T12:00:00.000Z'), end: at('2024-03-01T00:00:00.000Z') },
-            yearsWithRecords: [2024],
-            dirtyDays: noDirt,
-            bucketsReady: true,
-        });
-        expect(plan).toEqual([
-            { kind: 'dayBuckets', month: 'month:2024-01', days: ['day:2024-01-31'] },
-            { kind: 'records', tag: 'day:2024-01-30' },
-            { kind: 'records', tag: 'day:2024-03-01' },
-            { kind: 'monthBuckets', year: 2024, months: ['month:2024-02'] },
-        ]);
+    it('reads ragged edges through day, hour and slot buckets, and the records of the two edge slots only', () => {
+        const steps = plan({ range: { start: at('2024-01-30T12:07:00.000Z'), end: at('2024-03-01T00:02:59.999Z') } });
+        expect(steps).toContainEqual({ kind: 'records', period: 'slot:2024-01-30T12:05' });
+        expect(steps).toContainEqual({ kind: 'records', period: 'slot:2024-03-01T00:00' });
+        expect(steps.filter((step) => step.kind === 'records')).toHaveLength(2);
+        expect(steps).toContainEqual({ kind: 'buckets', level: 'month', parent: 'year:2024', view: 'all', periods: ['month:2024-02'] });
+        expect(steps).toContainEqual({ kind: 'buckets', level: 'day', parent: 'month:2024-01', view: 'all', periods: ['day:2024-01-31'] });
+        expect(steps).toContainEqual(
+            expect.objectContaining({
+                kind: 'buckets',
+                level: 'slot',
+                parent: 'hour:2024-01-30T12',
+                periods: expect.arrayContaining(['slot:2024-01-30T12:55']),
+            }),
+        );
+        expect(steps.length).toBeLessThanOrEqual(8);
     });
 
-    it('reads a month with a few dirty days through its clean day buckets and those days’ records', () => {
-        const dirtyDays = new Map([['month:2024-02', new Set(['day:2024-02-10'])]]);
-        const plan = planTotalsReads({
+    it('reads a dirty slot’s records and trusts the clean buckets around it', () => {
+        const steps = plan({
             range: { start: at('2024-02-01'), end: at('2024-02-29T23:59:59.999Z') },
-            yearsWithRecords: [2024],
-            dirtyDays,
-            bucketsReady: true,
+            dirtySlots: new Set(['slot:2024-02-10T08:15']),
         });
-        expect(plan).toContainEqual({ kind: 'records', tag: 'day:2024-02-10' });
-        expect(plan.find((step) => step.kind === 'dayBuckets')).toMatchObject({ month: 'month:2024-02' });
-        expect(plan).toHaveLength(2);
+        expect(steps).toContainEqual({ kind: 'records', period: 'slot:2024-02-10T08:15' });
+        expect(steps.filter((step) => step.kind === 'records')).toHaveLength(1);
+        expect(steps.map((step) => (step.kind === 'buckets' ? step.level : 'records')).sort()).toEqual(['day', 'hour', 'records', 'slot']);
     });
 
-    it('reads a month with many dirty days, or before buckets are ready, as one read of records', () => {
-        const dirtyDays = new Map([['month:2024-02', new Set(['day:2024-02-01', 'day:2024-02-02', 'day:2024-02-03', 'day:2024-02-04'])]]);
-        const range = { start: at('2024-02-01'), end: at('2024-02-29T23:59:59.999Z') };
-        expect(planTotalsReads({ range, yearsWithRecords: [2024], dirtyDays, bucketsReady: true })).toEqual([
-            { kind: 'records', tag: 'month:2024-02' },
-        ]);
-        expect(planTotalsReads({ range, yearsWithRecords: [2024], dirtyDays: noDirt, bucketsReady: false })).toEqual([
-            { kind: 'records', tag: 'month:2024-02' },
+    it('reads an hour with many dirty slots as one read of its records, and the department view when filtered', () => {
+        const dirtySlots = new Set(['00', '05', '10', '15'].map((minute) => `slot:2024-02-10T08:${minute}`));
+        const steps = plan({ range: { start: at('2024-02-10'), end: at('2024-02-10T23:59:59.999Z') }, dirtySlots, view: 'dept' });
+        expect(steps.filter((step) => step.kind === 'records')).toEqual([{ kind: 'records', period: 'hour:2024-02-10T08' }]);
+        expect(steps.every((step) => step.kind === 'records' || step.view === 'dept')).toBe(true);
+    });
+
+    it('reads every month’s records before the buckets are ready', () => {
+        expect(plan({ range: { start: at('2024-02-01'), end: at('2024-03-31T23:59:59.999Z') }, bucketsReady: false })).toEqual([
+            { kind: 'records', period: 'month:2024-02' },
+            { kind: 'records', period: 'month:2024-03' },
         ]);
     });
 
-    it('stays within its bound for any range up to two years, however dirty', () => {
+    it('never reads records of more hours than the pending writes name, plus the two edge slots', () => {
         fc.assert(
             fc.property(
                 fc.integer({ min: at('2023-01-01'), max: at('2025-01-01') }),
                 fc.integer({ min: 0, max: 2 * 365 * 86_400_000 }),
-                fc.array(fc.integer({ min: 0, max: 3 * 365 }), { maxLength: 200 }),
+                fc.array(fc.integer({ min: 0, max: 3 * 365 * 288 }), { maxLength: 200 }),
                 (start, length, dirtyOffsets) => {
-                    const dirtyDays = new Map<string, Set<string>>();
-                    for (const offset of dirtyOffsets) {
-                        const { month, day } = periodTags(at('2023-01-01') + offset * 86_400_000);
-                        const days = dirtyDays.get(month) ?? new Set<string>();
-                        days.add(day);
-                        dirtyDays.set(month, days);
-                    }
-                    const plan = planTotalsReads({
+                    const dirtySlots = new Set(dirtyOffsets.map((offset) => periodTag('slot', at('2023-01-01') + offset * 300_000)));
+                    const dirtyHours = new Set([...dirtySlots].map((slot) => periodTag('hour', Date.parse(`${slot.slice(5)}:00Z`))));
+                    const steps = planTotalsReads({
                         range: { start, end: start + length },
                         yearsWithRecords: [2023, 2024, 2025, 2026],
-                        dirtyDays,
+                        dirtySlots,
                         bucketsReady: true,
+                        view: 'all',
                     });
-                    expect(plan.length).toBeLessThanOrEqual(MAX_PLANNED_READS);
+                    const recordReads = steps.filter((step): step is Extract<ReadStep, { kind: 'records' }> => step.kind === 'records');
+                    expect(recordReads.length).toBeLessThanOrEqual(dirtySlots.size + 2);
+                    for (const step of recordReads) {
+                        const hour = step.period.startsWith('hour:')
+                            ? step.period
+                            : periodTag('hour', Date.parse(`${step.period.slice(5)}:00Z`));
+                        expect(step.period.startsWith('slot:') || dirtyHours.has(hour)).toBe(true);
+                    }
+                    expect(steps.length).toBeLessThanOrEqual(4 * dirtyHours.size + 12);
                 },
             ),
             { numRuns: 500 },
@@ -101,7 +107,8 @@ describe('buckets against the full scan (property)', () => {
     const DAY = 86_400_000;
     const BASE = at('2024-01-01');
     const recordArbitrary = fc.record({
-        offsetMs: fc.integer({ min: 0, max: 120 * DAY }),
+        // Spread over four months, or packed into two days so that slots and hours hold several rooms.
+        offsetMs: fc.oneof(fc.integer({ min: 0, max: 120 * DAY }), fc.integer({ min: 0, max: 2 * DAY })),
         agent: fc.constantFrom('ann', 'bob', 'Cid', 'dee'),
         renamed: fc.boolean(),
         durationMs: fc.integer({ min: 1, max: 5 * 3_600_000 }),
@@ -111,6 +118,7 @@ describe('buckets against the full scan (property)', () => {
     /** Ranges that start or end inside buckets, to the millisecond, or exactly on their edges. */
     const edge = fc.oneof(
         fc.integer({ min: -5 * DAY, max: 125 * DAY }),
+        fc.integer({ min: 0, max: 2 * DAY }),
         fc.integer({ min: 0, max: 125 }).map((days) => days * DAY),
         fc.integer({ min: 1, max: 125 }).map((days) => days * DAY - 1),
     );

@@ -1,0 +1,97 @@
+import * as path from 'path';
+
+import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
+import { DIRTY_TAG, LEGACY, RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { averageItems, fullScan } from '../helpers/fullScan';
+import { fetchChecked } from '../helpers/openApiValidator';
+import { MANAGER, REPORT_PATH } from './engineFixture';
+import { testZipPath } from './testZip';
+
+/**
+ * An update from the app as 1.0.0 shipped it: `tests/fixtures/agent-service-time_1.0.0.zip` is that
+ * release's zip, built by `npm run package` at commit 81a2d30, so the data below is what 1.0.0 really
+ * wrote (records under layout 1, its buckets, and markers its builder had not seen yet).
+ */
+const ZIP_1_0_0 = path.join(__dirname, '..', 'fixtures', 'agent-service-time_1.0.0.zip');
+const AGENTS = ['u-ann', 'u-bob', 'u-cid'];
+const RANGES = [
+    { start: '2024-05-01T00:00:00.000Z', end: '2024-06-30T23:59:59.999Z' },
+    { start: '2024-05-17T13:21:00.000Z', end: '2024-06-02T08:00:00.000Z' },
+];
+
+let host: AppsEngineHost;
+let appId: string;
+let sequence = 0;
+
+beforeEach(async () => {
+    host = await AppsEngineHost.start();
+    appId = (await host.install(ZIP_1_0_0)).id;
+    host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
+    for (const id of AGENTS) {
+        host.workspace.addUser({ _id: id, username: id.slice(2), name: id, roles: ['livechat-agent'] });
+    }
+});
+
+afterEach(async () => {
+    await host.stop();
+});
+
+async function closeRooms(count: number): Promise<void> {
+    for (let n = 0; n < count; n++) {
+        const i = sequence++;
+        const roomId = `upd-${i}`;
+        const ts = new Date(Date.UTC(2024, 4, 1) + ((i * 7_919_993) % (60 * 86_400_000)));
+        host.workspace.openRoom({ _id: roomId, ts, ...(i % 3 === 0 && { departmentId: 'sales' }) });
+        host.workspace.serveRoom(roomId, AGENTS[i % AGENTS.length], new Date(ts.getTime() + 1_000));
+        await host.closeRoom(roomId, new Date(ts.getTime() + 2_000 + ((i * 104_729) % 900_000)));
+    }
+}
+
+async function expectEveryReportExact(): Promise<void> {
+    for (const { start, end } of RANGES) {
+        for (const department of [undefined, 'sales']) {
+            const query = `start=${start}&end=${end}&count=0${department ? `&departmentId=${department}` : ''}`;
+            const answer = await fetchChecked(`${host.url(appId, REPORT_PATH)}?${query}`, {
+                headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken },
+            });
+            const scan = fullScan(host.workspace.rooms.values(), new Date(start), new Date(end), department ? [department] : undefined);
+            const agents = averageItems(scan);
+            expect(answer.body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+        }
+    }
+}
+
+const stored = (tagId: string) => host.workspace.persistence.readByAssociations(appId, [storedTag(tagId)]);
+
+describe('an update from 1.0.0', () => {
+    it('moves 1.0.0’s records to the new layout and keeps every report exact before, during and after', async () => {
+        await closeRooms(60);
+        await host.runRecurringJobsNow(appId); // 1.0.0's builder builds its buckets
+        await closeRooms(5); // and these it has not seen: 1.0.0's markers are pending at the update
+        expect(await stored(LEGACY.RECORD_TAG)).toHaveLength(65);
+        expect(await stored(LEGACY.DIRTY_TAG)).toHaveLength(5);
+        await expectEveryReportExact();
+
+        await host.update(testZipPath());
+        expect(host.manager.getOneById(appId).getInfo().version).toBe('1.1.0');
+        await expectEveryReportExact(); // before the first builder run: both layouts' records
+
+        await closeRooms(5); // recorded in the new layout while 1.0.0's records are still there
+        await expectEveryReportExact();
+
+        await host.runRecurringJobsNow(appId);
+        expect(await stored(LEGACY.RECORD_TAG)).toEqual([]);
+        expect(await stored(LEGACY.DIRTY_TAG)).toEqual([]);
+        for (const bucketTag of LEGACY.BUCKET_TAGS) {
+            expect(await stored(bucketTag)).toEqual([]);
+        }
+        expect(await stored(RECORD_TAG)).toHaveLength(70);
+        expect(await stored(DIRTY_TAG)).toEqual([]);
+        await expectEveryReportExact();
+
+        await closeRooms(5);
+        await expectEveryReportExact();
+        await host.runRecurringJobsNow(appId);
+        await expectEveryReportExact();
+    });
+});
