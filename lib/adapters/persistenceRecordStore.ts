@@ -3,16 +3,7 @@ import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/de
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots, markerOutcome } from '../buckets/dirtyMarker';
 import type { AssembledBuckets, PeriodViews } from '../buckets/periodBucket';
-import {
-    assembleParts,
-    BUCKET_VIEWS,
-    emptyViews,
-    mergeViews,
-    partCountKey,
-    sameEntries,
-    splitIntoParts,
-    viewsFromRecords,
-} from '../buckets/periodBucket';
+import { assembleParts, mergeViews, sameEntries, splitIntoParts, viewsFromRecords } from '../buckets/periodBucket';
 import type { Level } from '../buckets/periods';
 import { childLevel, childStarts, parentTag, periodStart, periodTag } from '../buckets/periods';
 import type { ReadStep } from '../buckets/readPlan';
@@ -23,11 +14,14 @@ import { eachRoomOnce, EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord,
 import type { AgentTotals } from '../report/agentTotals';
 import { AgentTotalsAccumulator } from '../report/agentTotals';
 import type { ReportScope } from '../report/scope';
+import type { BucketView } from '../storage/layout';
 import {
+    ALL_DEPARTMENTS_VIEW,
     bucketAssociations,
     bucketGroupQuery,
     bucketPartQuery,
     bucketsOfMonthQuery,
+    departmentView,
     DIRTY_TAG,
     dirtyMarkerAssociations,
     LEGACY,
@@ -94,19 +88,15 @@ export interface RebuildSummary {
  *   first run moves to this layout, are never missed.
  */
 export class PersistenceRecordStore implements RecordStore {
-    /** Year markers this store has written: a batch of many rooms writes each once. */
-    private readonly markedYears = new Set<number>();
-
     constructor(
         private readonly reader: IPersistenceRead,
         private readonly writer?: IPersistence,
     ) {}
 
     public async save(record: ServiceRecord): Promise<void> {
-        const writer = this.requireWriter();
-        await this.markYear(record.createdAt);
+        // Two writes per room: the year marker is the builder's (see `markYears`).
         await this.markDirty(record.roomId, record.createdAt, recordFingerprint(record));
-        await writer.updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
+        await this.requireWriter().updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
     }
 
     /** Whether the room has a record, in this layout or (not yet migrated) in layout 1. */
@@ -131,11 +121,17 @@ export class PersistenceRecordStore implements RecordStore {
         return true;
     }
 
-    private async markYear(createdAt: number): Promise<void> {
-        const year = utcYear(createdAt);
-        if (!this.markedYears.has(year)) {
-            await this.requireWriter().updateByAssociations(yearMarkerAssociations(year), { year }, true);
-            this.markedYears.add(year);
+    /**
+     * Writes the year marker of every year the markers name that has none yet. The builder does it
+     * before it deletes any marker, so a record's year is always named by a year marker or by a
+     * pending dirty marker: reports and rebuilds take the union (`yearsWithRecords`).
+     */
+    private async markYears(markers: readonly DirtyMarker[]): Promise<void> {
+        const known = new Set(await this.yearsWithRecords());
+        for (const year of new Set(markers.map((marker) => utcYear(periodStart(marker.slot))))) {
+            if (!known.has(year)) {
+                await this.requireWriter().updateByAssociations(yearMarkerAssociations(year), { year }, true);
+            }
         }
     }
 
@@ -149,10 +145,10 @@ export class PersistenceRecordStore implements RecordStore {
         const [years, markers, ready] = await Promise.all([this.yearsWithRecords(), this.dirtyMarkers(), this.bucketsReady()]);
         const plan = planTotalsReads({
             range: scope.range,
-            yearsWithRecords: years,
+            yearsWithRecords: [...years, ...markers.map((marker) => utcYear(periodStart(marker.slot)))],
             dirtySlots: dirtySlots(markers),
             bucketsReady: ready,
-            view: scope.departmentIds ? 'dept' : 'all',
+            views: scope.departmentIds ? scope.departmentIds.map(departmentView) : [ALL_DEPARTMENTS_VIEW],
         });
         const accumulator = new AgentTotalsAccumulator(scope);
         const results = await Promise.all(plan.map((step) => this.read(step, ready)));
@@ -168,7 +164,10 @@ export class PersistenceRecordStore implements RecordStore {
                 if (buckets.torn.has(period)) {
                     torn.push(period);
                 } else {
-                    buckets.views.get(period)?.[step.view]?.forEach((entry) => accumulator.addTotals(entry));
+                    buckets.views
+                        .get(period)
+                        ?.get(step.view)
+                        ?.forEach((entry) => accumulator.addTotals(entry));
                 }
             }
         });
@@ -182,6 +181,7 @@ export class PersistenceRecordStore implements RecordStore {
     /** The builder's run: brings every bucket up to date with the records written before it started. */
     public async rebuildBuckets(now = Date.now()): Promise<RebuildSummary> {
         const [markers, ready] = await Promise.all([this.dirtyMarkers(), this.bucketsReady()]);
+        await this.markYears(markers);
         const summary: RebuildSummary = {
             markers: markers.length,
             pending: 0,
@@ -289,7 +289,7 @@ export class PersistenceRecordStore implements RecordStore {
         const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery(finer, period)));
         const children = new Map<string, PeriodViews>();
         for (const [child, views] of stored.views) {
-            children.set(child, { ...emptyViews(), ...views });
+            children.set(child, views);
         }
         for (const child of new Set([...(run.dirtyChildren.get(period) ?? []), ...stored.torn])) {
             const views = await this.rebuiltViews(finer, child, run);
@@ -310,22 +310,24 @@ export class PersistenceRecordStore implements RecordStore {
     ): Promise<void> {
         const writer = this.requireWriter();
         const month = periodTag('month', periodStart(period));
-        for (const view of BUCKET_VIEWS) {
-            const before = stored?.torn.has(period) ? undefined : stored?.views.get(period);
-            const partsBefore = stored?.partCounts.get(partCountKey(period, view)) ?? 0;
-            if (sameEntries(before?.[view] ?? [], views[view]) && (before !== undefined || partsBefore === 0)) {
+        const before = stored?.torn.has(period) ? undefined : stored?.views.get(period);
+        const partsBefore = stored?.partCounts.get(period) ?? new Map<BucketView, number>();
+        for (const view of new Set([...views.keys(), ...partsBefore.keys()])) {
+            const entries = views.get(view) ?? [];
+            const previous = partsBefore.get(view) ?? 0;
+            if (previous === 0 ? entries.length === 0 : before?.has(view) && sameEntries(before.get(view) ?? [], entries)) {
                 continue;
             }
-            const parts = splitIntoParts(views[view]);
+            const parts = splitIntoParts(entries);
             const build = uniqueToken();
-            for (const [part, entries] of parts.entries()) {
+            for (const [part, partEntries] of parts.entries()) {
                 await writer.updateByAssociations(
                     bucketAssociations(level, parent, view, period, part, month),
-                    { v: 2, level, period, view, part, parts: parts.length, build, entries },
+                    { v: 2, level, period, view, part, parts: parts.length, build, entries: partEntries },
                     true,
                 );
             }
-            for (let part = parts.length; part < partsBefore; part++) {
+            for (let part = parts.length; part < previous; part++) {
                 await writer.removeByAssociations(bucketPartQuery(level, parent, view, period, part));
             }
             run.summary.viewsWritten++;

@@ -5,21 +5,18 @@ import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce } from '../records/serviceRecord';
 import type { Level } from './periods';
 import type { BucketView } from '../storage/layout';
+import { ALL_DEPARTMENTS_VIEW, departmentView } from '../storage/layout';
 
 export interface BucketEntry extends AgentTotals {
     departmentId?: string;
 }
 
 /**
- * Pre-aggregated totals of one period, in two views: `all`, per agent (`_id` and `username`) over
- * every department, and `dept`, per agent and department for the rooms that have one. Each room once.
+ * Pre-aggregated totals of one period, by view: `all`, per agent (`_id` and `username`) over every
+ * department, and one `dept:<id>` per department with rooms in the period, per agent. Each room once.
+ * A view's entries are in one order (`canonical`), so that two builds of the same totals compare equal.
  */
-export interface PeriodViews {
-    all: BucketEntry[];
-    dept: BucketEntry[];
-}
-
-export const BUCKET_VIEWS: readonly BucketView[] = ['all', 'dept'];
+export type PeriodViews = Map<BucketView, BucketEntry[]>;
 
 /**
  * One stored part of one view of a period's bucket. A view too large for one document is split into
@@ -43,42 +40,49 @@ export interface BucketPart {
  */
 export const MAX_BUCKET_PART_BYTES = 512 * 1024;
 
-export function emptyViews(): PeriodViews {
-    return { all: [], dept: [] };
+/** Totals being added up, by view and by agent. */
+class ViewsAccumulator {
+    private readonly byView = new Map<BucketView, Map<string, BucketEntry>>();
+
+    public add(view: BucketView, entry: BucketEntry): void {
+        let entries = this.byView.get(view);
+        if (!entries) {
+            entries = new Map();
+            this.byView.set(view, entries);
+        }
+        addInto(entries, groupKey(entry), entry);
+    }
+
+    public views(): PeriodViews {
+        return new Map([...this.byView].map(([view, entries]) => [view, canonical(entries.values())]));
+    }
 }
 
 /** A period's views from its records, each room once (a room stored twice by racing upserts included). */
 export function viewsFromRecords(records: Iterable<ServiceRecord>): PeriodViews {
-    const all = new Map<string, BucketEntry>();
-    const dept = new Map<string, BucketEntry>();
+    const views = new ViewsAccumulator();
     for (const { agentId, username, durationMs, departmentId } of eachRoomOnce(records)) {
-        addInto(all, groupKey({ agentId, username }), { agentId, username, chats: 1, sumMs: durationMs });
+        views.add(ALL_DEPARTMENTS_VIEW, { agentId, username, chats: 1, sumMs: durationMs });
         if (departmentId) {
-            addInto(dept, groupKey({ agentId, username }, departmentId), { agentId, username, chats: 1, sumMs: durationMs, departmentId });
+            views.add(departmentView(departmentId), { agentId, username, chats: 1, sumMs: durationMs, departmentId });
         }
     }
-    return { all: canonical(all.values()), dept: canonical(dept.values()) };
+    return views.views();
 }
 
-/** A period's views from its children's (a day's from its hours'): entries of the same agent and department add up. */
+/** A period's views from its children's (a day's from its hours'): entries of the same view and agent add up. */
 export function mergeViews(children: Iterable<PeriodViews>): PeriodViews {
-    const all = new Map<string, BucketEntry>();
-    const dept = new Map<string, BucketEntry>();
+    const views = new ViewsAccumulator();
     for (const child of children) {
-        child.all.forEach((entry) => addInto(all, groupKey(entry), entry));
-        child.dept.forEach((entry) => addInto(dept, groupKey(entry, entry.departmentId ?? null), entry));
+        for (const [view, entries] of child) {
+            entries.forEach((entry) => views.add(view, entry));
+        }
     }
-    return { all: canonical(all.values()), dept: canonical(dept.values()) };
+    return views.views();
 }
 
-/** One order for a view's entries, so that two builds of the same totals compare equal. */
 function canonical(entries: Iterable<BucketEntry>): BucketEntry[] {
-    return [...entries].sort(
-        (a, b) =>
-            compareCodePoints(a.departmentId ?? '', b.departmentId ?? '') ||
-            compareCodePoints(a.username, b.username) ||
-            compareCodePoints(a.agentId, b.agentId),
-    );
+    return [...entries].sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId));
 }
 
 export function sameEntries(a: readonly BucketEntry[], b: readonly BucketEntry[]): boolean {
@@ -108,10 +112,10 @@ export function splitIntoParts(entries: readonly BucketEntry[], maxBytes = MAX_B
 
 /** What a read of bucket parts holds: each period's views that were read whole, and the periods caught half-written. */
 export interface AssembledBuckets {
-    views: Map<string, Partial<PeriodViews>>;
+    views: Map<string, PeriodViews>;
     torn: Set<string>;
     /** Parts read per period and view: what the builder removes when a view needs fewer parts. */
-    partCounts: Map<string, number>;
+    partCounts: Map<string, Map<BucketView, number>>;
 }
 
 /** Puts read parts back together, per period and view; a view whose parts are not all of one build is torn. */
@@ -119,37 +123,37 @@ export function assembleParts(stored: Iterable<unknown>): AssembledBuckets {
     const byView = new Map<string, BucketPart[]>();
     for (const data of stored) {
         const part = data as Partial<BucketPart>;
-        if (
-            part.v !== 2 ||
-            typeof part.period !== 'string' ||
-            (part.view !== 'all' && part.view !== 'dept') ||
-            !Array.isArray(part.entries)
-        ) {
+        if (part.v !== 2 || typeof part.period !== 'string' || typeof part.view !== 'string' || !Array.isArray(part.entries)) {
             continue;
         }
-        const key = `${part.period}|${part.view}`;
-        byView.set(key, [...(byView.get(key) ?? []), part as BucketPart]);
+        const key = JSON.stringify([part.period, part.view]);
+        const parts = byView.get(key);
+        if (parts) {
+            parts.push(part as BucketPart);
+        } else {
+            byView.set(key, [part as BucketPart]);
+        }
     }
-    const views = new Map<string, Partial<PeriodViews>>();
-    const torn = new Set<string>();
-    const partCounts = new Map<string, number>();
-    for (const [key, parts] of byView) {
+    const assembled: AssembledBuckets = { views: new Map(), torn: new Set(), partCounts: new Map() };
+    for (const parts of byView.values()) {
         const { period, view, build, parts: expected } = parts[0];
-        partCounts.set(key, Math.max(...parts.map((part) => part.part + 1)));
+        const counts = assembled.partCounts.get(period) ?? new Map<BucketView, number>();
+        counts.set(view, Math.max(...parts.map((part) => part.part + 1)));
+        assembled.partCounts.set(period, counts);
         const whole =
             parts.length === expected &&
             parts.every((part) => part.build === build && part.parts === expected) &&
             new Set(parts.map((part) => part.part)).size === expected;
         if (!whole) {
-            torn.add(period);
+            assembled.torn.add(period);
             continue;
         }
-        const entries = parts.sort((a, b) => a.part - b.part).flatMap((part) => part.entries);
-        views.set(period, { ...views.get(period), [view]: entries });
+        const views = assembled.views.get(period) ?? new Map<BucketView, BucketEntry[]>();
+        views.set(
+            view,
+            parts.sort((a, b) => a.part - b.part).flatMap((part) => part.entries),
+        );
+        assembled.views.set(period, views);
     }
-    return { views, torn, partCounts };
-}
-
-export function partCountKey(period: string, view: BucketView): string {
-    return `${period}|${view}`;
+    return assembled;
 }

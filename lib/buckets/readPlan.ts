@@ -18,8 +18,8 @@ export interface PlanInputs {
     dirtySlots: ReadonlySet<string>;
     /** False until the buckets have been built from every record (after install, or an update from layout 1). */
     bucketsReady: boolean;
-    /** `all` for a report over every department, `dept` for one filtered by department. */
-    view: BucketView;
+    /** `all` for a report over every department; one `dept:<id>` per department a filtered report names. */
+    views: readonly BucketView[];
 }
 
 /** An hour with more dirty slots than this is read as one read of its records. */
@@ -28,7 +28,8 @@ const MAX_DIRTY_SLOTS_READ_ONE_BY_ONE = 3;
 /**
  * How a report reads a range, from the coarsest buckets that are whole and clean:
  * - a month, day, hour or slot the range covers whole and no pending write touches: its bucket, read
- *   with its siblings in one read (a year's months, a month's days, a day's hours, an hour's slots);
+ *   with its siblings in one read per view (a year's months, a month's days, a day's hours, an hour's
+ *   slots), the `all` view for an unfiltered report, each named department's view for a filtered one;
  * - one covered in part, or touched by a pending write: its children, the same way;
  * - a slot covered in part or dirty: its records, so the edges of any range cost at most two slots'
  *   records; an hour with more than a few dirty slots: its records, so pending writes never make a
@@ -57,11 +58,11 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
         return steps;
     }
     const dirty = dirtyByLevel(inputs.dirtySlots);
-    const groups = new Map<string, Extract<ReadStep, { kind: 'buckets' }>>();
+    const groups = new Map<string, { level: Level; parent: string; periods: string[] }>();
     const useBucket = (level: Level, period: string) => {
         const parent = parentTag(level, period);
         const key = `${level}|${parent}`;
-        const group = groups.get(key) ?? { kind: 'buckets', level, parent, view: inputs.view, periods: [] };
+        const group = groups.get(key) ?? { level, parent, periods: [] };
         group.periods.push(period);
         groups.set(key, group);
     };
@@ -90,7 +91,9 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
             visit('month', monthStart);
         }
     }
-    return [...groups.values(), ...steps];
+    const views = [...new Set(inputs.views)];
+    const bucketSteps = [...groups.values()].flatMap((group) => views.map((view): ReadStep => ({ kind: 'buckets', ...group, view })));
+    return [...bucketSteps, ...steps];
 }
 
 function overlaps(range: DateRange, start: number, end: number): boolean {

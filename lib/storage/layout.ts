@@ -101,9 +101,15 @@ export function dirtyMarkerAssociations(token: string): Association[] {
 
 /**
  * A bucket's view: `all` holds each agent's totals over every department (what unfiltered reports
- * read), `dept` each agent's totals per department (what department-filtered reports read).
+ * read); `dept:<id>` each agent's totals in one department (what a report filtered on it reads).
  */
-export type BucketView = 'all' | 'dept';
+export type BucketView = 'all' | `dept:${string}`;
+
+export const ALL_DEPARTMENTS_VIEW: BucketView = 'all';
+
+export function departmentView(departmentId: string): BucketView {
+    return `dept:${departmentId}`;
+}
 
 /** The tag of the buckets of one level under one parent (the hours of a day), in one view or in both. */
 export function bucketGroupTag(level: Level, parent: string, view?: BucketView): string {

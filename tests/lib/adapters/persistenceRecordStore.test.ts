@@ -6,7 +6,7 @@ import { totalsFromRecords } from '../../../lib/report/agentTotals';
 import type { ReportScope } from '../../../lib/report/scope';
 import type { ServiceRecord } from '../../../lib/records/serviceRecord';
 import { InMemoryAccessors } from '../../helpers/accessors';
-import { DIRTY_TAG, RECORD_TAG, storedTag } from '../../../lib/storage/layout';
+import { DIRTY_TAG, RECORD_TAG, storedTag, yearMarkerAssociations } from '../../../lib/storage/layout';
 
 let sequence = 0;
 const record = (createdAt: string, durationMs = 1000, agent = 'alice', departmentId?: string): ServiceRecord => ({
@@ -80,6 +80,18 @@ describe('the record store in Rocket.Chat persistence', () => {
         expect(await records.totals(scopes[0])).toEqual(totalsFromRecords(all, scopes[0]));
     });
 
+    it('saves a room in two writes, its marker and its record, each looked up by its own first association', async () => {
+        const { store: records, persistence } = store();
+        for (let i = 0; i < 50; i++) {
+            await records.save(record('2024-01-10T10:00:00Z'));
+        }
+        persistence.resetCalls();
+        await records.save(record('2024-01-10T10:00:00Z'));
+        expect(persistence.calls).toMatchObject({ create: 1, updateByAssociations: 1, read: 0, remove: 0 });
+        // The upsert examines the room's own entries (none yet), not the 50 other records of the slot.
+        expect(persistence.entriesExamined).toBe(0);
+    });
+
     it('reads a year from buckets in a handful of calls once they are built', async () => {
         const { store: records, persistence } = store();
         for (let day = 0; day < 365; day++) {
@@ -90,6 +102,26 @@ describe('the record store in Rocket.Chat persistence', () => {
         const totals = await records.totals(scope('2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z'));
         expect(totals).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 365, sumMs: 365_000 }]);
         expect(persistence.calls.read).toBe(4); // years, dirty markers, readiness, the year's month buckets
+    });
+
+    it('reads only the named department’s buckets for a filtered report, and the all-departments ones otherwise', async () => {
+        const { store: records, persistence } = store();
+        for (let month = 0; month < 12; month++) {
+            for (const department of ['sales', 'support', undefined]) {
+                await records.save(record(new Date(Date.UTC(2024, month, 3)).toISOString(), 1000, 'alice', department));
+            }
+        }
+        await records.rebuildBuckets();
+        const year = scope('2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z');
+        persistence.resetCalls();
+        expect(await records.totals({ ...year, departmentIds: ['sales'] })).toEqual([
+            { agentId: 'id-alice', username: 'alice', chats: 12, sumMs: 12_000 },
+        ]);
+        // The year marker, the readiness, and sales' twelve month buckets: nothing of support's.
+        expect(persistence.documentsRead).toBe(14);
+        persistence.resetCalls();
+        expect(await records.totals(year)).toEqual([{ agentId: 'id-alice', username: 'alice', chats: 36, sumMs: 36_000 }]);
+        expect(persistence.documentsRead).toBe(14); // the twelve all-departments month buckets, and the same two
     });
 
     it('never trusts a bucket while a record written during its rebuild is not in it', async () => {
@@ -123,9 +155,11 @@ describe('the record store in Rocket.Chat persistence', () => {
     });
 
     it('answers from records, not from missing buckets, until a first full rebuild (data of a version without buckets)', async () => {
-        const { store: records, persistence } = store();
+        const { accessors, store: records, persistence } = store();
         await records.save(record('2024-05-05T05:05:05Z', 5000));
+        // As a version without buckets left it: the record and its year's marker, no dirty marker.
         await persistence.removeByAssociations(new InMemoryAccessors().appId, [storedTag(DIRTY_TAG)]);
+        await accessors.persistence.updateByAssociations(yearMarkerAssociations(2024), { year: 2024 }, true);
         expect(await records.totals(scope('2024-05-01', '2024-05-31'))).toEqual([
             { agentId: 'id-alice', username: 'alice', chats: 1, sumMs: 5000 },
         ]);

@@ -13,7 +13,7 @@ import type { ServiceRecord } from '../../../lib/records/serviceRecord';
 const at = (iso: string) => Date.parse(iso);
 const clean = new Set<string>();
 const plan = (inputs: Partial<PlanInputs> & Pick<PlanInputs, 'range'>) =>
-    planTotalsReads({ yearsWithRecords: [2024], dirtySlots: clean, bucketsReady: true, view: 'all', ...inputs });
+    planTotalsReads({ yearsWithRecords: [2024], dirtySlots: clean, bucketsReady: true, views: ['all'], ...inputs });
 const months = (year: number, ...list: string[]) => list.map((month) => `month:${year}-${month}`);
 
 describe('the read plan', () => {
@@ -59,9 +59,9 @@ describe('the read plan', () => {
 
     it('reads an hour with many dirty slots as one read of its records, and the department view when filtered', () => {
         const dirtySlots = new Set(['00', '05', '10', '15'].map((minute) => `slot:2024-02-10T08:${minute}`));
-        const steps = plan({ range: { start: at('2024-02-10'), end: at('2024-02-10T23:59:59.999Z') }, dirtySlots, view: 'dept' });
+        const steps = plan({ range: { start: at('2024-02-10'), end: at('2024-02-10T23:59:59.999Z') }, dirtySlots, views: ['dept:sales'] });
         expect(steps.filter((step) => step.kind === 'records')).toEqual([{ kind: 'records', period: 'hour:2024-02-10T08' }]);
-        expect(steps.every((step) => step.kind === 'records' || step.view === 'dept')).toBe(true);
+        expect(steps.every((step) => step.kind === 'records' || step.view === 'dept:sales')).toBe(true);
     });
 
     it('reads every month’s records before the buckets are ready', () => {
@@ -85,7 +85,7 @@ describe('the read plan', () => {
                         yearsWithRecords: [2023, 2024, 2025, 2026],
                         dirtySlots,
                         bucketsReady: true,
-                        view: 'all',
+                        views: ['all'],
                     });
                     const recordReads = steps.filter((step): step is Extract<ReadStep, { kind: 'records' }> => step.kind === 'records');
                     expect(recordReads.length).toBeLessThanOrEqual(dirtySlots.size + 2);
@@ -127,7 +127,7 @@ describe('buckets against the full scan (property)', () => {
         await fc.assert(
             fc.asyncProperty(
                 fc.array(recordArbitrary, { maxLength: 120 }),
-                fc.array(fc.tuple(edge, edge, fc.constantFrom(undefined, ['sales'], ['support', 'sales'], ['none'])), {
+                fc.array(fc.tuple(edge, edge, fc.constantFrom(undefined, ['sales'], ['support', 'sales'], ['sales', 'sales'], ['none'])), {
                     minLength: 1,
                     maxLength: 4,
                 }),
