@@ -3,7 +3,7 @@ import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/de
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots, markerOutcome } from '../buckets/dirtyMarker';
 import type { AssembledBuckets, PeriodViews } from '../buckets/periodBucket';
-import { assembleParts, mergeViews, sameEntries, splitIntoParts, viewsFromRecords } from '../buckets/periodBucket';
+import { assembleParts, entriesOf, forEachRow, mergeViews, sameEntries, splitIntoParts, viewsFromRecords } from '../buckets/periodBucket';
 import type { Level } from '../buckets/periods';
 import { childLevel, childStarts, parentTag, periodStart, periodTag } from '../buckets/periods';
 import type { ReadStep } from '../buckets/readPlan';
@@ -160,14 +160,14 @@ export class PersistenceRecordStore implements RecordStore {
                 return;
             }
             const buckets = result as AssembledBuckets;
+            const departmentId = step.view === ALL_DEPARTMENTS_VIEW ? undefined : step.view.slice('dept:'.length);
             for (const period of step.periods) {
                 if (buckets.torn.has(period)) {
                     torn.push(period);
                 } else {
-                    buckets.views
-                        .get(period)
-                        ?.get(step.view)
-                        ?.forEach((entry) => accumulator.addTotals(entry));
+                    forEachRow(buckets.views.get(period)?.get(step.view) ?? [], (agentId, username, chats, sumMs) =>
+                        accumulator.addTotals(agentId, username, chats, sumMs, departmentId),
+                    );
                 }
             }
         });
@@ -289,7 +289,7 @@ export class PersistenceRecordStore implements RecordStore {
         const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery(finer, period)));
         const children = new Map<string, PeriodViews>();
         for (const [child, views] of stored.views) {
-            children.set(child, views);
+            children.set(child, new Map([...views].map(([view, parts]) => [view, entriesOf(parts)])));
         }
         for (const child of new Set([...(run.dirtyChildren.get(period) ?? []), ...stored.torn])) {
             const views = await this.rebuiltViews(finer, child, run);
@@ -315,15 +315,16 @@ export class PersistenceRecordStore implements RecordStore {
         for (const view of new Set([...views.keys(), ...partsBefore.keys()])) {
             const entries = views.get(view) ?? [];
             const previous = partsBefore.get(view) ?? 0;
-            if (previous === 0 ? entries.length === 0 : before?.has(view) && sameEntries(before.get(view) ?? [], entries)) {
+            const stillStored = before?.get(view);
+            if (previous === 0 ? entries.length === 0 : stillStored !== undefined && sameEntries(entriesOf(stillStored), entries)) {
                 continue;
             }
             const parts = splitIntoParts(entries);
             const build = uniqueToken();
-            for (const [part, partEntries] of parts.entries()) {
+            for (const [part, columns] of parts.entries()) {
                 await writer.updateByAssociations(
                     bucketAssociations(level, parent, view, period, part, month),
-                    { v: 2, level, period, view, part, parts: parts.length, build, entries: partEntries },
+                    { v: 2, level, period, view, part, parts: parts.length, build, ...columns },
                     true,
                 );
             }

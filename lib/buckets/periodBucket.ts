@@ -1,29 +1,37 @@
 import type { AgentTotals } from '../report/agentTotals';
-import { addInto, groupKey } from '../report/agentTotals';
+import { AgentTable } from '../report/agentTotals';
 import { compareCodePoints } from '../report/codePointOrder';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce } from '../records/serviceRecord';
-import type { Level } from './periods';
 import type { BucketView } from '../storage/layout';
 import { ALL_DEPARTMENTS_VIEW, departmentView } from '../storage/layout';
-
-export interface BucketEntry extends AgentTotals {
-    departmentId?: string;
-}
+import type { Level } from './periods';
 
 /**
  * Pre-aggregated totals of one period, by view: `all`, per agent (`_id` and `username`) over every
  * department, and one `dept:<id>` per department with rooms in the period, per agent. Each room once.
  * A view's entries are in one order (`canonical`), so that two builds of the same totals compare equal.
  */
-export type PeriodViews = Map<BucketView, BucketEntry[]>;
+export type PeriodViews = Map<BucketView, AgentTotals[]>;
+
+/**
+ * A view's entries as stored: one column per field, so that a document holds no repeated key names
+ * (about half the bytes of one object per entry) and is cheap to decode, in MongoDB and across the
+ * engine's bridge alike. Row `i` is one agent: `agentIds[i]`, `usernames[i]`, `chats[i]`, `sumMs[i]`.
+ */
+export interface BucketColumns {
+    agentIds: string[];
+    usernames: string[];
+    chats: number[];
+    sumMs: number[];
+}
 
 /**
  * One stored part of one view of a period's bucket. A view too large for one document is split into
  * parts of at most MAX_BUCKET_PART_BYTES; all parts of a write share its `build`, so a reader that
  * catches a rewrite half-way sees parts of two builds and reads that period's records instead.
  */
-export interface BucketPart {
+export interface BucketPart extends BucketColumns {
     v: 2;
     level: Level;
     period: string;
@@ -31,30 +39,30 @@ export interface BucketPart {
     part: number;
     parts: number;
     build: string;
-    entries: BucketEntry[];
 }
 
 /**
- * MongoDB refuses documents over 16 MiB; a part stays under 512 KiB of entries (about 5,000 agents of
- * 100 bytes), so a bucket document never passes 1 MiB whatever the agents and departments.
+ * MongoDB refuses documents over 16 MiB; a part stays under 512 KiB of entries (about 12,000 agents
+ * with 20-character ids and usernames), so a bucket document never passes 1 MiB whatever the agents
+ * and departments.
  */
 export const MAX_BUCKET_PART_BYTES = 512 * 1024;
 
 /** Totals being added up, by view and by agent. */
 class ViewsAccumulator {
-    private readonly byView = new Map<BucketView, Map<string, BucketEntry>>();
+    private readonly byView = new Map<BucketView, AgentTable>();
 
-    public add(view: BucketView, entry: BucketEntry): void {
-        let entries = this.byView.get(view);
-        if (!entries) {
-            entries = new Map();
-            this.byView.set(view, entries);
+    public add(view: BucketView, agentId: string, username: string, chats: number, sumMs: number): void {
+        let table = this.byView.get(view);
+        if (!table) {
+            table = new AgentTable();
+            this.byView.set(view, table);
         }
-        addInto(entries, groupKey(entry), entry);
+        table.add(agentId, username, chats, sumMs);
     }
 
     public views(): PeriodViews {
-        return new Map([...this.byView].map(([view, entries]) => [view, canonical(entries.values())]));
+        return new Map([...this.byView].map(([view, table]) => [view, canonical(table.values())]));
     }
 }
 
@@ -62,9 +70,9 @@ class ViewsAccumulator {
 export function viewsFromRecords(records: Iterable<ServiceRecord>): PeriodViews {
     const views = new ViewsAccumulator();
     for (const { agentId, username, durationMs, departmentId } of eachRoomOnce(records)) {
-        views.add(ALL_DEPARTMENTS_VIEW, { agentId, username, chats: 1, sumMs: durationMs });
+        views.add(ALL_DEPARTMENTS_VIEW, agentId, username, 1, durationMs);
         if (departmentId) {
-            views.add(departmentView(departmentId), { agentId, username, chats: 1, sumMs: durationMs, departmentId });
+            views.add(departmentView(departmentId), agentId, username, 1, durationMs);
         }
     }
     return views.views();
@@ -75,63 +83,127 @@ export function mergeViews(children: Iterable<PeriodViews>): PeriodViews {
     const views = new ViewsAccumulator();
     for (const child of children) {
         for (const [view, entries] of child) {
-            entries.forEach((entry) => views.add(view, entry));
+            for (const { agentId, username, chats, sumMs } of entries) {
+                views.add(view, agentId, username, chats, sumMs);
+            }
         }
     }
     return views.views();
 }
 
-function canonical(entries: Iterable<BucketEntry>): BucketEntry[] {
+function canonical(entries: Iterable<AgentTotals>): AgentTotals[] {
     return [...entries].sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId));
 }
 
-export function sameEntries(a: readonly BucketEntry[], b: readonly BucketEntry[]): boolean {
-    return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+export function sameEntries(a: readonly AgentTotals[], b: readonly AgentTotals[]): boolean {
+    return (
+        a.length === b.length &&
+        a.every(
+            (entry, i) =>
+                entry.agentId === b[i].agentId &&
+                entry.username === b[i].username &&
+                entry.chats === b[i].chats &&
+                entry.sumMs === b[i].sumMs,
+        )
+    );
 }
 
-/** A view's entries cut into parts of at most `maxBytes` of JSON each (an empty view has no part). */
-export function splitIntoParts(entries: readonly BucketEntry[], maxBytes = MAX_BUCKET_PART_BYTES): BucketEntry[][] {
-    const parts: BucketEntry[][] = [];
-    let current: BucketEntry[] = [];
+/** A view's entries cut into parts of at most `maxBytes` of stored JSON each (an empty view has no part). */
+export function splitIntoParts(entries: readonly AgentTotals[], maxBytes = MAX_BUCKET_PART_BYTES): BucketColumns[] {
+    const parts: BucketColumns[] = [];
+    let current = emptyColumns();
     let bytes = 0;
-    for (const entry of entries) {
-        const size = JSON.stringify(entry).length + 1;
-        if (current.length > 0 && bytes + size > maxBytes) {
+    for (const { agentId, username, chats, sumMs } of entries) {
+        // Two quoted strings (escapes counted), two numbers and four commas, in UTF-8 as MongoDB counts.
+        const size =
+            utf8Bytes(JSON.stringify(agentId)) + utf8Bytes(JSON.stringify(username)) + String(chats).length + String(sumMs).length + 4;
+        if (current.agentIds.length > 0 && bytes + size > maxBytes) {
             parts.push(current);
-            current = [];
+            current = emptyColumns();
             bytes = 0;
         }
-        current.push(entry);
+        current.agentIds.push(agentId);
+        current.usernames.push(username);
+        current.chats.push(chats);
+        current.sumMs.push(sumMs);
         bytes += size;
     }
-    if (current.length > 0) {
+    if (current.agentIds.length > 0) {
         parts.push(current);
     }
     return parts;
 }
 
+/** A string's length in UTF-8 (no Buffer in the app's Deno runtime). */
+function utf8Bytes(text: string): number {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        // A surrogate half is half of a 4-byte character.
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+    }
+    return bytes;
+}
+
+function emptyColumns(): BucketColumns {
+    return { agentIds: [], usernames: [], chats: [], sumMs: [] };
+}
+
+/** Calls `add` with every row of a view's parts, creating no object per row (reports add up many). */
+export function forEachRow(
+    parts: readonly BucketColumns[],
+    add: (agentId: string, username: string, chats: number, sumMs: number) => void,
+): void {
+    for (const part of parts) {
+        for (let i = 0; i < part.agentIds.length; i++) {
+            add(part.agentIds[i], part.usernames[i], part.chats[i], part.sumMs[i]);
+        }
+    }
+}
+
+/** A view's entries, from its parts. */
+export function entriesOf(parts: readonly BucketColumns[]): AgentTotals[] {
+    const entries: AgentTotals[] = [];
+    forEachRow(parts, (agentId, username, chats, sumMs) => entries.push({ agentId, username, chats, sumMs }));
+    return entries;
+}
+
 /** What a read of bucket parts holds: each period's views that were read whole, and the periods caught half-written. */
 export interface AssembledBuckets {
-    views: Map<string, PeriodViews>;
+    /** By period, then view: the view's parts in order. */
+    views: Map<string, Map<BucketView, BucketColumns[]>>;
     torn: Set<string>;
     /** Parts read per period and view: what the builder removes when a view needs fewer parts. */
     partCounts: Map<string, Map<BucketView, number>>;
 }
 
+function isBucketPart(data: unknown): data is BucketPart {
+    const part = data as Partial<BucketPart> | null;
+    return (
+        typeof part === 'object' &&
+        part !== null &&
+        part.v === 2 &&
+        typeof part.period === 'string' &&
+        typeof part.view === 'string' &&
+        [part.agentIds, part.usernames, part.chats, part.sumMs].every(
+            (column) => Array.isArray(column) && column.length === part.agentIds?.length,
+        )
+    );
+}
+
 /** Puts read parts back together, per period and view; a view whose parts are not all of one build is torn. */
 export function assembleParts(stored: Iterable<unknown>): AssembledBuckets {
     const byView = new Map<string, BucketPart[]>();
-    for (const data of stored) {
-        const part = data as Partial<BucketPart>;
-        if (part.v !== 2 || typeof part.period !== 'string' || typeof part.view !== 'string' || !Array.isArray(part.entries)) {
+    for (const part of stored) {
+        if (!isBucketPart(part)) {
             continue;
         }
         const key = JSON.stringify([part.period, part.view]);
         const parts = byView.get(key);
         if (parts) {
-            parts.push(part as BucketPart);
+            parts.push(part);
         } else {
-            byView.set(key, [part as BucketPart]);
+            byView.set(key, [part]);
         }
     }
     const assembled: AssembledBuckets = { views: new Map(), torn: new Set(), partCounts: new Map() };
@@ -148,10 +220,10 @@ export function assembleParts(stored: Iterable<unknown>): AssembledBuckets {
             assembled.torn.add(period);
             continue;
         }
-        const views = assembled.views.get(period) ?? new Map<BucketView, BucketEntry[]>();
+        const views = assembled.views.get(period) ?? new Map<BucketView, BucketColumns[]>();
         views.set(
             view,
-            parts.sort((a, b) => a.part - b.part).flatMap((part) => part.entries),
+            parts.sort((a, b) => a.part - b.part),
         );
         assembled.views.set(period, views);
     }

@@ -13,21 +13,30 @@ export interface AgentTotals {
 }
 
 /**
- * The grouping key: a renamed agent is two groups, as in the core (`$group` on `servedBy._id` and
- * `servedBy.username`). `extra` refines it (a bucket keeps departments apart).
+ * Totals by agent, grouped as the core groups them: by `_id` and `username` together, so a renamed
+ * agent is two groups (`$group` on `servedBy._id` and `servedBy.username`). Two levels of maps: no
+ * key to build per entry, which reports add up by the hundred thousand.
  */
-export function groupKey(totals: Pick<AgentTotals, 'agentId' | 'username'>, ...extra: Array<string | null>): string {
-    return JSON.stringify([totals.agentId, totals.username, ...extra]);
-}
+export class AgentTable {
+    private readonly byAgent = new Map<string, Map<string, AgentTotals>>();
 
-/** Adds `chats` and `sumMs` into the group of `key`, creating it from a copy of `totals`. */
-export function addInto<T extends AgentTotals>(groups: Map<string, T>, key: string, totals: T): void {
-    const group = groups.get(key);
-    if (group) {
-        group.chats += totals.chats;
-        group.sumMs += totals.sumMs;
-    } else {
-        groups.set(key, { ...totals });
+    public add(agentId: string, username: string, chats: number, sumMs: number): void {
+        let byUsername = this.byAgent.get(agentId);
+        if (!byUsername) {
+            byUsername = new Map();
+            this.byAgent.set(agentId, byUsername);
+        }
+        const group = byUsername.get(username);
+        if (group) {
+            group.chats += chats;
+            group.sumMs += sumMs;
+        } else {
+            byUsername.set(username, { agentId, username, chats, sumMs });
+        }
+    }
+
+    public values(): AgentTotals[] {
+        return [...this.byAgent.values()].flatMap((byUsername) => [...byUsername.values()]);
     }
 }
 
@@ -38,7 +47,7 @@ export function sortAgents<T extends Pick<AgentTotals, 'agentId' | 'username'>>(
 
 /** Adds records and pre-aggregated totals into per-agent totals; only what is in the report's scope counts. */
 export class AgentTotalsAccumulator {
-    private readonly byAgent = new Map<string, AgentTotals>();
+    private readonly table = new AgentTable();
     private readonly countedRooms = new Set<string>();
 
     constructor(private readonly scope: ReportScope) {}
@@ -46,26 +55,23 @@ export class AgentTotalsAccumulator {
     public add(records: Iterable<ServiceRecord>): void {
         const inScope = [...records].filter((record) => isInScope(record, this.scope));
         for (const { agentId, username, durationMs } of eachRoomOnce(inScope, this.countedRooms)) {
-            this.merge({ agentId, username, chats: 1, sumMs: durationMs });
+            this.table.add(agentId, username, 1, durationMs);
         }
     }
 
     /**
-     * Adds an agent's pre-aggregated totals of a period the range covers whole (a bucket entry);
-     * its rooms are not seen one by one, so the caller must not also add that period's records.
+     * Adds an agent's pre-aggregated totals of a period the range covers whole (a bucket entry, of
+     * `departmentId`'s view, or of every department's); its rooms are not seen one by one, so the
+     * caller must not also add that period's records.
      */
-    public addTotals(totals: AgentTotals & { departmentId?: string }): void {
-        if (isInDepartments(totals.departmentId, this.scope)) {
-            this.merge({ agentId: totals.agentId, username: totals.username, chats: totals.chats, sumMs: totals.sumMs });
+    public addTotals(agentId: string, username: string, chats: number, sumMs: number, departmentId?: string): void {
+        if (isInDepartments(departmentId, this.scope)) {
+            this.table.add(agentId, username, chats, sumMs);
         }
     }
 
-    private merge(totals: AgentTotals): void {
-        addInto(this.byAgent, groupKey(totals), totals);
-    }
-
     public sorted(): AgentTotals[] {
-        return sortAgents(this.byAgent.values());
+        return sortAgents(this.table.values());
     }
 }
 

@@ -1,0 +1,57 @@
+import { assembleParts, entriesOf, MAX_BUCKET_PART_BYTES, splitIntoParts } from '../../../lib/buckets/periodBucket';
+import type { AgentTotals } from '../../../lib/report/agentTotals';
+
+const agents = (count: number): AgentTotals[] =>
+    Array.from({ length: count }, (_, i) => ({
+        agentId: `agent-id-${String(i).padStart(12, '0')}`,
+        username: `a.rather.long.username.${i}.ção`,
+        chats: 1 + (i % 97),
+        sumMs: 1_000_000 + i,
+    }));
+
+const part = (period: string, view: string, index: number, parts: number, build: string, entries: AgentTotals[]) => ({
+    v: 2,
+    level: 'hour',
+    period,
+    view,
+    part: index,
+    parts,
+    build,
+    agentIds: entries.map((entry) => entry.agentId),
+    usernames: entries.map((entry) => entry.username),
+    chats: entries.map((entry) => entry.chats),
+    sumMs: entries.map((entry) => entry.sumMs),
+});
+
+describe('bucket parts', () => {
+    it('keeps every stored part under its byte budget, whatever the agents, and loses no entry', () => {
+        const entries = agents(30_000);
+        const parts = splitIntoParts(entries);
+        expect(parts.length).toBeGreaterThan(1);
+        for (const columns of parts) {
+            // The stored document: the columns plus a few small fields.
+            expect(Buffer.byteLength(JSON.stringify(columns))).toBeLessThanOrEqual(MAX_BUCKET_PART_BYTES + 1024);
+        }
+        expect(entriesOf(parts)).toEqual(entries);
+    });
+
+    it('reads a view back only when all its parts are of one build, and calls the period torn otherwise', () => {
+        const [first, second] = [agents(3), agents(6).slice(3)];
+        const whole = assembleParts([
+            part('hour:2025-06-15T10', 'all', 0, 2, 'b1', first),
+            part('hour:2025-06-15T10', 'all', 1, 2, 'b1', second),
+        ]);
+        expect(entriesOf(whole.views.get('hour:2025-06-15T10')?.get('all') ?? [])).toEqual([...first, ...second]);
+        expect(whole.torn.size).toBe(0);
+
+        const halfRewritten = assembleParts([
+            part('hour:2025-06-15T10', 'all', 0, 2, 'b2', first),
+            part('hour:2025-06-15T10', 'all', 1, 2, 'b1', second),
+        ]);
+        expect(halfRewritten.torn).toEqual(new Set(['hour:2025-06-15T10']));
+        expect(halfRewritten.views.has('hour:2025-06-15T10')).toBe(false);
+
+        const partMissing = assembleParts([part('hour:2025-06-15T10', 'all', 0, 2, 'b1', first)]);
+        expect(partMissing.torn).toEqual(new Set(['hour:2025-06-15T10']));
+    });
+});
