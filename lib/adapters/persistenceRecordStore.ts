@@ -31,6 +31,7 @@ import {
     periodRecordsQuery,
     PRUNED_TAG,
     READY_TAG,
+    REBUILD_PROGRESS_TAG,
     recordAssociations,
     roomRecordsQuery,
     tag,
@@ -41,6 +42,9 @@ import {
 } from '../storage/layout';
 import { messageOf } from '../util/messageOf';
 import { uniqueToken } from '../util/uniqueToken';
+
+/** How long a builder run takes on more work: well inside the 30 s Rocket.Chat waits for a job. */
+export const BUILDER_RUN_BUDGET_MS = 20_000;
 
 const FIRST_TAGGED_YEAR = utcYear(EARLIEST_CREATED_AT);
 const LAST_TAGGED_YEAR = utcYear(LATEST_CREATED_AT);
@@ -56,6 +60,8 @@ export interface RebuildSummary {
     /** Records moved from layout 1 (app 1.0.x) this run. */
     migrated: number;
     fullRebuild: boolean;
+    /** False when the run stopped at its time budget with work left: the next run goes on from there. */
+    complete: boolean;
     /** Months that could not be rebuilt, with why; their markers stay, and the next run tries again. */
     failures: Array<{ month: string; error: string }>;
 }
@@ -178,8 +184,13 @@ export class PersistenceRecordStore implements RecordStore {
         return accumulator.sorted();
     }
 
-    /** The builder's run: brings every bucket up to date with the records written before it started. */
-    public async rebuildBuckets(now = Date.now()): Promise<RebuildSummary> {
+    /**
+     * The builder's run: brings every bucket up to date with the records written before it started,
+     * or, past `budgetMs` (checked after each month, so that every run makes progress), stops and
+     * leaves the rest to the next run. `now` is the time markers are judged by.
+     */
+    public async rebuildBuckets(now = Date.now(), budgetMs = BUILDER_RUN_BUDGET_MS): Promise<RebuildSummary> {
+        const deadline = Date.now() + budgetMs;
         const [markers, ready] = await Promise.all([this.dirtyMarkers(), this.bucketsReady()]);
         await this.markYears(markers);
         const summary: RebuildSummary = {
@@ -189,16 +200,24 @@ export class PersistenceRecordStore implements RecordStore {
             viewsWritten: 0,
             migrated: 0,
             fullRebuild: !ready,
+            complete: true,
             failures: [],
         };
         // The records this run read, by slot: what each marker is checked against.
         const markedSlots = dirtySlots(markers);
         const recordsBySlot = new Map<string, ServiceRecord[]>();
-        const run: BuildRun = { summary, markedSlots, recordsBySlot, dirtyChildren: childrenByParent(markedSlots) };
+        const run: BuildRun = {
+            summary,
+            markedSlots,
+            recordsBySlot,
+            dirtyChildren: childrenByParent(markedSlots),
+            builtMonths: new Set(),
+            deadline,
+        };
         if (!ready) {
             await this.fullRebuild(run, now);
         } else {
-            await this.incrementalRebuild(run);
+            await this.incrementalRebuild(run, () => true);
         }
         await this.settleMarkers(markers, run, now);
         return summary;
@@ -206,22 +225,43 @@ export class PersistenceRecordStore implements RecordStore {
 
     /**
      * After install or an update: moves layout 1's records, then builds every month from its records
-     * (one read per month, linear in its rooms), and marks the buckets ready if nothing failed.
+     * (one read per month, linear in its rooms), oldest first, and marks the buckets ready once every
+     * month is built. A run saves how far it got after each month; the next one rebuilds the marked
+     * slots of the months already built, then goes on from there. Rocket.Chat gives a job 30 s before
+     * it stops waiting for it (`getRuntimeTimeout` in the Apps-Engine's Deno runtime), and Agenda would
+     * then start the next run beside one still going: hence the budget.
      */
     private async fullRebuild(run: BuildRun, now: number): Promise<void> {
         const { summary } = run;
+        const writer = this.requireWriter();
         try {
-            summary.migrated = await this.migrateLayout1();
+            const migration = await this.migrateLayout1(run.deadline);
+            summary.migrated = migration.moved;
+            if (!migration.finished) {
+                summary.complete = false;
+                return;
+            }
         } catch (error) {
             summary.failures.push({ month: 'layout 1 records', error: messageOf(error) });
             return;
         }
-        for (const year of await this.yearsWithRecords()) {
+        const [progress] = (await this.reader.readByAssociation(tag(REBUILD_PROGRESS_TAG))) as Array<{ through?: string }>;
+        const builtThrough = progress?.through;
+        if (builtThrough !== undefined) {
+            await this.incrementalRebuild(run, (month) => month <= builtThrough);
+        }
+        const years = [...new Set(await this.yearsWithRecords())].sort((a, b) => a - b);
+        for (const year of years) {
             for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
                 const month = periodTag('month', monthStart);
-                await this.guardMonth(run, month, async () => {
+                if (builtThrough !== undefined && month <= builtThrough) {
+                    continue;
+                }
+                let recordsRead = 0;
+                const built = await this.guardMonth(run, month, async () => {
                     const records = await this.records(month);
-                    await this.requireWriter().removeByAssociations(bucketsOfMonthQuery(month));
+                    recordsRead = records.length;
+                    await writer.removeByAssociations(bucketsOfMonthQuery(month));
                     for (const record of records) {
                         const slot = periodTag('slot', record.createdAt);
                         if (run.markedSlots.has(slot)) {
@@ -234,12 +274,19 @@ export class PersistenceRecordStore implements RecordStore {
                         const views = await this.writeTree('month', month, tree, run);
                         await this.writeViews('month', yearTag(year), month, views, undefined, run);
                     }
+                    await writer.updateByAssociation(tag(REBUILD_PROGRESS_TAG), { v: 2, through: month }, true);
                 });
+                if (!built) {
+                    return; // the months after it wait: progress is saved in order
+                }
+                if (recordsRead > 0 && Date.now() >= run.deadline) {
+                    summary.complete = false;
+                    return;
+                }
             }
         }
-        if (summary.failures.length === 0) {
-            await this.requireWriter().updateByAssociation(tag(READY_TAG), { v: 2, builtAt: new Date(now).toISOString() }, true);
-        }
+        await writer.updateByAssociation(tag(READY_TAG), { v: 2, builtAt: new Date(now).toISOString() }, true);
+        await writer.removeByAssociation(tag(REBUILD_PROGRESS_TAG));
     }
 
     /** Writes the buckets of every period under `period` that holds records, and answers `period`'s views. */
@@ -258,22 +305,28 @@ export class PersistenceRecordStore implements RecordStore {
     }
 
     /**
-     * Rebuilds what the markers name: each marked slot from its records, then each hour, day and
-     * month above one from its children's buckets. Reads per run: the markers, one read per touched
-     * year, month, day and hour, and one per marked slot; its work grows with the rooms closed since
-     * the last run and the size of their slots, not with the rooms of the day.
+     * Rebuilds what the markers name in the months `inScope` accepts: each marked slot from its
+     * records, then each hour, day and month above one from its children's buckets. Reads per run: the
+     * markers, one read per touched year, month, day and hour, and one per marked slot; its work grows
+     * with the rooms closed since the last run and the size of their slots, not with the rooms of the day.
      */
-    private async incrementalRebuild(run: BuildRun): Promise<void> {
-        for (const year of run.dirtyChildren.keys()) {
-            if (!year.startsWith('year:')) {
+    private async incrementalRebuild(run: BuildRun, inScope: (month: string) => boolean): Promise<void> {
+        const years = [...run.dirtyChildren.keys()].filter((period) => period.startsWith('year:')).sort();
+        for (const year of years) {
+            const months = [...(run.dirtyChildren.get(year) ?? [])].filter(inScope).sort();
+            if (months.length === 0) {
                 continue;
             }
             const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year)));
-            for (const month of run.dirtyChildren.get(year) ?? []) {
+            for (const month of months) {
                 await this.guardMonth(run, month, async () => {
                     const views = await this.rebuiltViews('month', month, run);
                     await this.writeViews('month', year, month, views, stored, run);
                 });
+                if (Date.now() >= run.deadline) {
+                    run.summary.complete = false;
+                    return;
+                }
             }
         }
     }
@@ -335,25 +388,26 @@ export class PersistenceRecordStore implements RecordStore {
         }
     }
 
-    /** Runs one month's rebuild; a month that fails is reported and left marked, and the others are built all the same. */
-    private async guardMonth(run: BuildRun, month: string, build: () => Promise<void>): Promise<void> {
+    /** Runs one month's rebuild, and answers whether it succeeded; a month that fails is reported and its markers stay. */
+    private async guardMonth(run: BuildRun, month: string, build: () => Promise<void>): Promise<boolean> {
         try {
             await build();
+            run.builtMonths.add(month);
+            return true;
         } catch (error) {
             run.summary.failures.push({ month, error: messageOf(error) });
+            return false;
         }
     }
 
     /** Deletes each marker whose write the run saw land (or that waited past its patience); keeps the rest. */
     private async settleMarkers(markers: readonly DirtyMarker[], run: BuildRun, now: number): Promise<void> {
         const { summary } = run;
-        const failedMonths = new Set(summary.failures.map((failure) => failure.month));
-        const wholeRunFailed = summary.fullRebuild && summary.failures.length > 0;
         const landed = fingerprintIndex(run.recordsBySlot);
         for (const marker of markers) {
+            // A marker of a month this run did not build (it failed, or waits for a later run) stays.
             const month = periodTag('month', periodStart(marker.slot));
-            const outcome =
-                wholeRunFailed || failedMonths.has(month) ? 'pending' : markerOutcome(marker, (roomId) => landed(marker.slot, roomId), now);
+            const outcome = run.builtMonths.has(month) ? markerOutcome(marker, (roomId) => landed(marker.slot, roomId), now) : 'pending';
             if (outcome === 'pending') {
                 summary.pending++;
                 continue;
@@ -371,7 +425,7 @@ export class PersistenceRecordStore implements RecordStore {
      * keeps its new record. Each move writes the new record before it removes the old one, so a run
      * that stops half-way loses nothing; reports read both layouts until the buckets are ready.
      */
-    private async migrateLayout1(): Promise<number> {
+    private async migrateLayout1(deadline: number): Promise<{ moved: number; finished: boolean }> {
         const writer = this.requireWriter();
         let moved = 0;
         for (const year of await this.yearsWithRecords()) {
@@ -384,12 +438,15 @@ export class PersistenceRecordStore implements RecordStore {
                     await writer.removeByAssociations(legacyRoomRecordsQuery(record.roomId));
                     moved++;
                 }
+                if (legacy.length > 0 && Date.now() >= deadline) {
+                    return { moved, finished: false }; // the next run goes on: moved records are gone from layout 1
+                }
             }
         }
         for (const legacyTag of [LEGACY.DIRTY_TAG, LEGACY.READY_TAG, ...LEGACY.BUCKET_TAGS]) {
             await writer.removeByAssociation(tag(legacyTag));
         }
-        return moved;
+        return { moved, finished: true };
     }
 
     /**
@@ -481,6 +538,10 @@ interface BuildRun {
     recordsBySlot: Map<string, ServiceRecord[]>;
     /** For each year, month, day and hour holding a marked slot, its children that hold one. */
     dirtyChildren: Map<string, Set<string>>;
+    /** Months whose buckets this run brought up to date: only their markers can be settled. */
+    builtMonths: Set<string>;
+    /** When the run stops taking on more months (ms since the epoch, by the real clock). */
+    deadline: number;
 }
 
 /** A month's records by slot, and which hours, days and slots of it hold any. */

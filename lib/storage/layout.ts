@@ -22,7 +22,8 @@ import { periodTag, periodTagsOf } from '../buckets/periods';
  * - A year marker per year with records: [`service-record-year`, `year:YYYY`] (unchanged from 1.0).
  * - A dirty marker per save or removal: [`marker:<token>`, `service-dirty-v2`], naming the record's slot.
  * - A bucket part: [group and view, member, part, group, `buckets-of:month:…`] (see `bucketAssociations`).
- * - The buckets' readiness: [`service-buckets-ready-v2`]; the history import's status:
+ * - The buckets' readiness: [`service-buckets-ready-v2`], and a full rebuild's progress until then:
+ *   [`service-buckets-progress-v2`]; the history import's status:
  *   [`history-import-status`]; the retention's last prune: [`service-pruned`].
  *
  * Layout 1 (app 1.0.x), read only to migrate it: records [`service-record`, room, month, day], dirty
@@ -33,6 +34,8 @@ export const RECORD_TAG = 'service-record-v2';
 export const YEAR_MARKER_TAG = 'service-record-year';
 export const DIRTY_TAG = 'service-dirty-v2';
 export const READY_TAG = 'service-buckets-ready-v2';
+/** How far a full rebuild that spans several builder runs got: `{through: 'month:YYYY-MM'}`. */
+export const REBUILD_PROGRESS_TAG = 'service-buckets-progress-v2';
 export const IMPORT_STATUS_TAG = 'history-import-status';
 /** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
 export const PRUNED_TAG = 'service-pruned';

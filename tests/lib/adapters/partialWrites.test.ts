@@ -131,6 +131,33 @@ describe('a builder run where one month fails', () => {
     });
 });
 
+describe('a full rebuild longer than one run', () => {
+    it('goes on run after run at a zero budget, keeps every report exact meanwhile, and counts writes made between runs', async () => {
+        const accessors = new InMemoryAccessors();
+        const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+        for (const [i, day] of ['2025-01-10', '2025-02-10', '2025-03-10', '2025-03-20'].entries()) {
+            await store.save(record(`room-${i}`, `${day}T08:00:00Z`, 10_000 * (i + 1)));
+        }
+        const summaries = [];
+        for (let run = 0; run < 20 && !summaries.at(-1)?.complete; run++) {
+            summaries.push(await store.rebuildBuckets(Date.now(), 0));
+            await expectReportsExact(accessors, store);
+            if (run < 3) {
+                // A close between runs, in a month already built and in one not built yet.
+                await store.save(record(`late-${run}`, run % 2 ? '2025-01-11T09:00:00Z' : '2025-03-11T09:00:00Z', 1_000 + run));
+                await expectReportsExact(accessors, store);
+            }
+        }
+        // At a zero budget a run stops after its first month with records: January, February and March take a run each.
+        expect(summaries.slice(0, 3).map(({ fullRebuild, complete }) => ({ fullRebuild, complete }))).toEqual(
+            Array(3).fill({ fullRebuild: true, complete: false }),
+        );
+        expect(summaries.at(-1)).toMatchObject({ complete: true, pending: 0 });
+        expect(await store.rebuildBuckets()).toMatchObject({ fullRebuild: false, markers: 0, complete: true });
+        await expectReportsExact(accessors, store);
+    });
+});
+
 describe('the retention prune', () => {
     it('removes the records and buckets of the months before the cut-off, and leaves every report exact', async () => {
         const { accessors, store } = await builtStore();
