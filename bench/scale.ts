@@ -1,39 +1,68 @@
 /**
- * `npm run bench`: the report's cost with pre-aggregated buckets against the full scan, in the same
- * run, through the store code the app uses, over the in-memory persistence with Rocket.Chat's
- * semantics. Prints a table; checks that every answer equals the full scan's.
+ * `npm run bench`: the storage's costs, through the store code the app uses, over the in-memory
+ * persistence with Rocket.Chat's semantics (and its count of the index entries MongoDB would examine).
+ * Prints four tables; exits 1 if any report differs from the full scan of the records.
  *
- * Options: --rooms 10000,100000,1000000 (default), --agents 500.
+ * 1. Reports: every range shape, with the buckets clean and with today's slots dirty (writes the
+ *    builder has not seen yet, the normal state of a live workspace), against reading every record.
+ * 2. Bucket documents: the largest one, at each agents x departments shape.
+ * 3. The builder at a steady rate of closes over a simulated day: documents read, persistence calls
+ *    and MongoDB-examined entries per closed room.
+ * 4. A full rebuild (after install or an update) of one busy day: its time grows linearly.
+ *
+ * Options: --rooms 100000,1000000 (default), --agents 500, --wide 5000x200 (the second shape; "none"
+ * skips it), --rate 20 (closes per second) and --hours 24 for the builder, --rebuild 20000,40000,80000.
  */
-import { parseArgs } from 'util';
-import { isDeepStrictEqual } from 'util';
+import { isDeepStrictEqual, parseArgs } from 'util';
 
 import { appPersistence } from '../dev/workspace/appPersistence';
 import { PersistenceCollection } from '../dev/workspace/persistenceCollection';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
+import { childStarts, periodTag } from '../lib/buckets/periods';
 import type { AgentTotals } from '../lib/report/agentTotals';
 import { totalsFromRecords } from '../lib/report/agentTotals';
+import type { ServiceRecord } from '../lib/records/serviceRecord';
 import { readStoredRecord } from '../lib/records/serviceRecord';
 import type { ReportScope } from '../lib/report/scope';
-import type { ServiceRecord } from '../lib/records/serviceRecord';
-import { monthTag, periodRecordsQuery } from '../lib/storage/layout';
+import { bucketsOfMonthQuery, periodRecordsQuery } from '../lib/storage/layout';
 
 const APP_ID = 'bench-app';
-const YEAR_START = Date.UTC(2025, 0, 1);
-const YEAR_MS = 365 * 86_400_000;
+const DAY_MS = 86_400_000;
+const DATA_START = Date.UTC(2024, 0, 1);
+const DATA_END = Date.UTC(2026, 0, 1); // two years of rooms
+/** "Now" in the bench's world: the last afternoon of the data. */
+const NOW = Date.UTC(2025, 11, 31, 15, 0);
+
+interface Shape {
+    agents: number;
+    departments: number;
+}
+
+function shapeName({ agents, departments }: Shape): string {
+    return `${agents.toLocaleString('en')} x ${departments}`;
+}
+
+/** The i-th room of a data set: spread evenly over two years, agents and departments in rotation. */
+function roomRecord(i: number, size: number, shape: Shape, createdAt?: number): ServiceRecord {
+    const agent = i % shape.agents;
+    const department = shape.departments > 0 && i % 4 !== 0 ? `dept-${(i * 31) % shape.departments}` : undefined;
+    return {
+        v: 1,
+        roomId: `room-${i}`,
+        agentId: `agent-${agent}`,
+        username: `agent${agent}`,
+        createdAt: createdAt ?? DATA_START + Math.floor(((i * 2_654_435_761) % size) * ((DATA_END - DATA_START) / size)),
+        durationMs: 1_000 + ((i * 7_919) % 3_600_000),
+        ...(department && { departmentId: department }),
+    };
+}
 
 /** The full scan: the records of every month the range touches, read month by month, then filtered and aggregated as the app does without buckets. */
 async function fullScan(collection: PersistenceCollection, scope: ReportScope): Promise<AgentTotals[]> {
     const { reader } = appPersistence(collection, APP_ID);
     const records: ServiceRecord[] = [];
-    const start = new Date(scope.range.start);
-    for (
-        let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
-        month <= scope.range.end;
-        month = Date.UTC(new Date(month).getUTCFullYear(), new Date(month).getUTCMonth() + 1, 1)
-    ) {
-        const stored = await reader.readByAssociations(periodRecordsQuery(monthTag(month)));
-        for (const data of stored) {
+    for (const month of monthsOf(scope.range.start, scope.range.end)) {
+        for (const data of await reader.readByAssociations(periodRecordsQuery(month))) {
             const record = readStoredRecord(data);
             if (record) {
                 records.push(record);
@@ -43,101 +72,279 @@ async function fullScan(collection: PersistenceCollection, scope: ReportScope): 
     return totalsFromRecords(records, scope);
 }
 
+function monthsOf(start: number, end: number): string[] {
+    const months: string[] = [];
+    for (let year = new Date(start).getUTCFullYear(); year <= new Date(end).getUTCFullYear(); year++) {
+        for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+            if (monthStart <= end && Date.UTC(year, new Date(monthStart).getUTCMonth() + 1, 1) > start) {
+                months.push(periodTag('month', monthStart));
+            }
+        }
+    }
+    return months;
+}
+
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
     const started = process.hrtime.bigint();
     const result = await run();
     return { result, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
-async function main(): Promise<void> {
-    const { values } = parseArgs({
-        options: { rooms: { type: 'string', default: '10000,100000,1000000' }, agents: { type: 'string', default: '500' } },
+function printTable(title: string, header: string[], rows: string[][]): void {
+    const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
+    const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(' | ')} |`;
+    console.log(`\n${title}\n`);
+    console.log(line(header));
+    console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+    rows.forEach((row) => console.log(line(row)));
+}
+
+const RANGES: Array<[string, (shape: Shape) => ReportScope]> = [
+    ['calendar year 2025', () => ({ range: { start: Date.UTC(2025, 0, 1), end: Date.UTC(2026, 0, 1) - 1 } })],
+    [
+        '365 days from Jan 15, noon',
+        () => ({ range: { start: Date.UTC(2025, 0, 15, 12), end: Date.UTC(2025, 0, 15, 12) + 365 * DAY_MS - 1 } }),
+    ],
+    ['30 days ending now', () => ({ range: { start: NOW - 30 * DAY_MS + 1, end: NOW } })],
+    ['two years', () => ({ range: { start: DATA_START, end: DATA_END - 1 } })],
+    [
+        'calendar year, one department',
+        (shape) => ({
+            range: { start: Date.UTC(2025, 0, 1), end: Date.UTC(2026, 0, 1) - 1 },
+            departmentIds: shape.departments > 0 ? ['dept-1'] : ['none'],
+        }),
+    ],
+];
+
+interface ReportRow {
+    cells: string[];
+    equal: boolean;
+}
+
+/** Section 1 and 2: ingest a data set, build its buckets, time every range clean and dirty, and find its largest bucket document. */
+async function reportsAt(size: number, shape: Shape): Promise<{ rows: ReportRow[]; largestBucketBytes: number; ingest: string }> {
+    const collection = new PersistenceCollection();
+    const { reader, writer } = appPersistence(collection, APP_ID);
+    const ingest = await timed(async () => {
+        for (let i = 0; i < size; i++) {
+            // One store per room, as one closed event each.
+            await new PersistenceRecordStore(reader, writer).save(roomRecord(i, size, shape));
+        }
     });
-    const sizes = values.rooms.split(',').map(Number);
-    const agents = Number(values.agents);
-    const rows: string[][] = [];
-    let allEqual = true;
+    const ingestCalls = collection.calls.create + collection.calls.updateByAssociations + collection.calls.read;
+    const ingestExamined = collection.entriesExamined;
+    const store = new PersistenceRecordStore(reader, writer);
+    const build = await timed(() => store.rebuildBuckets());
+    const ingestNote =
+        `${size.toLocaleString('en')} rooms, ${shapeName(shape)}: ingest ${(ingest.ms / 1000).toFixed(1)} s ` +
+        `(${(ingestCalls / size).toFixed(2)} calls and ${(ingestExamined / size).toFixed(2)} MongoDB-examined entries per room), ` +
+        `full bucket build ${(build.ms / 1000).toFixed(1)} s`;
+    console.error(ingestNote);
 
-    for (const size of sizes) {
-        const collection = new PersistenceCollection();
-        const { reader, writer } = appPersistence(collection, APP_ID);
-        const store = new PersistenceRecordStore(reader, writer);
-        // Ingest: one store per room, as one closed event each.
-        const ingest = await timed(async () => {
-            for (let i = 0; i < size; i++) {
-                const agent = i % agents;
-                const record: ServiceRecord = {
-                    v: 1,
-                    roomId: `room-${i}`,
-                    agentId: `agent-${agent}`,
-                    username: `agent${agent}`,
-                    createdAt: YEAR_START + Math.floor(((i * 2_654_435_761) % size) * (YEAR_MS / size)),
-                    durationMs: 1_000 + ((i * 7_919) % 3_600_000),
-                    ...(i % 4 === 0 && { departmentId: `dept-${i % 3}` }),
-                };
-                await new PersistenceRecordStore(reader, writer).save(record);
+    const rows: ReportRow[] = [];
+    for (const state of ['clean', 'today dirty'] as const) {
+        if (state === 'today dirty') {
+            // Live closes the builder has not seen: 200 rooms created over the last hours before "now".
+            for (let i = 0; i < 200; i++) {
+                await store.save(roomRecord(size + i, size, shape, NOW - 6 * 3_600_000 + i * 97_000));
             }
-        });
-        const ingestCalls = collection.calls.create + collection.calls.updateByAssociations + collection.calls.read;
-        const ingestExamined = collection.entriesExamined;
-        const build = await timed(() => store.rebuildBuckets());
-
-        const day = Date.UTC(2025, 5, 15);
-        const scopes: Array<[string, ReportScope]> = [
-            ['day', { range: { start: day, end: day + 86_400_000 - 1 } }],
-            ['month', { range: { start: Date.UTC(2025, 5, 1), end: Date.UTC(2025, 6, 1) - 1 } }],
-            ['year', { range: { start: YEAR_START, end: YEAR_START + YEAR_MS - 1 } }],
-            ['year, ragged ms edges', { range: { start: YEAR_START + 12_345_678, end: YEAR_START + YEAR_MS - 9_876_543 } }],
-            ['two years', { range: { start: Date.UTC(2024, 0, 1), end: Date.UTC(2026, 0, 1) - 1 } }],
-        ];
-        for (const [name, scope] of scopes) {
+        }
+        for (const [name, scopeOf] of RANGES) {
+            const scope = scopeOf(shape);
             collection.resetCalls();
             const app = await timed(() => store.totals(scope));
             const appCalls = collection.calls.read;
             const appRead = collection.documentsRead;
             const appExamined = collection.entriesExamined;
+            // The median of five runs: one run is at the mercy of a garbage collection.
+            const runs = [app.ms];
+            for (let run = 0; run < 4; run++) {
+                runs.push((await timed(() => store.totals(scope))).ms);
+            }
+            const appMs = runs.sort((a, b) => a - b)[2];
             collection.resetCalls();
             const scan = await timed(() => fullScan(collection, scope));
             const equal = isDeepStrictEqual(app.result, scan.result);
-            allEqual &&= equal;
-            rows.push([
+            rows.push({
+                equal,
+                cells: [
+                    size.toLocaleString('en'),
+                    shapeName(shape),
+                    name,
+                    state,
+                    appMs.toFixed(1),
+                    scan.ms.toFixed(0),
+                    `${(scan.ms / appMs).toFixed(0)}x`,
+                    String(appCalls),
+                    String(appRead),
+                    String(appExamined),
+                    equal ? 'yes' : 'NO',
+                ],
+            });
+        }
+    }
+    let largestBucketBytes = 0;
+    for (const month of monthsOf(DATA_START, DATA_END - 1)) {
+        for (const document of await reader.readByAssociations(bucketsOfMonthQuery(month))) {
+            largestBucketBytes = Math.max(largestBucketBytes, Buffer.byteLength(JSON.stringify(document)));
+        }
+    }
+    return { rows, largestBucketBytes, ingest: ingestNote };
+}
+
+/**
+ * Section 3: rooms close at `rate` per second for `hours`, each a save as the event handler makes it,
+ * and the builder runs every 10 s as its job does. Counts what the saves and the builder cost per room.
+ */
+async function builderAtRate(rate: number, hours: number, shape: Shape): Promise<string[]> {
+    const collection = new PersistenceCollection();
+    const { reader, writer } = appPersistence(collection, APP_ID);
+    const builder = new PersistenceRecordStore(reader, writer);
+    await builder.rebuildBuckets(); // an empty store, made ready
+    const dayStart = Date.UTC(2025, 5, 15);
+    const runs = (hours * 3600) / 10;
+    const perRun = rate * 10;
+    let rooms = 0;
+    let slowestRunMs = 0;
+    const saves = { read: 0, calls: 0, examined: 0 };
+    const builds = { read: 0, calls: 0, examined: 0 };
+    const count = (into: typeof saves) => {
+        const { create, updateByAssociations, read, remove } = collection.calls;
+        into.calls += create + updateByAssociations + read + remove;
+        into.read += collection.documentsRead;
+        into.examined += collection.entriesExamined;
+        collection.resetCalls();
+    };
+    collection.resetCalls();
+    const started = process.hrtime.bigint();
+    for (let run = 0; run < runs; run++) {
+        for (let n = 0; n < perRun; n++) {
+            // Created in the last 10 s, closed now: as a live workspace's rooms.
+            const createdAt = dayStart + run * 10_000 + Math.floor((n * 10_000) / perRun);
+            await new PersistenceRecordStore(reader, writer).save(roomRecord(rooms++, 1, shape, createdAt));
+        }
+        count(saves);
+        const runTime = await timed(() => builder.rebuildBuckets(dayStart + (run + 1) * 10_000));
+        count(builds);
+        slowestRunMs = Math.max(slowestRunMs, runTime.ms);
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const perRoom = (n: number) => (n / rooms).toFixed(2);
+    return [
+        `${rate}/s for ${hours} h`,
+        rooms.toLocaleString('en'),
+        shapeName(shape),
+        perRoom(builds.read),
+        `${perRoom(saves.calls)} + ${perRoom(builds.calls)}`,
+        perRoom(saves.examined),
+        perRoom(builds.examined),
+        slowestRunMs.toFixed(0),
+        seconds.toFixed(0),
+    ];
+}
+
+/** Section 4: a full rebuild of `rooms` rooms all created in one day. */
+async function fullRebuildOfOneDay(rooms: number, shape: Shape): Promise<string[]> {
+    const collection = new PersistenceCollection();
+    const { reader, writer } = appPersistence(collection, APP_ID);
+    const store = new PersistenceRecordStore(reader, writer);
+    const day = Date.UTC(2025, 5, 15);
+    for (let i = 0; i < rooms; i++) {
+        await store.save(roomRecord(i, rooms, shape, day + Math.floor((i * DAY_MS) / rooms)));
+    }
+    collection.resetCalls();
+    const build = await timed(() => store.rebuildBuckets());
+    return [
+        rooms.toLocaleString('en'),
+        (build.ms / 1000).toFixed(2),
+        ((build.ms * 1000) / rooms).toFixed(1),
+        String(collection.documentsRead),
+    ];
+}
+
+function parseShape(text: string): Shape | undefined {
+    if (text === 'none') {
+        return undefined;
+    }
+    const [agents, departments] = text.split('x').map(Number);
+    return { agents, departments };
+}
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: {
+            rooms: { type: 'string', default: '100000,1000000' },
+            agents: { type: 'string', default: '500' },
+            wide: { type: 'string', default: '5000x200' },
+            rate: { type: 'string', default: '20' },
+            hours: { type: 'string', default: '24' },
+            rebuild: { type: 'string', default: '20000,40000,80000' },
+        },
+    });
+    const sizes = values.rooms.split(',').map(Number);
+    const narrow: Shape = { agents: Number(values.agents), departments: 3 };
+    const wide = parseShape(values.wide);
+    const reportRows: ReportRow[] = [];
+    const bucketRows: string[][] = [];
+    for (const shape of wide ? [narrow, wide] : [narrow]) {
+        for (const size of shape === narrow ? sizes : [Math.max(...sizes)]) {
+            const { rows, largestBucketBytes } = await reportsAt(size, shape);
+            reportRows.push(...rows);
+            bucketRows.push([
                 size.toLocaleString('en'),
-                name,
-                app.ms.toFixed(1),
-                scan.ms.toFixed(1),
-                (scan.ms / app.ms).toFixed(0),
-                String(appCalls),
-                String(appRead),
-                String(appExamined),
-                (ingestCalls / size).toFixed(2),
-                (ingestExamined / size).toFixed(0),
-                equal ? 'yes' : 'NO',
+                shapeName(shape),
+                largestBucketBytes.toLocaleString('en'),
+                largestBucketBytes <= 1024 * 1024 ? 'yes' : 'NO',
             ]);
         }
-        console.error(
-            `${size} rooms: ingest ${(ingest.ms / 1000).toFixed(1)} s, first bucket build ${(build.ms / 1000).toFixed(1)} s (${build.result.markers} markers)`,
-        );
     }
+    printTable(
+        'Reports: the app (buckets) against reading every record of the range, in the same run',
+        [
+            'rooms',
+            'agents x depts',
+            'range',
+            'buckets',
+            'app ms',
+            'full scan ms',
+            'speed-up',
+            'reads',
+            'docs read',
+            'MongoDB-examined',
+            'identical',
+        ],
+        reportRows.map((row) => row.cells),
+    );
+    printTable('Bucket documents', ['rooms', 'agents x depts', 'largest bucket document (bytes)', 'under 1 MiB'], bucketRows);
 
-    const header = [
-        'rooms',
-        'range',
-        'app ms',
-        'full scan ms',
-        'speed-up',
-        'calls/query',
-        'docs read/query',
-        'MongoDB-examined/query',
-        'calls/ingested room',
-        'MongoDB-examined/ingested room',
-        'identical',
-    ];
-    const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-    const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(' | ')} |`;
-    console.log(line(header));
-    console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-    rows.forEach((row) => console.log(line(row)));
-    console.log(`agents: ${agents}; every answer identical to the full scan: ${allEqual ? 'yes' : 'NO'}`);
+    const builderRows = Number(values.hours) > 0 ? [await builderAtRate(Number(values.rate), Number(values.hours), narrow)] : [];
+    printTable(
+        'The builder every 10 s while rooms close (saves and builder runs together, per closed room)',
+        [
+            'closes',
+            'rooms',
+            'agents x depts',
+            'docs read/room',
+            'persistence calls/room',
+            'MongoDB-examined/room',
+            'slowest run ms',
+            'bench s',
+        ],
+        builderRows,
+    );
+
+    const rebuildRows: string[][] = [];
+    for (const rooms of values.rebuild.split(',').map(Number)) {
+        rebuildRows.push(await fullRebuildOfOneDay(rooms, narrow));
+    }
+    printTable(
+        'A full rebuild of one busy day (after install or an update)',
+        ['rooms in the day', 'seconds', 'µs per room', 'docs read'],
+        rebuildRows,
+    );
+
+    const allEqual = reportRows.every((row) => row.equal);
+    console.log(`\nevery answer identical to the full scan: ${allEqual ? 'yes' : 'NO'}`);
     if (!allEqual) {
         process.exit(1);
     }

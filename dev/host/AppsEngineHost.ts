@@ -122,7 +122,7 @@ export class AppsEngineHost {
         const info = readZipAppInfo(zip);
         // The update replaces the app's process: a job still running in it would wait out the
         // engine's 30 s timeout. An admin's click lands between job runs; so does this host's.
-        await this.betweenJobRuns(() => this.manager.update(zip, info.permissions as IPermission[]));
+        await this.whileJobsPaused(() => this.manager.update(zip, info.permissions as IPermission[]));
     }
 
     public async status(appId: string): Promise<AppStatus | undefined> {
@@ -135,7 +135,7 @@ export class AppsEngineHost {
     }
 
     public async disable(appId: string): Promise<void> {
-        await this.betweenJobRuns(() => this.manager.disable(appId, AppStatus.MANUALLY_DISABLED));
+        await this.whileJobsPaused(() => this.manager.disable(appId, AppStatus.MANUALLY_DISABLED));
     }
 
     public async enable(appId: string): Promise<void> {
@@ -265,10 +265,11 @@ export class AppsEngineHost {
         await this.scheduler.runRecurringNow(appId);
     }
 
-    private async betweenJobRuns(operation: () => Promise<unknown>): Promise<void> {
+    /** Holds the app's jobs (a running one finishes first) while `operation` runs: updates, and benches that count one request's reads. */
+    public async whileJobsPaused<T>(operation: () => Promise<T>): Promise<T> {
         await this.scheduler.pause();
         try {
-            await operation();
+            return await operation();
         } finally {
             this.scheduler.resume();
         }
