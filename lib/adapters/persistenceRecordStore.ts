@@ -3,9 +3,19 @@ import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/de
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots, markerOutcome } from '../buckets/dirtyMarker';
 import type { AssembledBuckets, PeriodViews } from '../buckets/periodBucket';
-import { assembleParts, entriesOf, forEachRow, mergeViews, sameEntries, splitIntoParts, viewsFromRecords } from '../buckets/periodBucket';
+import {
+    assembleParts,
+    entriesOf,
+    forEachRow,
+    mergeStoredViews,
+    mergeViews,
+    sameEntries,
+    splitIntoParts,
+    viewsFromRecords,
+    viewsOfParts,
+} from '../buckets/periodBucket';
 import type { Level } from '../buckets/periods';
-import { childLevel, childStarts, parentTag, periodStart, periodTag } from '../buckets/periods';
+import { ALL_YEARS, childLevel, childStarts, parentTag, periodStart, periodTag } from '../buckets/periods';
 import type { ReadStep } from '../buckets/readPlan';
 import { dirtyByLevel, planTotalsReads } from '../buckets/readPlan';
 import type { RecordStore } from '../records/recordStore';
@@ -68,7 +78,7 @@ export interface RebuildSummary {
 
 /**
  * The record store in the app's persistence, laid out as `storage/layout.ts` says; on top of the
- * records sit pre-aggregated buckets per UTC 5-minute slot, hour, day and month, read as
+ * records sit pre-aggregated buckets per UTC 5-minute slot, hour, day, month and year, read as
  * `buckets/readPlan.ts` plans.
  *
  * Why no interleaving of writes, and no write that fails or stalls half-way, can lose or
@@ -80,12 +90,12 @@ export interface RebuildSummary {
  *   marked before its record changes.
  * - One writer rebuilds buckets (the `bucket-builder` job; Agenda runs a job on one instance at a
  *   time): it reads the markers, then rebuilds each marked slot from that slot's records, and each
- *   hour, day and month above it from its children's buckets. It deletes a marker only once the
+ *   hour, day, month and year above it from its children's buckets. It deletes a marker only once the
  *   records it read show the marker's write landed; a marker whose write has not landed stays, so its
  *   slot stays dirty, until it lands or (after `MARKER_PATIENCE_MS`) is taken as failed, when the
  *   buckets already match the records.
- * - A report reads the markers first and trusts no bucket of a dirty slot or of its hour, day or
- *   month: it reads those periods' children, and the dirty slots' records. Buckets and records it
+ * - A report reads the markers first and trusts no bucket of a dirty slot or of its hour, day, month
+ *   or year: it reads those periods' children, and the dirty slots' records. Buckets and records it
  *   combines cover disjoint periods, and within a period each room counts once (a room stored twice by
  *   racing upserts included). A bucket caught half-rewritten (its parts of two builds) is read from
  *   its records instead.
@@ -285,6 +295,19 @@ export class PersistenceRecordStore implements RecordStore {
                 }
             }
         }
+        const storedYears = await this.yearBuckets();
+        for (const year of years) {
+            const yearTagged = yearTag(year);
+            await this.writeYear(
+                yearTagged,
+                storedYears,
+                run,
+                [...run.builtMonths].filter((month) => month.startsWith(`month:${year}-`)),
+            );
+            if (run.summary.failures.length > 0) {
+                return;
+            }
+        }
         await writer.updateByAssociation(tag(READY_TAG), { v: 2, builtAt: new Date(now).toISOString() }, true);
         await writer.removeByAssociation(tag(REBUILD_PROGRESS_TAG));
     }
@@ -306,28 +329,66 @@ export class PersistenceRecordStore implements RecordStore {
 
     /**
      * Rebuilds what the markers name in the months `inScope` accepts: each marked slot from its
-     * records, then each hour, day and month above one from its children's buckets. Reads per run: the
+     * records, then each hour, day, month and year above one from its children's buckets. Reads per run: the
      * markers, one read per touched year, month, day and hour, and one per marked slot; its work grows
      * with the rooms closed since the last run and the size of their slots, not with the rooms of the day.
      */
     private async incrementalRebuild(run: BuildRun, inScope: (month: string) => boolean): Promise<void> {
-        const years = [...run.dirtyChildren.keys()].filter((period) => period.startsWith('year:')).sort();
+        const years = [...(run.dirtyChildren.get(ALL_YEARS) ?? [])].sort();
+        const storedYears = years.length > 0 ? await this.yearBuckets() : undefined;
         for (const year of years) {
-            const months = [...(run.dirtyChildren.get(year) ?? [])].filter(inScope).sort();
+            const dirtyMonths = [...(run.dirtyChildren.get(year) ?? [])];
+            const months = dirtyMonths.filter(inScope).sort();
             if (months.length === 0) {
                 continue;
             }
             const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year)));
+            let allBuilt = months.length === dirtyMonths.length;
             for (const month of months) {
-                await this.guardMonth(run, month, async () => {
-                    const views = await this.rebuiltViews('month', month, run);
-                    await this.writeViews('month', year, month, views, stored, run);
-                });
-                if (Date.now() >= run.deadline) {
+                allBuilt =
+                    (await this.guardMonth(run, month, async () => {
+                        const views = await this.rebuiltViews('month', month, run);
+                        await this.writeViews('month', year, month, views, stored, run);
+                    })) && allBuilt;
+                if (Date.now() >= run.deadline && month !== months[months.length - 1]) {
                     run.summary.complete = false;
-                    return;
+                    return; // this year's bucket waits for its months: their markers keep it dirty
                 }
             }
+            if (allBuilt) {
+                await this.writeYear(year, storedYears, run, months);
+            }
+            if (Date.now() >= run.deadline && year !== years[years.length - 1]) {
+                run.summary.complete = false;
+                return;
+            }
+        }
+    }
+
+    /** The year buckets as stored (one read). */
+    private async yearBuckets(): Promise<AssembledBuckets> {
+        return assembleParts(await this.reader.readByAssociations(bucketGroupQuery('year', ALL_YEARS)));
+    }
+
+    /**
+     * Rebuilds a year's bucket from its month buckets as stored now (one read). If that fails, the
+     * months named stay unsettled, so that their markers keep the year from being trusted.
+     */
+    private async writeYear(
+        year: string,
+        storedYears: AssembledBuckets | undefined,
+        run: BuildRun,
+        months: readonly string[],
+    ): Promise<void> {
+        try {
+            const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year)));
+            if (stored.torn.size > 0) {
+                throw new Error(`the buckets of ${[...stored.torn].join(', ')} were being rewritten`);
+            }
+            await this.writeViews('year', ALL_YEARS, year, mergeStoredViews(stored.views.values()), storedYears, run);
+        } catch (error) {
+            run.summary.failures.push({ month: year, error: messageOf(error) });
+            months.forEach((month) => run.builtMonths.delete(month));
         }
     }
 
@@ -342,7 +403,7 @@ export class PersistenceRecordStore implements RecordStore {
         const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery(finer, period)));
         const children = new Map<string, PeriodViews>();
         for (const [child, views] of stored.views) {
-            children.set(child, new Map([...views].map(([view, parts]) => [view, entriesOf(parts)])));
+            children.set(child, viewsOfParts(views));
         }
         for (const child of new Set([...(run.dirtyChildren.get(period) ?? []), ...stored.torn])) {
             const views = await this.rebuiltViews(finer, child, run);
@@ -362,7 +423,7 @@ export class PersistenceRecordStore implements RecordStore {
         run: BuildRun,
     ): Promise<void> {
         const writer = this.requireWriter();
-        const month = periodTag('month', periodStart(period));
+        const owner = level === 'year' ? period : periodTag('month', periodStart(period));
         const before = stored?.torn.has(period) ? undefined : stored?.views.get(period);
         const partsBefore = stored?.partCounts.get(period) ?? new Map<BucketView, number>();
         for (const view of new Set([...views.keys(), ...partsBefore.keys()])) {
@@ -376,7 +437,7 @@ export class PersistenceRecordStore implements RecordStore {
             const build = uniqueToken();
             for (const [part, columns] of parts.entries()) {
                 await writer.updateByAssociations(
-                    bucketAssociations(level, parent, view, period, part, month),
+                    bucketAssociations(level, parent, view, period, part, owner),
                     { v: 2, level, period, view, part, parts: parts.length, build, ...columns },
                     true,
                 );
@@ -462,6 +523,7 @@ export class PersistenceRecordStore implements RecordStore {
             return 0;
         }
         let removed = 0;
+        const prunedYears = new Set<string>();
         for (const year of await this.yearsWithRecords()) {
             for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
                 const month = periodTag('month', monthStart);
@@ -471,6 +533,36 @@ export class PersistenceRecordStore implements RecordStore {
                 removed += (await writer.removeByAssociations(periodRecordsQuery(month)))?.length ?? 0;
                 removed += (await writer.removeByAssociations(legacyMonthRecordsQuery(month)))?.length ?? 0;
                 await writer.removeByAssociations(bucketsOfMonthQuery(month));
+                prunedYears.add(yearTag(year));
+            }
+        }
+        // A year's bucket holds its months: rebuilt from those left (a year left empty loses its bucket).
+        if (prunedYears.size > 0 && (await this.bucketsReady())) {
+            const run: BuildRun = {
+                summary: {
+                    markers: 0,
+                    pending: 0,
+                    abandoned: [],
+                    viewsWritten: 0,
+                    migrated: 0,
+                    fullRebuild: false,
+                    complete: true,
+                    failures: [],
+                },
+                markedSlots: new Set(),
+                recordsBySlot: new Map(),
+                dirtyChildren: new Map(),
+                builtMonths: new Set(),
+                deadline: Infinity,
+            };
+            const storedYears = await this.yearBuckets();
+            for (const year of prunedYears) {
+                await this.writeYear(year, storedYears, run, []);
+            }
+            if (run.summary.failures.length > 0) {
+                throw new Error(
+                    `The retention could not rebuild ${run.summary.failures.map((failure) => `${failure.month} (${failure.error})`).join(', ')}`,
+                );
             }
         }
         await writer.updateByAssociation(tag(PRUNED_TAG), { before }, true);
@@ -550,11 +642,11 @@ interface RecordTree {
     children: Map<string, Set<string>>;
 }
 
-/** The periods above some slots, by parent: the years' months, the months' days, the days' hours, the hours' slots. */
+/** The periods above some slots, by parent: the years (under ALL_YEARS), their months, the months' days, the days' hours, the hours' slots. */
 function childrenByParent(slots: ReadonlySet<string>): Map<string, Set<string>> {
     const dirty = dirtyByLevel(slots);
     const byParent = new Map<string, Set<string>>();
-    for (const level of ['month', 'day', 'hour', 'slot'] as const) {
+    for (const level of ['year', 'month', 'day', 'hour', 'slot'] as const) {
         for (const period of dirty[level]) {
             const parent = parentTag(level, period);
             byParent.set(parent, (byParent.get(parent) ?? new Set()).add(period));

@@ -17,11 +17,16 @@ export type PeriodViews = Map<BucketView, AgentTotals[]>;
 /**
  * A view's entries as stored: one column per field, so that a document holds no repeated key names
  * (about half the bytes of one object per entry) and is cheap to decode, in MongoDB and across the
- * engine's bridge alike. Row `i` is one agent: `agentIds[i]`, `usernames[i]`, `chats[i]`, `sumMs[i]`.
+ * engine's bridge alike. Row `i` is one agent: `agentIds[i]`, `names[i]` (the username), `chats[i]`, `sumMs[i]`.
+ *
+ * The column is not called "usernames": Apps-Engine's Deno runtime rewrites any app whose code reads a
+ * property of that name (`sanitizeDeprecatedUsage` in its deno-runtime/lib, meant for the deprecated
+ * room getter), making the functions that touch it async; this store's sums then silently came out
+ * empty. `tests/e2e/packagedCode.e2e.test.ts` keeps such text out of the zip.
  */
 export interface BucketColumns {
     agentIds: string[];
-    usernames: string[];
+    names: string[];
     chats: number[];
     sumMs: number[];
 }
@@ -123,7 +128,7 @@ export function splitIntoParts(entries: readonly AgentTotals[], maxBytes = MAX_B
             bytes = 0;
         }
         current.agentIds.push(agentId);
-        current.usernames.push(username);
+        current.names.push(username);
         current.chats.push(chats);
         current.sumMs.push(sumMs);
         bytes += size;
@@ -146,7 +151,7 @@ function utf8Bytes(text: string): number {
 }
 
 function emptyColumns(): BucketColumns {
-    return { agentIds: [], usernames: [], chats: [], sumMs: [] };
+    return { agentIds: [], names: [], chats: [], sumMs: [] };
 }
 
 /** Calls `add` with every row of a view's parts, creating no object per row (reports add up many). */
@@ -156,7 +161,7 @@ export function forEachRow(
 ): void {
     for (const part of parts) {
         for (let i = 0; i < part.agentIds.length; i++) {
-            add(part.agentIds[i], part.usernames[i], part.chats[i], part.sumMs[i]);
+            add(part.agentIds[i], part.names[i], part.chats[i], part.sumMs[i]);
         }
     }
 }
@@ -166,6 +171,24 @@ export function entriesOf(parts: readonly BucketColumns[]): AgentTotals[] {
     const entries: AgentTotals[] = [];
     forEachRow(parts, (agentId, username, chats, sumMs) => entries.push({ agentId, username, chats, sumMs }));
     return entries;
+}
+
+/** The views of several periods as read back, merged (a year's from its months'): no entry object per row. */
+export function mergeStoredViews(periods: Iterable<ReadonlyMap<BucketView, BucketColumns[]>>): PeriodViews {
+    const views = new ViewsAccumulator();
+    for (const stored of periods) {
+        stored.forEach((parts, view) =>
+            forEachRow(parts, (agentId, username, chats, sumMs) => views.add(view, agentId, username, chats, sumMs)),
+        );
+    }
+    return views.views();
+}
+
+/** A period's views as read back, with each view's rows as entries: what the builder merges. */
+export function viewsOfParts(stored: ReadonlyMap<BucketView, BucketColumns[]>): PeriodViews {
+    const views: PeriodViews = new Map();
+    stored.forEach((parts, view) => views.set(view, entriesOf(parts)));
+    return views;
 }
 
 /** What a read of bucket parts holds: each period's views that were read whole, and the periods caught half-written. */
@@ -185,7 +208,7 @@ function isBucketPart(data: unknown): data is BucketPart {
         part.v === 2 &&
         typeof part.period === 'string' &&
         typeof part.view === 'string' &&
-        [part.agentIds, part.usernames, part.chats, part.sumMs].every(
+        [part.agentIds, part.names, part.chats, part.sumMs].every(
             (column) => Array.isArray(column) && column.length === part.agentIds?.length,
         )
     );

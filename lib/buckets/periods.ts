@@ -8,9 +8,12 @@
  * closes/s and a 10 s run, 5 minutes keeps that near 15 documents (an hour would be about 180). Every
  * timezone offset in use today is a multiple of 15 minutes, so whole slots also tile any local day.
  */
-export type Level = 'slot' | 'hour' | 'day' | 'month';
+export type Level = 'slot' | 'hour' | 'day' | 'month' | 'year';
 
-export const LEVELS: readonly Level[] = ['month', 'day', 'hour', 'slot'];
+export const LEVELS: readonly Level[] = ['year', 'month', 'day', 'hour', 'slot'];
+
+/** The one parent of every year: year buckets are read together, as a group. */
+export const ALL_YEARS = 'years';
 
 export const SLOT_MS = 5 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -22,7 +25,7 @@ export function childLevel(level: Level): Level | undefined {
 }
 
 /** The tag of the period of a level that holds an instant. */
-export function periodTag(level: Level | 'year', epochMs: number): string {
+export function periodTag(level: Level, epochMs: number): string {
     const iso = new Date(epochMs).toISOString();
     switch (level) {
         case 'year':
@@ -57,7 +60,7 @@ export function periodStart(tag: string): number {
 }
 
 /** The last millisecond of the period that starts at `start`. */
-export function periodEnd(level: Level | 'year', start: number): number {
+export function periodEnd(level: Level, start: number): number {
     const date = new Date(start);
     switch (level) {
         case 'year':
@@ -73,14 +76,17 @@ export function periodEnd(level: Level | 'year', start: number): number {
     }
 }
 
-/** The tag of the period one level up that holds a period (a slot's hour, an hour's day, …, a month's year). */
+/** The tag of the period one level up that holds a period (a slot's hour, an hour's day, …, a year's ALL_YEARS). */
 export function parentTag(level: Level, tag: string): string {
-    const parent: Record<Level, Level | 'year'> = { slot: 'hour', hour: 'day', day: 'month', month: 'year' };
+    if (level === 'year') {
+        return ALL_YEARS;
+    }
+    const parent: Record<Exclude<Level, 'year'>, Level> = { slot: 'hour', hour: 'day', day: 'month', month: 'year' };
     return periodTag(parent[level], periodStart(tag));
 }
 
 /** The start of every child period of a period (the days of a month, the hours of a day, …). */
-export function* childStarts(level: Level | 'year', start: number): Generator<number> {
+export function* childStarts(level: Level, start: number): Generator<number> {
     const end = periodEnd(level, start);
     if (level === 'year' || level === 'month') {
         const child: Level = level === 'year' ? 'month' : 'day';
@@ -95,8 +101,8 @@ export function* childStarts(level: Level | 'year', start: number): Generator<nu
     }
 }
 
-/** Every tag of an instant, finest first: the record's place at each level. */
-export function periodTagsOf(epochMs: number): Record<Level, string> {
+/** The tags a record carries: its place at each level below the year. */
+export function periodTagsOf(epochMs: number): Record<Exclude<Level, 'year'>, string> {
     return {
         slot: periodTag('slot', epochMs),
         hour: periodTag('hour', epochMs),

@@ -27,16 +27,16 @@ const MAX_DIRTY_SLOTS_READ_ONE_BY_ONE = 3;
 
 /**
  * How a report reads a range, from the coarsest buckets that are whole and clean:
- * - a month, day, hour or slot the range covers whole and no pending write touches: its bucket, read
- *   with its siblings in one read per view (a year's months, a month's days, a day's hours, an hour's
- *   slots), the `all` view for an unfiltered report, each named department's view for a filtered one;
+ * - a year, month, day, hour or slot the range covers whole and no pending write touches: its
+ *   bucket, read with its siblings in one read per view (every year, a year's months, a month's days,
+ *   a day's hours, an hour's slots), the `all` view for an unfiltered report, each named department's view for a filtered one;
  * - one covered in part, or touched by a pending write: its children, the same way;
  * - a slot covered in part or dirty: its records, so the edges of any range cost at most two slots'
  *   records; an hour with more than a few dirty slots: its records, so pending writes never make a
  *   report read more than the hours they name;
  * - before the buckets are ready, every month's records.
  * The periods read never overlap, so adding up what each step yields counts every room once. A range
- * costs about 4 reads per edge, 1 per year, and up to 4 per dirty hour, whatever the room count.
+ * costs about 4 reads per edge, 1 for its whole years, and up to 5 per dirty hour, whatever the room count.
  */
 export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
     const { range } = inputs;
@@ -87,9 +87,7 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
         }
     };
     for (const year of years) {
-        for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
-            visit('month', monthStart);
-        }
+        visit('year', Date.UTC(year, 0, 1));
     }
     const views = [...new Set(inputs.views)];
     const bucketSteps = [...groups.values()].flatMap((group) => views.map((view): ReadStep => ({ kind: 'buckets', ...group, view })));
@@ -106,7 +104,14 @@ interface DirtyPeriods extends Record<Level, Set<string>> {
 
 /** The periods at every level that hold a dirty slot. */
 export function dirtyByLevel(dirtySlots: Iterable<string>): DirtyPeriods {
-    const dirty: DirtyPeriods = { slot: new Set(), hour: new Set(), day: new Set(), month: new Set(), slotsPerHour: new Map() };
+    const dirty: DirtyPeriods = {
+        slot: new Set(),
+        hour: new Set(),
+        day: new Set(),
+        month: new Set(),
+        year: new Set(),
+        slotsPerHour: new Map(),
+    };
     for (const slot of dirtySlots) {
         if (dirty.slot.has(slot)) {
             continue;
@@ -118,6 +123,7 @@ export function dirtyByLevel(dirtySlots: Iterable<string>): DirtyPeriods {
         dirty.slotsPerHour.set(hour, (dirty.slotsPerHour.get(hour) ?? 0) + 1);
         dirty.day.add(periodTag('day', start));
         dirty.month.add(periodTag('month', start));
+        dirty.year.add(periodTag('year', start));
     }
     return dirty;
 }

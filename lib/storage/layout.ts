@@ -119,14 +119,18 @@ export function bucketGroupTag(level: Level, parent: string, view?: BucketView):
     return `buckets:${level}:${parent}${view ? `:${view}` : ''}`;
 }
 
-/** The tag every bucket of a month carries (its month's own bucket included): what the retention and a rebuild remove. */
-export function bucketsOfMonthTag(month: string): string {
-    return `buckets-of:${month}`;
+/**
+ * The tag every bucket of a month carries (its month's own bucket included): what the retention and a
+ * rebuild remove. A year's own bucket carries its year's (`buckets-of:year:…`).
+ */
+export function bucketsOfMonthTag(monthOrYear: string): string {
+    return `buckets-of:${monthOrYear}`;
 }
 
 /**
  * A bucket part's identity: its group in its view first (at most 31 periods' parts share it), then
- * the period, the part, the group in every view (what the builder reads) and its month.
+ * the period, the part, the group in every view (what the builder reads) and its month (a year
+ * bucket: its year).
  */
 export function bucketAssociations(
     level: Level,
@@ -134,14 +138,14 @@ export function bucketAssociations(
     view: BucketView,
     period: string,
     part: number,
-    month: string,
+    monthOrYear: string,
 ): Association[] {
     return [
         tag(bucketGroupTag(level, parent, view)),
         tag(`bucket:${level}:${period}`),
         tag(`part:${part}`),
         tag(bucketGroupTag(level, parent)),
-        tag(bucketsOfMonthTag(month)),
+        tag(bucketsOfMonthTag(monthOrYear)),
     ];
 }
 

@@ -18,7 +18,7 @@ const part = (period: string, view: string, index: number, parts: number, build:
     parts,
     build,
     agentIds: entries.map((entry) => entry.agentId),
-    usernames: entries.map((entry) => entry.username),
+    names: entries.map((entry) => entry.username),
     chats: entries.map((entry) => entry.chats),
     sumMs: entries.map((entry) => entry.sumMs),
 });

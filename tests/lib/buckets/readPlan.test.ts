@@ -17,14 +17,17 @@ const plan = (inputs: Partial<PlanInputs> & Pick<PlanInputs, 'range'>) =>
 const months = (year: number, ...list: string[]) => list.map((month) => `month:${year}-${month}`);
 
 describe('the read plan', () => {
-    it('reads a year’s whole months in one read of month buckets', () => {
+    it('reads a whole year from its year bucket, and a partial year’s whole months in one read', () => {
         expect(plan({ range: { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') } })).toEqual([
+            { kind: 'buckets', level: 'year', parent: 'years', view: 'all', periods: ['year:2024'] },
+        ]);
+        expect(plan({ range: { start: at('2024-02-01'), end: at('2024-12-31T23:59:59.999Z') } })).toEqual([
             {
                 kind: 'buckets',
                 level: 'month',
                 parent: 'year:2024',
                 view: 'all',
-                periods: months(2024, '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'),
+                periods: months(2024, '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'),
             },
         ]);
     });
