@@ -23,6 +23,7 @@ import { Workspace } from '../dev/workspace/workspace';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
 import type { ServiceRecord } from '../lib/records/serviceRecord';
 import { DIRTY_TAG, tag } from '../lib/storage/layout';
+import { printTable } from './table';
 
 const DAY_MS = 86_400_000;
 const MANAGER = { _id: 'bench-manager', username: 'manager', name: 'Manager', roles: ['livechat-manager'], authToken: 'bench-token' };
@@ -51,13 +52,11 @@ async function main(): Promise<void> {
     } finally {
         fs.rmSync(outDir, { recursive: true, force: true });
     }
-    const header = ['rooms', 'range', 'p50 ms', 'p95 ms', 'docs read/request', 'MongoDB-examined/request', 'dirty slots'];
-    const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-    const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(' | ')} |`;
-    console.log(`\nReports over HTTP through the real engine (${agents} agents, ${requests} requests per range, builder running)\n`);
-    console.log(line(header));
-    console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-    rows.forEach((row) => console.log(line(row)));
+    printTable(
+        `Reports over HTTP through the real engine (${agents} agents, ${requests} requests per range, builder running)`,
+        ['rooms', 'range', 'p50 ms', 'p95 ms', 'docs read/request', 'MongoDB-examined/request', 'dirty slots'],
+        rows,
+    );
 }
 
 async function benchAt(zip: string, size: number, agents: number, requests: number): Promise<string[][]> {

@@ -25,6 +25,7 @@ import type { ServiceRecord } from '../lib/records/serviceRecord';
 import { readStoredRecord } from '../lib/records/serviceRecord';
 import type { ReportScope } from '../lib/report/scope';
 import { bucketsOfMonthQuery, periodRecordsQuery } from '../lib/storage/layout';
+import { printTable } from './table';
 
 const APP_ID = 'bench-app';
 const DAY_MS = 86_400_000;
@@ -88,15 +89,6 @@ async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number 
     const started = process.hrtime.bigint();
     const result = await run();
     return { result, ms: Number(process.hrtime.bigint() - started) / 1e6 };
-}
-
-function printTable(title: string, header: string[], rows: string[][]): void {
-    const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-    const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(' | ')} |`;
-    console.log(`\n${title}\n`);
-    console.log(line(header));
-    console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-    rows.forEach((row) => console.log(line(row)));
 }
 
 const RANGES: Array<[string, (shape: Shape) => ReportScope]> = [
