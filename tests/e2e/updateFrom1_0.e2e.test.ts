@@ -1,6 +1,7 @@
 import * as path from 'path';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
+import { readAppJson } from '../../dev/package';
 import { DIRTY_TAG, LEGACY, RECORD_TAG, storedTag } from '../../lib/storage/layout';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
@@ -73,7 +74,7 @@ describe('an update from 1.0.0', () => {
         await expectEveryReportExact();
 
         await host.update(testZipPath());
-        expect(host.manager.getOneById(appId).getInfo().version).toBe('1.1.0');
+        expect(host.manager.getOneById(appId).getInfo().version).toBe(readAppJson().version);
         await expectEveryReportExact(); // before the first builder run: both layouts' records
 
         await closeRooms(5); // recorded in the new layout while 1.0.0's records are still there
