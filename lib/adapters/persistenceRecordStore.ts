@@ -188,7 +188,11 @@ export class PersistenceRecordStore implements RecordStore {
             }
         });
         // A bucket the builder was rewriting when it was read: its records instead (rare, and never a rebuild's own dirty periods).
-        for (const records of await Promise.all(torn.map((period) => this.records(period)))) {
+        // Records carry no year tag: a torn year is read month by month.
+        const periods = torn.flatMap((period) =>
+            period.startsWith('year:') ? [...childStarts('year', periodStart(period))].map((start) => periodTag('month', start)) : [period],
+        );
+        for (const records of await Promise.all(periods.map((period) => this.records(period)))) {
             accumulator.add(records);
         }
         return accumulator.sorted();

@@ -6,7 +6,7 @@ import { totalsFromRecords } from '../../../lib/report/agentTotals';
 import type { ReportScope } from '../../../lib/report/scope';
 import type { ServiceRecord } from '../../../lib/records/serviceRecord';
 import { InMemoryAccessors } from '../../helpers/accessors';
-import { DIRTY_TAG, RECORD_TAG, storedTag, yearMarkerAssociations } from '../../../lib/storage/layout';
+import { bucketAssociations, DIRTY_TAG, RECORD_TAG, storedTag, yearMarkerAssociations } from '../../../lib/storage/layout';
 
 let sequence = 0;
 const record = (createdAt: string, durationMs = 1000, agent = 'alice', departmentId?: string): ServiceRecord => ({
@@ -146,6 +146,36 @@ describe('the record store in Rocket.Chat persistence', () => {
                 expect(await records.totals(one)).toEqual(totalsFromRecords(all, one));
             }
         }
+    });
+
+    it('reads the records of a year whose bucket it catches half-rewritten', async () => {
+        const { accessors, store: records } = store();
+        const all = [record('2024-02-10T10:00:00Z', 1000), record('2024-07-10T10:00:00Z', 2000)];
+        for (const saved of all) {
+            await records.save(saved);
+        }
+        await records.rebuildBuckets();
+        // A second part of another build, as a reader sees a rewrite in progress.
+        const stray = {
+            v: 2,
+            level: 'year',
+            period: 'year:2024',
+            view: 'all',
+            part: 1,
+            parts: 2,
+            build: 'other',
+            agentIds: [],
+            names: [],
+            chats: [],
+            sumMs: [],
+        };
+        await accessors.persistence.updateByAssociations(
+            bucketAssociations('year', 'years', 'all', 'year:2024', 1, 'year:2024'),
+            stray,
+            true,
+        );
+        const year = scope('2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z');
+        expect(await records.totals(year)).toEqual(totalsFromRecords(all, year));
     });
 
     it('never trusts a bucket while a record written during its rebuild is not in it', async () => {
