@@ -207,34 +207,14 @@ export class PersistenceRecordStore implements RecordStore {
         const deadline = Date.now() + budgetMs;
         const [markers, ready] = await Promise.all([this.dirtyMarkers(), this.bucketsReady()]);
         await this.markYears(markers);
-        const summary: RebuildSummary = {
-            markers: markers.length,
-            pending: 0,
-            abandoned: [],
-            viewsWritten: 0,
-            migrated: 0,
-            fullRebuild: !ready,
-            complete: true,
-            failures: [],
-        };
-        // The records this run read, by slot: what each marker is checked against.
-        const markedSlots = dirtySlots(markers);
-        const recordsBySlot = new Map<string, ServiceRecord[]>();
-        const run: BuildRun = {
-            summary,
-            markedSlots,
-            recordsBySlot,
-            dirtyChildren: childrenByParent(markedSlots),
-            builtMonths: new Set(),
-            deadline,
-        };
+        const run = startRun(markers, !ready, deadline);
         if (!ready) {
             await this.fullRebuild(run, now);
         } else {
             await this.incrementalRebuild(run, () => true);
         }
         await this.settleMarkers(markers, run, now);
-        return summary;
+        return run.summary;
     }
 
     /**
@@ -542,23 +522,7 @@ export class PersistenceRecordStore implements RecordStore {
         }
         // A year's bucket holds its months: rebuilt from those left (a year left empty loses its bucket).
         if (prunedYears.size > 0 && (await this.bucketsReady())) {
-            const run: BuildRun = {
-                summary: {
-                    markers: 0,
-                    pending: 0,
-                    abandoned: [],
-                    viewsWritten: 0,
-                    migrated: 0,
-                    fullRebuild: false,
-                    complete: true,
-                    failures: [],
-                },
-                markedSlots: new Set(),
-                recordsBySlot: new Map(),
-                dirtyChildren: new Map(),
-                builtMonths: new Set(),
-                deadline: Infinity,
-            };
+            const run = startRun([], false, Infinity);
             const storedYears = await this.yearBuckets();
             for (const year of prunedYears) {
                 await this.writeYear(year, storedYears, run, []);
@@ -638,6 +602,29 @@ interface BuildRun {
     builtMonths: Set<string>;
     /** When the run stops taking on more months (ms since the epoch, by the real clock). */
     deadline: number;
+}
+
+/** A builder run's state at its start, from the markers it read. */
+function startRun(markers: readonly DirtyMarker[], fullRebuild: boolean, deadline: number): BuildRun {
+    const markedSlots = dirtySlots(markers);
+    return {
+        summary: {
+            markers: markers.length,
+            pending: 0,
+            abandoned: [],
+            viewsWritten: 0,
+            migrated: 0,
+            fullRebuild,
+            complete: true,
+            failures: [],
+        },
+        markedSlots,
+        // The records the run reads of the marked slots: what each marker is checked against.
+        recordsBySlot: new Map(),
+        dirtyChildren: childrenByParent(markedSlots),
+        builtMonths: new Set(),
+        deadline,
+    };
 }
 
 /** A month's records by slot, and which hours, days and slots of it hold any. */

@@ -10,12 +10,12 @@
  */
 export type Level = 'slot' | 'hour' | 'day' | 'month' | 'year';
 
-export const LEVELS: readonly Level[] = ['year', 'month', 'day', 'hour', 'slot'];
+const LEVELS: readonly Level[] = ['year', 'month', 'day', 'hour', 'slot'];
 
 /** The one parent of every year: year buckets are read together, as a group. */
 export const ALL_YEARS = 'years';
 
-export const SLOT_MS = 5 * 60 * 1000;
+const SLOT_MS = 5 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
