@@ -35,7 +35,7 @@ export interface LivechatRoomDocument {
     closedAt?: Date;
     closer?: 'user' | 'visitor';
     closedBy?: { _id: string; username: string };
-    metrics?: { chatDuration?: number; serviceTimeDuration?: number };
+    metrics?: { chatDuration?: number; serviceTimeDuration?: number; response?: { ft: number; fd: Date } };
     msgs: number;
 }
 
@@ -91,6 +91,20 @@ export class Workspace {
         room._updatedAt = at;
     }
 
+    /**
+     * An agent's message: the first one sets `metrics.response.ft`, the seconds since the visitor's
+     * last message before it (the room's creation when the visitor has written nothing since), as
+     * `getAnalyticsUpdateQueryBySentByAgent` does (packages/models/src/models/LivechatRooms.ts).
+     */
+    public replyAsAgent(roomId: string, at: Date): void {
+        const room = this.room(roomId);
+        if (!room.metrics?.response) {
+            room.metrics = { ...room.metrics, response: { ft: (at.getTime() - room.ts.getTime()) / 1000, fd: at } };
+        }
+        room.msgs += 1;
+        room._updatedAt = at;
+    }
+
     /** Rocket.Chat's `closeRoom`: durations from the timestamps, `serviceTimeDuration` only when truthy. */
     public closeRoom(roomId: string, at: Date): LivechatRoomDocument {
         const room = this.room(roomId);
@@ -100,7 +114,11 @@ export class Workspace {
         room.closedBy = room.servedBy
             ? { _id: room.servedBy._id, username: room.servedBy.username }
             : { _id: room.v._id, username: room.v.username };
-        room.metrics = { chatDuration: (at.getTime() - room.ts.getTime()) / 1000, ...(serviceTimeDuration ? { serviceTimeDuration } : {}) };
+        room.metrics = {
+            ...room.metrics,
+            chatDuration: (at.getTime() - room.ts.getTime()) / 1000,
+            ...(serviceTimeDuration ? { serviceTimeDuration } : {}),
+        };
         delete room.open;
         room._updatedAt = at;
         return room;

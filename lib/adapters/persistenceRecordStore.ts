@@ -2,9 +2,10 @@ import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/de
 
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots, markerOutcome } from '../buckets/dirtyMarker';
-import type { AssembledBuckets, PeriodViews } from '../buckets/periodBucket';
+import type { AssembledBuckets, BucketColumns, PeriodViews } from '../buckets/periodBucket';
 import {
     assembleParts,
+    BUCKET_PART_VERSION,
     entriesOf,
     forEachRow,
     mergeStoredViews,
@@ -15,15 +16,20 @@ import {
     viewsOfParts,
 } from '../buckets/periodBucket';
 import type { Level } from '../buckets/periods';
-import { ALL_YEARS, childLevel, childStarts, parentTag, periodStart, periodTag } from '../buckets/periods';
+import { ALL_YEARS, childLevel, childStarts, nextSlotStart, parentTag, periodStart, periodTag } from '../buckets/periods';
 import type { ReadStep } from '../buckets/readPlan';
-import { dirtyByLevel, planTotalsReads } from '../buckets/readPlan';
+import { dirtyByLevel, planTotalsReads, recordPeriodsOfSlots } from '../buckets/readPlan';
+import type { SlotTotals } from '../buckets/timeline';
+import { dayOfSlot, emptyTimeline, isDayTimeline, setSlots } from '../buckets/timeline';
 import type { RecordStore } from '../records/recordStore';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce, EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord, recordFingerprint } from '../records/serviceRecord';
 import type { AgentTotals } from '../report/agentTotals';
 import { AgentTotalsAccumulator } from '../report/agentTotals';
-import type { ReportScope } from '../report/scope';
+import type { DateRange, ReportScope } from '../report/scope';
+import { isEmptyRange, isInScope } from '../report/scope';
+import type { AgentStats } from '../stats/agentStats';
+import { AgentStatsAccumulator } from '../stats/agentStats';
 import type { BucketView } from '../storage/layout';
 import {
     ALL_DEPARTMENTS_VIEW,
@@ -44,7 +50,11 @@ import {
     REBUILD_PROGRESS_TAG,
     recordAssociations,
     roomRecordsQuery,
+    SUPERSEDED_TAGS,
     tag,
+    timelineAssociations,
+    timelineDayQuery,
+    timelineMonthQuery,
     utcYear,
     YEAR_MARKER_TAG,
     yearMarkerAssociations,
@@ -158,21 +168,162 @@ export class PersistenceRecordStore implements RecordStore {
     }
 
     public async totals(scope: ReportScope): Promise<AgentTotals[]> {
-        const [years, markers, ready] = await Promise.all([this.yearsWithRecords(), this.dirtyMarkers(), this.bucketsReady()]);
-        const plan = planTotalsReads({
-            range: scope.range,
-            yearsWithRecords: [...years, ...markers.map((marker) => utcYear(periodStart(marker.slot)))],
-            dirtySlots: dirtySlots(markers),
-            bucketsReady: ready,
-            views: scope.departmentIds ? scope.departmentIds.map(departmentView) : [ALL_DEPARTMENTS_VIEW],
-        });
         const accumulator = new AgentTotalsAccumulator(scope);
-        const results = await Promise.all(plan.map((step) => this.read(step, ready)));
+        await this.accumulate(scope, await this.readContext(), this.stepReader(), {
+            addRecords: (records) => accumulator.add(records),
+            addBucketView: (parts, departmentId) =>
+                forEachRow(parts, (agentId, username, chats, sumMs) =>
+                    accumulator.addTotals(agentId, username, chats, sumMs, departmentId),
+                ),
+        });
+        return accumulator.sorted();
+    }
+
+    /** Per-agent stats of the records in the scope (sketches included), sorted as the reports list agents. */
+    public async stats(scope: ReportScope): Promise<AgentStats[]> {
+        const accumulator = new AgentStatsAccumulator(scope);
+        await this.accumulate(scope, await this.readContext(), this.stepReader(), {
+            addRecords: (records) => accumulator.addRecords(records),
+            addBucketView: (parts, departmentId) => entriesOf(parts).forEach((entry) => accumulator.addStored(entry, departmentId)),
+        });
+        return accumulator.sorted();
+    }
+
+    /**
+     * Per-agent totals of each of some disjoint ranges (a series' buckets), in the scope's
+     * departments: each range read as a report reads it, with every read shared between ranges made
+     * once (a local day that spans two UTC days reads each day's hours once for the whole series).
+     */
+    public async totalsPerRange(scope: ReportScope, ranges: readonly DateRange[]): Promise<AgentTotals[][]> {
+        const context = await this.readContext();
+        const reader = this.stepReader();
+        return Promise.all(
+            ranges.map(async (range) => {
+                const rangeScope: ReportScope = { ...scope, range: clipRange(range, scope.range) };
+                const accumulator = new AgentTotalsAccumulator(rangeScope);
+                if (!isEmptyRange(rangeScope.range)) {
+                    await this.accumulate(rangeScope, context, reader, {
+                        addRecords: (records) => accumulator.add(records),
+                        addBucketView: (parts, departmentId) =>
+                            forEachRow(parts, (agentId, username, chats, sumMs) =>
+                                accumulator.addTotals(agentId, username, chats, sumMs, departmentId),
+                            ),
+                    });
+                }
+                return accumulator.sorted();
+            }),
+        );
+    }
+
+    /**
+     * All agents' totals of each of some disjoint, ascending ranges (a series' buckets) within the
+     * scope, from the day timelines: one read per UTC month and view, plus the records of the slots
+     * the timelines cannot answer (those a range's edge cuts, and those with writes pending).
+     */
+    public async totalsPerRangeFromTimelines(scope: ReportScope, ranges: readonly DateRange[]): Promise<SlotTotals[]> {
+        const totals = ranges.map(() => ({ chats: 0, sumMs: 0 }));
+        if (isEmptyRange(scope.range) || ranges.length === 0) {
+            return totals;
+        }
+        const rangeAt = rangeFinder(ranges);
+        const context = await this.readContext();
+        const views = viewsOf(scope);
+        let recordPeriods: string[];
+        if (!context.ready) {
+            recordPeriods = this.plan(scope, context).flatMap((step) => (step.kind === 'records' ? [step.period] : []));
+        } else {
+            const { range } = scope;
+            const months = this.plan({ range, departmentIds: undefined }, { ...context, ready: false }).map((step) =>
+                step.kind === 'records' ? step.period : '',
+            );
+            const timelines = (
+                await Promise.all(
+                    months.flatMap((month) => views.map((view) => this.reader.readByAssociations(timelineMonthQuery(month, view)))),
+                )
+            ).flat();
+            const dirty = dirtySlots(context.markers);
+            const needRecords = new Set<string>();
+            for (const timeline of timelines) {
+                if (!isDayTimeline(timeline)) {
+                    continue;
+                }
+                const dayStart = periodStart(timeline.day);
+                for (let slot = 0, start = dayStart; slot < timeline.chats.length; slot++, start = nextSlotStart(start)) {
+                    const end = nextSlotStart(start) - 1;
+                    if (timeline.chats[slot] === 0 || end < range.start || start > range.end) {
+                        continue;
+                    }
+                    const slotTag = periodTag('slot', start);
+                    const index = rangeAt(start);
+                    if (dirty.has(slotTag)) {
+                        continue; // read below, with every other dirty slot
+                    }
+                    if (start >= range.start && end <= range.end && index >= 0 && index === rangeAt(end)) {
+                        totals[index].chats += timeline.chats[slot];
+                        totals[index].sumMs += timeline.sumMs[slot];
+                    } else {
+                        needRecords.add(slotTag);
+                    }
+                }
+            }
+            for (const slot of dirty) {
+                const start = periodStart(slot);
+                if (start <= range.end && nextSlotStart(start) - 1 >= range.start) {
+                    needRecords.add(slot);
+                }
+            }
+            recordPeriods = recordPeriodsOfSlots(needRecords);
+        }
+        const reads = await Promise.all(recordPeriods.map((period) => this.reportRecords(period, context.ready)));
+        for (const record of eachRoomOnce(reads.flat())) {
+            const index = rangeAt(record.createdAt);
+            if (index >= 0 && isInScope(record, scope)) {
+                totals[index].chats += 1;
+                totals[index].sumMs += record.durationMs;
+            }
+        }
+        return totals;
+    }
+
+    /** What every read of a report starts from: the years with records, the pending writes, and whether buckets are ready. */
+    private async readContext(): Promise<ReadContext> {
+        const [years, markers, ready] = await Promise.all([this.yearsWithRecords(), this.dirtyMarkers(), this.bucketsReady()]);
+        return { years: [...years, ...markers.map((marker) => utcYear(periodStart(marker.slot)))], markers, ready };
+    }
+
+    private plan(scope: ReportScope, context: ReadContext): ReadStep[] {
+        return planTotalsReads({
+            range: scope.range,
+            yearsWithRecords: context.years,
+            dirtySlots: dirtySlots(context.markers),
+            bucketsReady: context.ready,
+            views: viewsOf(scope),
+        });
+    }
+
+    /** A reader of plan steps that makes each distinct read once, however many plans name it. */
+    private stepReader(): StepReader {
+        const reads = new Map<string, Promise<ServiceRecord[] | AssembledBuckets>>();
+        return (step, ready) => {
+            const key = step.kind === 'buckets' ? `buckets|${step.level}|${step.parent}|${step.view}` : `records|${step.period}`;
+            let read = reads.get(key);
+            if (!read) {
+                read = this.read(step, ready);
+                reads.set(key, read);
+            }
+            return read;
+        };
+    }
+
+    /** Reads a scope as planned and hands every record and bucket view to the sink; each room counts once. */
+    private async accumulate(scope: ReportScope, context: ReadContext, read: StepReader, sink: ReadSink): Promise<void> {
+        const plan = this.plan(scope, context);
+        const results = await Promise.all(plan.map((step) => read(step, context.ready)));
         const torn: string[] = [];
         results.forEach((result, index) => {
             const step = plan[index];
             if (step.kind === 'records') {
-                accumulator.add(result as ServiceRecord[]);
+                sink.addRecords(result as ServiceRecord[]);
                 return;
             }
             const buckets = result as AssembledBuckets;
@@ -181,9 +332,7 @@ export class PersistenceRecordStore implements RecordStore {
                 if (buckets.torn.has(period)) {
                     torn.push(period);
                 } else {
-                    forEachRow(buckets.views.get(period)?.get(step.view) ?? [], (agentId, username, chats, sumMs) =>
-                        accumulator.addTotals(agentId, username, chats, sumMs, departmentId),
-                    );
+                    sink.addBucketView(buckets.views.get(period)?.get(step.view) ?? [], departmentId);
                 }
             }
         });
@@ -193,9 +342,8 @@ export class PersistenceRecordStore implements RecordStore {
             period.startsWith('year:') ? [...childStarts('year', periodStart(period))].map((start) => periodTag('month', start)) : [period],
         );
         for (const records of await Promise.all(periods.map((period) => this.records(period)))) {
-            accumulator.add(records);
+            sink.addRecords(records);
         }
-        return accumulator.sorted();
     }
 
     /**
@@ -267,8 +415,9 @@ export class PersistenceRecordStore implements RecordStore {
                         const tree = { recordsBySlot, children: childrenByParent(new Set(recordsBySlot.keys())) };
                         const views = await this.writeTree('month', month, tree, run);
                         await this.writeViews('month', yearTag(year), month, views, undefined, run);
+                        await this.writeTimelines(run, month, true);
                     }
-                    await writer.updateByAssociation(tag(REBUILD_PROGRESS_TAG), { v: 2, through: month }, true);
+                    await writer.updateByAssociation(tag(REBUILD_PROGRESS_TAG), { v: BUCKET_PART_VERSION, through: month }, true);
                 });
                 if (!built) {
                     return; // the months after it wait: progress is saved in order
@@ -278,6 +427,10 @@ export class PersistenceRecordStore implements RecordStore {
                     return;
                 }
             }
+        }
+        // Year buckets of an older layout would be taken for this one's parts: gone before the years are written.
+        for (const year of years) {
+            await writer.removeByAssociations(bucketsOfMonthQuery(yearTag(year)));
         }
         const storedYears = await this.yearBuckets();
         for (const year of years) {
@@ -292,8 +445,11 @@ export class PersistenceRecordStore implements RecordStore {
                 return;
             }
         }
-        await writer.updateByAssociation(tag(READY_TAG), { v: 2, builtAt: new Date(now).toISOString() }, true);
+        await writer.updateByAssociation(tag(READY_TAG), { v: BUCKET_PART_VERSION, builtAt: new Date(now).toISOString() }, true);
         await writer.removeByAssociation(tag(REBUILD_PROGRESS_TAG));
+        for (const superseded of SUPERSEDED_TAGS) {
+            await writer.removeByAssociation(tag(superseded));
+        }
     }
 
     /** Writes the buckets of every period under `period` that holds records, and answers `period`'s views. */
@@ -333,6 +489,7 @@ export class PersistenceRecordStore implements RecordStore {
                     (await this.guardMonth(run, month, async () => {
                         const views = await this.rebuiltViews('month', month, run);
                         await this.writeViews('month', year, month, views, stored, run);
+                        await this.writeTimelines(run, month, false);
                     })) && allBuilt;
                 if (Date.now() >= run.deadline && month !== months[months.length - 1]) {
                     run.summary.complete = false;
@@ -410,6 +567,9 @@ export class PersistenceRecordStore implements RecordStore {
         const owner = level === 'year' ? period : periodTag('month', periodStart(period));
         const before = stored?.torn.has(period) ? undefined : stored?.views.get(period);
         const partsBefore = stored?.partCounts.get(period) ?? new Map<BucketView, number>();
+        if (level === 'slot') {
+            noteSlotTotals(run, period, views, partsBefore.keys());
+        }
         for (const view of new Set([...views.keys(), ...partsBefore.keys()])) {
             const entries = views.get(view) ?? [];
             const previous = partsBefore.get(view) ?? 0;
@@ -422,7 +582,7 @@ export class PersistenceRecordStore implements RecordStore {
             for (const [part, columns] of parts.entries()) {
                 await writer.updateByAssociations(
                     bucketAssociations(level, parent, view, period, part, owner),
-                    { v: 2, level, period, view, part, parts: parts.length, build, ...columns },
+                    { v: BUCKET_PART_VERSION, level, period, view, part, parts: parts.length, build, ...columns },
                     true,
                 );
             }
@@ -430,6 +590,34 @@ export class PersistenceRecordStore implements RecordStore {
                 await writer.removeByAssociations(bucketPartQuery(level, parent, view, period, part));
             }
             run.summary.viewsWritten++;
+        }
+    }
+
+    /**
+     * Writes the day timelines of the slots a month's rebuild wrote: from scratch after a full
+     * rebuild of the month (its timelines were removed with its buckets), else each touched day's
+     * timeline read, patched and written back (one read and one write per day and view); a timeline
+     * left without chats is removed.
+     */
+    private async writeTimelines(run: BuildRun, month: string, fromScratch: boolean): Promise<void> {
+        const writer = this.requireWriter();
+        for (const [day, byView] of run.slotTotals) {
+            if (periodTag('month', periodStart(day)) !== month) {
+                continue;
+            }
+            for (const [view, slots] of byView) {
+                let timeline = emptyTimeline(day, view);
+                if (!fromScratch) {
+                    const [stored] = await this.reader.readByAssociations(timelineDayQuery(day, view));
+                    timeline = isDayTimeline(stored) ? stored : timeline;
+                }
+                if (setSlots(timeline, slots, periodStart)) {
+                    await writer.updateByAssociations(timelineAssociations(day, view), timeline, true);
+                } else if (!fromScratch) {
+                    await writer.removeByAssociations(timelineDayQuery(day, view));
+                }
+            }
+            run.slotTotals.delete(day);
         }
     }
 
@@ -541,13 +729,18 @@ export class PersistenceRecordStore implements RecordStore {
         if (step.kind === 'buckets') {
             return assembleParts(await this.reader.readByAssociations(bucketGroupQuery(step.level, step.parent, step.view)));
         }
+        return this.reportRecords(step.period, ready);
+    }
+
+    /** A period's records as a report reads them: before the buckets are ready, of both layouts. */
+    private async reportRecords(period: string, ready: boolean): Promise<ServiceRecord[]> {
         if (ready) {
-            return this.records(step.period);
+            return this.records(period);
         }
         // Before the buckets are ready, layout 1's records may not all be moved yet: read both, this layout's first.
         const [current, legacy] = await Promise.all([
-            this.records(step.period),
-            this.reader.readByAssociations(legacyMonthRecordsQuery(step.period)),
+            this.records(period),
+            this.reader.readByAssociations(legacyMonthRecordsQuery(period)),
         ]);
         return [...current, ...readRecords(legacy)];
     }
@@ -602,6 +795,8 @@ interface BuildRun {
     builtMonths: Set<string>;
     /** When the run stops taking on more months (ms since the epoch, by the real clock). */
     deadline: number;
+    /** The totals of every slot the run wrote, by day and view, for the day timelines. */
+    slotTotals: Map<string, Map<BucketView, Map<string, SlotTotals>>>;
 }
 
 /** A builder run's state at its start, from the markers it read. */
@@ -624,6 +819,75 @@ function startRun(markers: readonly DirtyMarker[], fullRebuild: boolean, deadlin
         dirtyChildren: childrenByParent(markedSlots),
         builtMonths: new Set(),
         deadline,
+        slotTotals: new Map(),
+    };
+}
+
+/** A slot's totals per view as written (a view it no longer has: zero), for its day's timeline. */
+function noteSlotTotals(run: BuildRun, slot: string, views: PeriodViews, viewsBefore: Iterable<BucketView>): void {
+    const day = dayOfSlot(periodStart(slot));
+    let byView = run.slotTotals.get(day);
+    if (!byView) {
+        byView = new Map();
+        run.slotTotals.set(day, byView);
+    }
+    for (const view of new Set([...views.keys(), ...viewsBefore])) {
+        const totals: SlotTotals = { chats: 0, sumMs: 0 };
+        for (const entry of views.get(view) ?? []) {
+            totals.chats += entry.chats;
+            totals.sumMs += entry.sumMs;
+        }
+        let slots = byView.get(view);
+        if (!slots) {
+            slots = new Map();
+            byView.set(view, slots);
+        }
+        slots.set(slot, totals);
+    }
+}
+
+/** What a report's reads start from. */
+interface ReadContext {
+    /** Years with records: the year markers' and those of pending writes. */
+    years: number[];
+    markers: DirtyMarker[];
+    ready: boolean;
+}
+
+type StepReader = (step: ReadStep, ready: boolean) => Promise<ServiceRecord[] | AssembledBuckets>;
+
+/** Where a plan's reads go: records (filtered by the sink's scope) and bucket views (of one department, or all). */
+interface ReadSink {
+    addRecords(records: ServiceRecord[]): void;
+    addBucketView(parts: BucketColumns[], departmentId: string | undefined): void;
+}
+
+/** The bucket views a scope reads: every department's, or each named department's. */
+function viewsOf(scope: ReportScope): BucketView[] {
+    return scope.departmentIds ? scope.departmentIds.map(departmentView) : [ALL_DEPARTMENTS_VIEW];
+}
+
+/** The part of a range inside another (empty when they do not meet). */
+function clipRange(range: DateRange, within: DateRange): DateRange {
+    return { start: Math.max(range.start, within.start), end: Math.min(range.end, within.end) };
+}
+
+/** Which of some disjoint, ascending ranges holds an instant (-1 for none), by binary search. */
+function rangeFinder(ranges: readonly DateRange[]): (at: number) => number {
+    return (at) => {
+        let low = 0;
+        let high = ranges.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            if (at < ranges[middle].start) {
+                high = middle - 1;
+            } else if (at > ranges[middle].end) {
+                low = middle + 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
     };
 }
 

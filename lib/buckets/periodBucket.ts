@@ -1,18 +1,19 @@
-import type { AgentTotals } from '../report/agentTotals';
-import { AgentTable } from '../report/agentTotals';
 import { compareCodePoints } from '../report/codePointOrder';
+import type { StoredAgentStats } from '../stats/agentStats';
+import { AgentStatsTable, toStoredStats } from '../stats/agentStats';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce } from '../records/serviceRecord';
 import type { BucketView } from '../storage/layout';
 import { ALL_DEPARTMENTS_VIEW, departmentView } from '../storage/layout';
+import type { StoredSketch } from '../stats/quantileSketch';
 import type { Level } from './periods';
 
 /**
- * Pre-aggregated totals of one period, by view: `all`, per agent (`_id` and `username`) over every
+ * Pre-aggregated stats of one period, by view: `all`, per agent (`_id` and `username`) over every
  * department, and one `dept:<id>` per department with rooms in the period, per agent. Each room once.
- * A view's entries are in one order (`canonical`), so that two builds of the same totals compare equal.
+ * A view's entries are in one order (`canonical`), so that two builds of the same stats compare equal.
  */
-export type PeriodViews = Map<BucketView, AgentTotals[]>;
+export type PeriodViews = Map<BucketView, StoredAgentStats[]>;
 
 /**
  * A view's entries as stored: one column per field, so that a document holds no repeated key names
@@ -29,7 +30,28 @@ export interface BucketColumns {
     names: string[];
     chats: number[];
     sumMs: number[];
+    /** Since layout 3 (app 1.2): what the stats report adds (`stats/agentStats.ts`). */
+    firstResponseMs: number[];
+    firstResponseChats: number[];
+    chatDurationMs: number[];
+    chatDurationChats: number[];
+    sketches: StoredSketch[];
 }
+
+const COLUMNS = [
+    'agentIds',
+    'names',
+    'chats',
+    'sumMs',
+    'firstResponseMs',
+    'firstResponseChats',
+    'chatDurationMs',
+    'chatDurationChats',
+    'sketches',
+] as const;
+
+/** The version of a stored part; parts of layout 2 (app 1.1, no stats) are not read, and a full rebuild replaces them. */
+export const BUCKET_PART_VERSION = 3;
 
 /**
  * One stored part of one view of a period's bucket. A view too large for one document is split into
@@ -37,7 +59,7 @@ export interface BucketColumns {
  * catches a rewrite half-way sees parts of two builds and reads that period's records instead.
  */
 export interface BucketPart extends BucketColumns {
-    v: 2;
+    v: typeof BUCKET_PART_VERSION;
     level: Level;
     period: string;
     view: BucketView;
@@ -53,31 +75,31 @@ export interface BucketPart extends BucketColumns {
  */
 export const MAX_BUCKET_PART_BYTES = 512 * 1024;
 
-/** Totals being added up, by view and by agent. */
+/** Stats being added up, by view and by agent. */
 class ViewsAccumulator {
-    private readonly byView = new Map<BucketView, AgentTable>();
+    private readonly byView = new Map<BucketView, AgentStatsTable>();
 
-    public add(view: BucketView, agentId: string, username: string, chats: number, sumMs: number): void {
+    public table(view: BucketView): AgentStatsTable {
         let table = this.byView.get(view);
         if (!table) {
-            table = new AgentTable();
+            table = new AgentStatsTable();
             this.byView.set(view, table);
         }
-        table.add(agentId, username, chats, sumMs);
+        return table;
     }
 
     public views(): PeriodViews {
-        return new Map([...this.byView].map(([view, table]) => [view, canonical(table.values())]));
+        return new Map([...this.byView].map(([view, table]) => [view, canonical(table.values().map(toStoredStats))]));
     }
 }
 
 /** A period's views from its records, each room once (a room stored twice by racing upserts included). */
 export function viewsFromRecords(records: Iterable<ServiceRecord>): PeriodViews {
     const views = new ViewsAccumulator();
-    for (const { agentId, username, durationMs, departmentId } of eachRoomOnce(records)) {
-        views.add(ALL_DEPARTMENTS_VIEW, agentId, username, 1, durationMs);
-        if (departmentId) {
-            views.add(departmentView(departmentId), agentId, username, 1, durationMs);
+    for (const record of eachRoomOnce(records)) {
+        views.table(ALL_DEPARTMENTS_VIEW).addRecord(record);
+        if (record.departmentId) {
+            views.table(departmentView(record.departmentId)).addRecord(record);
         }
     }
     return views.views();
@@ -88,19 +110,18 @@ export function mergeViews(children: Iterable<PeriodViews>): PeriodViews {
     const views = new ViewsAccumulator();
     for (const child of children) {
         for (const [view, entries] of child) {
-            for (const { agentId, username, chats, sumMs } of entries) {
-                views.add(view, agentId, username, chats, sumMs);
-            }
+            const table = views.table(view);
+            entries.forEach((entry) => table.addStored(entry));
         }
     }
     return views.views();
 }
 
-function canonical(entries: Iterable<AgentTotals>): AgentTotals[] {
-    return [...entries].sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId));
+function canonical(entries: StoredAgentStats[]): StoredAgentStats[] {
+    return entries.sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId));
 }
 
-export function sameEntries(a: readonly AgentTotals[], b: readonly AgentTotals[]): boolean {
+export function sameEntries(a: readonly StoredAgentStats[], b: readonly StoredAgentStats[]): boolean {
     return (
         a.length === b.length &&
         a.every(
@@ -108,29 +129,52 @@ export function sameEntries(a: readonly AgentTotals[], b: readonly AgentTotals[]
                 entry.agentId === b[i].agentId &&
                 entry.username === b[i].username &&
                 entry.chats === b[i].chats &&
-                entry.sumMs === b[i].sumMs,
+                entry.sumMs === b[i].sumMs &&
+                entry.firstResponseMs === b[i].firstResponseMs &&
+                entry.firstResponseChats === b[i].firstResponseChats &&
+                entry.chatDurationMs === b[i].chatDurationMs &&
+                entry.chatDurationChats === b[i].chatDurationChats &&
+                entry.sketch.length === b[i].sketch.length &&
+                entry.sketch.every((value, k) => value === b[i].sketch[k]),
         )
     );
 }
 
 /** A view's entries cut into parts of at most `maxBytes` of stored JSON each (an empty view has no part). */
-export function splitIntoParts(entries: readonly AgentTotals[], maxBytes = MAX_BUCKET_PART_BYTES): BucketColumns[] {
+export function splitIntoParts(entries: readonly StoredAgentStats[], maxBytes = MAX_BUCKET_PART_BYTES): BucketColumns[] {
     const parts: BucketColumns[] = [];
     let current = emptyColumns();
     let bytes = 0;
-    for (const { agentId, username, chats, sumMs } of entries) {
-        // Two quoted strings (escapes counted), two numbers and four commas, in UTF-8 as MongoDB counts.
+    for (const entry of entries) {
+        // Two quoted strings (escapes counted), six numbers, the sketch's array and a comma per column, in UTF-8 as MongoDB counts.
+        const numbers = [
+            entry.chats,
+            entry.sumMs,
+            entry.firstResponseMs,
+            entry.firstResponseChats,
+            entry.chatDurationMs,
+            entry.chatDurationChats,
+        ];
         const size =
-            utf8Bytes(JSON.stringify(agentId)) + utf8Bytes(JSON.stringify(username)) + String(chats).length + String(sumMs).length + 4;
+            utf8Bytes(JSON.stringify(entry.agentId)) +
+            utf8Bytes(JSON.stringify(entry.username)) +
+            numbers.reduce((sum, value) => sum + String(value).length, 0) +
+            JSON.stringify(entry.sketch).length +
+            COLUMNS.length;
         if (current.agentIds.length > 0 && bytes + size > maxBytes) {
             parts.push(current);
             current = emptyColumns();
             bytes = 0;
         }
-        current.agentIds.push(agentId);
-        current.names.push(username);
-        current.chats.push(chats);
-        current.sumMs.push(sumMs);
+        current.agentIds.push(entry.agentId);
+        current.names.push(entry.username);
+        current.chats.push(entry.chats);
+        current.sumMs.push(entry.sumMs);
+        current.firstResponseMs.push(entry.firstResponseMs);
+        current.firstResponseChats.push(entry.firstResponseChats);
+        current.chatDurationMs.push(entry.chatDurationMs);
+        current.chatDurationChats.push(entry.chatDurationChats);
+        current.sketches.push(entry.sketch);
         bytes += size;
     }
     if (current.agentIds.length > 0) {
@@ -151,7 +195,17 @@ function utf8Bytes(text: string): number {
 }
 
 function emptyColumns(): BucketColumns {
-    return { agentIds: [], names: [], chats: [], sumMs: [] };
+    return {
+        agentIds: [],
+        names: [],
+        chats: [],
+        sumMs: [],
+        firstResponseMs: [],
+        firstResponseChats: [],
+        chatDurationMs: [],
+        chatDurationChats: [],
+        sketches: [],
+    };
 }
 
 /** Calls `add` with every row of a view's parts, creating no object per row (reports add up many). */
@@ -166,20 +220,35 @@ export function forEachRow(
     }
 }
 
-/** A view's entries, from its parts. */
-export function entriesOf(parts: readonly BucketColumns[]): AgentTotals[] {
-    const entries: AgentTotals[] = [];
-    forEachRow(parts, (agentId, username, chats, sumMs) => entries.push({ agentId, username, chats, sumMs }));
+/** A view's entries with their stats, from its parts: what the stats report and the builder add up. */
+export function entriesOf(parts: readonly BucketColumns[]): StoredAgentStats[] {
+    const entries: StoredAgentStats[] = [];
+    for (const part of parts) {
+        for (let i = 0; i < part.agentIds.length; i++) {
+            entries.push({
+                agentId: part.agentIds[i],
+                username: part.names[i],
+                chats: part.chats[i],
+                sumMs: part.sumMs[i],
+                firstResponseMs: part.firstResponseMs[i],
+                firstResponseChats: part.firstResponseChats[i],
+                chatDurationMs: part.chatDurationMs[i],
+                chatDurationChats: part.chatDurationChats[i],
+                sketch: part.sketches[i],
+            });
+        }
+    }
     return entries;
 }
 
-/** The views of several periods as read back, merged (a year's from its months'): no entry object per row. */
+/** The views of several periods as read back, merged (a year's from its months'). */
 export function mergeStoredViews(periods: Iterable<ReadonlyMap<BucketView, BucketColumns[]>>): PeriodViews {
     const views = new ViewsAccumulator();
     for (const stored of periods) {
-        stored.forEach((parts, view) =>
-            forEachRow(parts, (agentId, username, chats, sumMs) => views.add(view, agentId, username, chats, sumMs)),
-        );
+        stored.forEach((parts, view) => {
+            const table = views.table(view);
+            entriesOf(parts).forEach((entry) => table.addStored(entry));
+        });
     }
     return views.views();
 }
@@ -205,12 +274,10 @@ function isBucketPart(data: unknown): data is BucketPart {
     return (
         typeof part === 'object' &&
         part !== null &&
-        part.v === 2 &&
+        part.v === BUCKET_PART_VERSION &&
         typeof part.period === 'string' &&
         typeof part.view === 'string' &&
-        [part.agentIds, part.names, part.chats, part.sumMs].every(
-            (column) => Array.isArray(column) && column.length === part.agentIds?.length,
-        )
+        COLUMNS.every((column) => Array.isArray(part[column]) && part[column]?.length === part.agentIds?.length)
     );
 }
 

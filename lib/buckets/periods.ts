@@ -110,3 +110,16 @@ export function periodTagsOf(epochMs: number): Record<Exclude<Level, 'year'>, st
         month: periodTag('month', epochMs),
     };
 }
+
+/** The slots of a day: 288 of 5 minutes (UTC days have no DST). */
+export const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
+
+/** Which slot of its UTC day an instant falls in, from 0. */
+export function slotIndexInDay(epochMs: number): number {
+    return Math.floor((epochMs - Math.floor(epochMs / DAY_MS) * DAY_MS) / SLOT_MS);
+}
+
+/** The start of the slot after the one holding an instant. */
+export function nextSlotStart(epochMs: number): number {
+    return (Math.floor(epochMs / SLOT_MS) + 1) * SLOT_MS;
+}

@@ -127,3 +127,16 @@ export function dirtyByLevel(dirtySlots: Iterable<string>): DirtyPeriods {
     }
     return dirty;
 }
+
+/**
+ * The record reads that cover some slots: each slot's records, or its hour's when the hour has more
+ * than a few of them (the same rule as the plan's for dirty slots).
+ */
+export function recordPeriodsOfSlots(slots: Iterable<string>): string[] {
+    const byHour = new Map<string, string[]>();
+    for (const slot of new Set(slots)) {
+        const hour = periodTag('hour', periodStart(slot));
+        byHour.set(hour, [...(byHour.get(hour) ?? []), slot]);
+    }
+    return [...byHour].flatMap(([hour, inHour]) => (inHour.length > MAX_DIRTY_SLOTS_READ_ONE_BY_ONE ? [hour] : inHour));
+}

@@ -8,6 +8,14 @@ import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat
 export interface RoomMetrics {
     /** `(closedAt - servedBy.ts) / 1000`, float seconds, stored only when truthy. */
     serviceTimeDuration?: unknown;
+    /** `(closedAt - ts) / 1000`: the whole chat, from its creation to its close, float seconds (closeRoom.ts). */
+    chatDuration?: unknown;
+    /**
+     * `response.ft`: seconds from the visitor's message an agent first answered to that answer, set once
+     * by the first agent message (`getAnalyticsUpdateQueryBySentByAgent` in packages/models/src/models/LivechatRooms.ts,
+     * from apps/meteor/app/livechat/server/hooks/saveAnalyticsData.ts); absent when no agent ever wrote.
+     */
+    response?: { ft?: unknown };
 }
 
 /** Where a converted room carries the fields the converter does not map. */
@@ -26,4 +34,14 @@ export function serviceTimeDurationOf(room: WithUnmappedMetrics): unknown {
 /** Whether a room carries its metrics at all (raw listings may not, depending on their projection). */
 export function hasMetrics(room: WithUnmappedMetrics): boolean {
     return room._unmappedProperties_?.metrics !== undefined;
+}
+
+/** `metrics.chatDuration`, unchecked. */
+export function chatDurationOf(room: WithUnmappedMetrics): unknown {
+    return room._unmappedProperties_?.metrics?.chatDuration;
+}
+
+/** `metrics.response.ft`, unchecked. */
+export function firstResponseTimeOf(room: WithUnmappedMetrics): unknown {
+    return room._unmappedProperties_?.metrics?.response?.ft;
 }

@@ -1,7 +1,7 @@
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
 import type { ClosedLivechatRoom } from './roomMetrics';
-import { serviceTimeDurationOf } from './roomMetrics';
+import { chatDurationOf, firstResponseTimeOf, serviceTimeDurationOf } from './roomMetrics';
 
 /** Bumped when the stored shape changes, so that older records can still be read. */
 export const SERVICE_RECORD_VERSION = 1;
@@ -18,7 +18,17 @@ export interface ServiceRecord {
     /** `metrics.serviceTimeDuration` in whole milliseconds. */
     durationMs: number;
     departmentId?: string;
+    /**
+     * Since app 1.2: the room's close (`closedAt`), `metrics.response.ft` and `metrics.chatDuration`
+     * in whole ms, each kept when the room carries it. Records of older versions have none of them.
+     */
+    closedAt?: number;
+    firstResponseMs?: number;
+    chatDurationMs?: number;
 }
+
+/** The fields a record may carry beyond what the core's report needs. */
+const OPTIONAL_TIMES = ['closedAt', 'firstResponseMs', 'chatDurationMs'] as const;
 
 /**
  * The creation times the store can tag: years 0000 to 9999, which `toISOString` writes with four
@@ -78,6 +88,18 @@ export function decideServiceRecord(room: ClosedLivechatRoom): RecordDecision {
     if (departmentId) {
         record.departmentId = departmentId;
     }
+    const closedAt = toEpochMs(room.closedAt);
+    const times: Pick<ServiceRecord, (typeof OPTIONAL_TIMES)[number]> = {
+        closedAt,
+        firstResponseMs: optionalSecondsToMs(firstResponseTimeOf(room)),
+        chatDurationMs: optionalSecondsToMs(chatDurationOf(room)),
+    };
+    for (const field of OPTIONAL_TIMES) {
+        const value = times[field];
+        if (value !== undefined) {
+            record[field] = value;
+        }
+    }
     return { counts: true, record };
 }
 
@@ -87,6 +109,15 @@ export function decideServiceRecord(room: ClosedLivechatRoom): RecordDecision {
  */
 export function secondsToMs(seconds: number): number {
     return Math.round(seconds * 1000);
+}
+
+/** A metric in seconds the room may carry, in ms; undefined when it carries none or not a usable number. */
+function optionalSecondsToMs(seconds: unknown): number | undefined {
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+        return undefined;
+    }
+    const ms = secondsToMs(seconds);
+    return Math.abs(ms) <= MAX_DURATION_MS ? ms : undefined;
 }
 
 /**
@@ -104,14 +135,19 @@ export function* eachRoomOnce<T extends Pick<ServiceRecord, 'roomId'>>(records: 
 
 /** What identifies a record's content: a marker names it, and the builder checks the stored record against it. */
 export function recordFingerprint(record: ServiceRecord): string {
-    return JSON.stringify([
+    const fields: unknown[] = [
         record.roomId,
         record.agentId,
         record.username,
         record.createdAt,
         record.durationMs,
         record.departmentId ?? null,
-    ]);
+    ];
+    // The times of 1.2 only when present: a marker written by 1.1 for a record without them still matches.
+    if (OPTIONAL_TIMES.some((field) => record[field] !== undefined)) {
+        fields.push(...OPTIONAL_TIMES.map((field) => record[field] ?? null));
+    }
+    return JSON.stringify(fields);
 }
 
 /** A stored record, if it is one this version of the app can read. */
@@ -130,7 +166,14 @@ export function readStoredRecord(data: unknown): ServiceRecord | undefined {
     ) {
         return undefined;
     }
-    return candidate as ServiceRecord;
+    // A time that is not a number is dropped, not trusted: the record still counts for what it does carry.
+    const record = candidate as ServiceRecord;
+    if (OPTIONAL_TIMES.every((field) => record[field] === undefined || typeof record[field] === 'number')) {
+        return record;
+    }
+    const clean: ServiceRecord = { ...record };
+    OPTIONAL_TIMES.forEach((field) => typeof clean[field] !== 'number' && delete clean[field]);
+    return clean;
 }
 
 function toEpochMs(value: unknown): number | undefined {

@@ -1,7 +1,7 @@
 import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 
 import type { Level } from '../buckets/periods';
-import { periodTag, periodTagsOf } from '../buckets/periods';
+import { periodStart, periodTag, periodTagsOf } from '../buckets/periods';
 
 /**
  * How the app's documents sit in Rocket.Chat's app persistence: every tag, every association list
@@ -16,6 +16,10 @@ import { periodTag, periodTagsOf } from '../buckets/periods';
  * Indexes": query on the entire array), and its `$all` page says the same of `$all`'s first element.
  * So every list below starts with the tag that names the fewest documents: the room, the period, the
  * marker's token, the bucket group. `dev/workspace/persistenceCollection.ts` counts those entries.
+ *
+ * Layout 3 (app 1.2) is layout 2 with stats in every bucket part (`v: 3`) and a timeline per day and
+ * view: [`timeline:<day>:<view>`, `timelines:<month>:<view>`, `buckets-of:<month>`], each 5-minute
+ * slot's chats and service time, what a series in any timezone reads (`buckets/timeline.ts`).
  *
  * Layout 2 (app 1.1):
  * - A record: [room, `service-record-v2`, slot, hour, day, month] of its creation (UTC).
@@ -33,9 +37,12 @@ import { periodTag, periodTagsOf } from '../buckets/periods';
 export const RECORD_TAG = 'service-record-v2';
 export const YEAR_MARKER_TAG = 'service-record-year';
 export const DIRTY_TAG = 'service-dirty-v2';
-export const READY_TAG = 'service-buckets-ready-v2';
+/** v3 since app 1.2: buckets carry stats (layout 3), so an update from 1.1 rebuilds them from the records. */
+export const READY_TAG = 'service-buckets-ready-v3';
 /** How far a full rebuild that spans several builder runs got: `{through: 'month:YYYY-MM'}`. */
-export const REBUILD_PROGRESS_TAG = 'service-buckets-progress-v2';
+export const REBUILD_PROGRESS_TAG = 'service-buckets-progress-v3';
+/** The readiness and progress of layout 2's buckets (app 1.1): removed once layout 3's are built. */
+export const SUPERSEDED_TAGS = ['service-buckets-ready-v2', 'service-buckets-progress-v2'] as const;
 export const IMPORT_STATUS_TAG = 'history-import-status';
 /** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
 export const PRUNED_TAG = 'service-pruned';
@@ -172,4 +179,20 @@ export function legacyMonthRecordsQuery(month: string): Association[] {
 /** Layout 1: every record of a room. */
 export function legacyRoomRecordsQuery(roomId: string): Association[] {
     return [roomAssociation(roomId), tag(LEGACY.RECORD_TAG)];
+}
+
+/** A day's timeline in one view: its identity for upserts, the day first. */
+export function timelineAssociations(day: string, view: BucketView): Association[] {
+    const month = periodTag('month', periodStart(day));
+    return [tag(`timeline:${day}:${view}`), tag(`timelines:${month}:${view}`), tag(bucketsOfMonthTag(month))];
+}
+
+/** A day's timeline in one view (the builder's read before it patches it). */
+export function timelineDayQuery(day: string, view: BucketView): Association[] {
+    return [tag(`timeline:${day}:${view}`)];
+}
+
+/** Every day's timeline of a month in one view: a series' read. */
+export function timelineMonthQuery(month: string, view: BucketView): Association[] {
+    return [tag(`timelines:${month}:${view}`)];
 }

@@ -3,7 +3,8 @@ import type { ClosedLivechatRoom } from '../../lib/records/roomMetrics';
 
 /**
  * A closed livechat room exactly as Rocket.Chat hands it to apps, made by the workspace model:
- * opened at `createdAt`, taken by the agent `servedAfterMs` later, closed `serviceMs` after that.
+ * opened at `createdAt`, taken by the agent `servedAfterMs` later (first answering `firstResponseAfterMs`
+ * after the creation, if given), closed `serviceMs` after that.
  */
 export function closedRoom(options: {
     id?: string;
@@ -12,6 +13,8 @@ export function closedRoom(options: {
     servedAfterMs?: number;
     serviceMs: number;
     departmentId?: string;
+    /** When the agent first answered, from the room's creation; no answer when absent. */
+    firstResponseAfterMs?: number;
 }): ClosedLivechatRoom {
     const workspace = new Workspace();
     const id = options.id ?? 'room-1';
@@ -22,6 +25,9 @@ export function closedRoom(options: {
         const agent = options.agent ?? { id: 'agent-1', username: 'alice' };
         workspace.addUser({ _id: agent.id, username: agent.username, name: agent.username, roles: ['livechat-agent'] });
         workspace.serveRoom(id, agent.id, servedAt);
+        if (options.firstResponseAfterMs !== undefined) {
+            workspace.replyAsAgent(id, new Date(ts.getTime() + options.firstResponseAfterMs));
+        }
     }
     return workspace.convertRoom(workspace.closeRoom(id, new Date(servedAt.getTime() + options.serviceMs)));
 }

@@ -1,26 +1,35 @@
 import { assembleParts, entriesOf, MAX_BUCKET_PART_BYTES, splitIntoParts } from '../../../lib/buckets/periodBucket';
-import type { AgentTotals } from '../../../lib/report/agentTotals';
+import type { StoredAgentStats } from '../../../lib/stats/agentStats';
+import { QuantileSketch } from '../../../lib/stats/quantileSketch';
 
-const agents = (count: number): AgentTotals[] =>
+const sketchOf = (values: number[]) => {
+    const sketch = new QuantileSketch();
+    values.forEach((value) => sketch.add(value));
+    return sketch.toStored();
+};
+
+const agents = (count: number): StoredAgentStats[] =>
     Array.from({ length: count }, (_, i) => ({
         agentId: `agent-id-${String(i).padStart(12, '0')}`,
         username: `a.rather.long.username.${i}.ção`,
         chats: 1 + (i % 97),
         sumMs: 1_000_000 + i,
+        firstResponseMs: 5_000 * (i % 7),
+        firstResponseChats: i % 7,
+        chatDurationMs: 9_000 * (i % 5),
+        chatDurationChats: i % 5,
+        sketch: sketchOf([1_000 + i, 60_000, 3_600_000 + 7 * i]),
     }));
 
-const part = (period: string, view: string, index: number, parts: number, build: string, entries: AgentTotals[]) => ({
-    v: 2,
+const part = (period: string, view: string, index: number, parts: number, build: string, entries: StoredAgentStats[]) => ({
+    v: 3,
     level: 'hour',
     period,
     view,
     part: index,
     parts,
     build,
-    agentIds: entries.map((entry) => entry.agentId),
-    names: entries.map((entry) => entry.username),
-    chats: entries.map((entry) => entry.chats),
-    sumMs: entries.map((entry) => entry.sumMs),
+    ...splitIntoParts(entries, Infinity)[0],
 });
 
 describe('bucket parts', () => {
@@ -50,6 +59,10 @@ describe('bucket parts', () => {
         ]);
         expect(halfRewritten.torn).toEqual(new Set(['hour:2025-06-15T10']));
         expect(halfRewritten.views.has('hour:2025-06-15T10')).toBe(false);
+
+        // A part of app 1.1 (no stats) is not this layout's: not read at all.
+        const { sketches: _dropped, ...withoutStats } = part('hour:2025-06-15T11', 'all', 0, 1, 'b1', first);
+        expect(assembleParts([{ ...withoutStats, v: 2 }]).views.size).toBe(0);
 
         const partMissing = assembleParts([part('hour:2025-06-15T10', 'all', 0, 2, 'b1', first)]);
         expect(partMissing.torn).toEqual(new Set(['hour:2025-06-15T10']));

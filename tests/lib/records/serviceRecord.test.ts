@@ -1,6 +1,6 @@
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
-import { decideServiceRecord, secondsToMs } from '../../../lib/records/serviceRecord';
+import { decideServiceRecord, readStoredRecord, secondsToMs } from '../../../lib/records/serviceRecord';
 import { closedRoom } from '../../helpers/rooms';
 
 describe('which rooms count', () => {
@@ -13,6 +13,7 @@ describe('which rooms count', () => {
                 servedAfterMs: 2000,
                 serviceMs: 61_234,
                 departmentId: 'sales',
+                firstResponseAfterMs: 4_567,
             }),
         );
         expect(decision).toEqual({
@@ -25,8 +26,19 @@ describe('which rooms count', () => {
                 createdAt: Date.parse('2024-03-01T10:00:00.000Z'),
                 durationMs: 61_234,
                 departmentId: 'sales',
+                closedAt: Date.parse('2024-03-01T10:01:03.234Z'),
+                firstResponseMs: 4_567,
+                chatDurationMs: 63_234,
             },
         });
+    });
+
+    it('keeps no first response for a room no agent ever answered, and reads records of older versions without the new times', () => {
+        const decision = decideServiceRecord(closedRoom({ createdAt: '2024-03-01T10:00:00Z', serviceMs: 5000 }));
+        expect(decision.counts && decision.record).not.toHaveProperty('firstResponseMs');
+        const older = { v: 1, roomId: 'r', agentId: 'a', username: 'u', createdAt: 1, durationMs: 2 };
+        expect(readStoredRecord(older)).toEqual(older);
+        expect(readStoredRecord({ ...older, firstResponseMs: 'soon', chatDurationMs: 7 })).toEqual({ ...older, chatDurationMs: 7 });
     });
 
     it('skips a room closed without an agent', () => {
