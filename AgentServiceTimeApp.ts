@@ -14,10 +14,13 @@ import type { IPostRoomDeleted, IRoom } from '@rocket.chat/apps-engine/definitio
 import { AgentsReportEndpoint } from './endpoints/AgentsReportEndpoint';
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
+import { ServiceTimeSeriesEndpoint } from './endpoints/ServiceTimeSeriesEndpoint';
 import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { appSettings } from './lib/settings/appSettings';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
+import { workspaceReportSources, workspaceStatsSources } from './lib/adapters/reportSources';
+import { SERVICE_TIME_STATS } from './lib/stats/statsShape';
 import { forgetDeletedRoom } from './lib/records/forgetDeletedRoom';
 import { recordClosedRoom } from './lib/records/recordClosedRoom';
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/report/shapes';
@@ -40,8 +43,10 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed,
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
             endpoints: [
-                new AgentsReportEndpoint(this, AVERAGE_SERVICE_TIME),
-                new AgentsReportEndpoint(this, TOTAL_SERVICE_TIME),
+                new AgentsReportEndpoint(this, AVERAGE_SERVICE_TIME, workspaceReportSources),
+                new AgentsReportEndpoint(this, TOTAL_SERVICE_TIME, workspaceReportSources),
+                new AgentsReportEndpoint(this, SERVICE_TIME_STATS, workspaceStatsSources),
+                new ServiceTimeSeriesEndpoint(this),
                 new HistoryImportEndpoint(this),
                 new OpenApiEndpoint(this),
             ],

@@ -2,23 +2,26 @@ import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engi
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import type { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 
-import { workspaceReportSources } from '../lib/adapters/reportSources';
 import { toApiResponse } from '../lib/api/answers';
+import type { AgentTotals } from '../lib/report/agentTotals';
+import type { ReportSources } from '../lib/report/answerReport';
 import { answerAgentsReport } from '../lib/report/answerReport';
 import type { ReportShape } from '../lib/report/shapes';
 import { AppEndpoint } from './AppEndpoint';
 
 /**
  * `GET .../livechat/analytics/agents/<report>`, as Rocket.Chat Enterprise serves it: one class for
- * every agents report (average and total service time), which differ only in their shape.
+ * every paginated agents report (average and total service time, stats), which differ only in their
+ * shape and in what they read of each agent.
  */
-export class AgentsReportEndpoint<Item> extends AppEndpoint {
+export class AgentsReportEndpoint<Item, Row = AgentTotals> extends AppEndpoint {
     public readonly path: string;
     public authRequired = true;
 
     constructor(
         app: IApp,
-        private readonly shape: ReportShape<Item>,
+        private readonly shape: ReportShape<Item, Row>,
+        private readonly sources: (read: IRead) => ReportSources<Row>,
     ) {
         super(app);
         this.path = `livechat/analytics/agents/${shape.name}`;
@@ -32,6 +35,6 @@ export class AgentsReportEndpoint<Item> extends AppEndpoint {
         _http: IHttp,
         _persis: IPersistence,
     ): Promise<IApiResponse> {
-        return toApiResponse(await answerAgentsReport(request, workspaceReportSources(read), this.shape));
+        return toApiResponse(await answerAgentsReport(request, this.sources(read), this.shape));
     }
 }

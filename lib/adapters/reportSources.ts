@@ -1,8 +1,10 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 import type { ReportSources } from '../report/answerReport';
+import type { SeriesSources } from '../series/answerSeries';
+import type { AgentStats } from '../stats/agentStats';
 import { PersistenceRecordStore } from './persistenceRecordStore';
-import { readPaginationSettings, readReportRoles } from './workspaceSettings';
+import { readPaginationSettings, readReportingTimeZone, readReportRoles } from './workspaceSettings';
 
 /** The workspace behind a report request: the role setting, pagination settings and the stored records. */
 export function workspaceReportSources(read: IRead): ReportSources {
@@ -11,5 +13,26 @@ export function workspaceReportSources(read: IRead): ReportSources {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
         agentTotals: (scope) => store.totals(scope),
+    };
+}
+
+/** The same for the stats report: per-agent stats instead of totals. */
+export function workspaceStatsSources(read: IRead): ReportSources<AgentStats> {
+    const store = new PersistenceRecordStore(read.getPersistenceReader());
+    return {
+        allowedRoles: () => readReportRoles(read),
+        paginationSettings: () => readPaginationSettings(read),
+        agentTotals: (scope) => store.stats(scope),
+    };
+}
+
+/** The workspace behind a series request. */
+export function workspaceSeriesSources(read: IRead): SeriesSources {
+    const store = new PersistenceRecordStore(read.getPersistenceReader());
+    return {
+        allowedRoles: () => readReportRoles(read),
+        reportingTimeZone: (caller) => readReportingTimeZone(read, caller),
+        bucketTotals: (scope, buckets) => store.totalsPerRangeFromTimelines(scope, buckets),
+        bucketAgents: (scope, buckets) => store.totalsPerRange(scope, buckets),
     };
 }

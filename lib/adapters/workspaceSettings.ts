@@ -1,6 +1,8 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { parseRoleList } from '../access/roles';
+import type { Caller } from '../api/guard';
+import { isTimeZone, offsetZone } from '../series/calendar';
 import { retentionCutoff } from '../records/retention';
 import { AppSetting } from '../settings/appSettings';
 import { DEFAULT_PAGINATION_SETTINGS } from '../report/pagination';
@@ -16,6 +18,40 @@ export async function readReportRoles(read: IRead): Promise<string[]> {
 export async function readRetentionCutoff(read: IRead, now = new Date()): Promise<number | undefined> {
     const months: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.RetentionMonths);
     return retentionCutoff(months, now);
+}
+
+/**
+ * The timezone a workspace reports in, as Rocket.Chat picks it (`getTimezone` in
+ * apps/meteor/app/livechat/server/lib/getTimezone.ts): the setting `Default_Timezone_For_Reporting`
+ * is `custom` (then `Default_Custom_Timezone`), `user` (the caller's `utcOffset`, here as a fixed
+ * offset where the core guesses a zone with that offset now) or `server` (the default: the server's
+ * own zone, which the core guesses from its process, as the app's runtime on the same machine does).
+ * UTC when none can be read.
+ */
+export async function readReportingTimeZone(read: IRead, caller: Caller): Promise<string> {
+    const serverSettings = read.getEnvironmentReader().getServerSettings();
+    const readSetting = async (id: string): Promise<unknown> => {
+        try {
+            return await serverSettings.getValueById(id);
+        } catch {
+            return undefined;
+        }
+    };
+    const mode = await readSetting('Default_Timezone_For_Reporting');
+    if (mode === 'custom') {
+        const custom = await readSetting('Default_Custom_Timezone');
+        if (typeof custom === 'string' && isTimeZone(custom)) {
+            return custom;
+        }
+    }
+    if (mode === 'user' && typeof caller.utcOffset === 'number') {
+        const offset = offsetZone(caller.utcOffset);
+        if (offset) {
+            return offset;
+        }
+    }
+    const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return own && isTimeZone(own) ? own : 'UTC';
 }
 
 /**

@@ -35,6 +35,30 @@ export function invalidDate(parameter: 'start' | 'end'): ApiAnswer {
     };
 }
 
+/** A series asked for in a timezone nobody knows. */
+export function unknownTimeZone(name: string): ApiAnswer {
+    return {
+        status: HttpStatusCode.BAD_REQUEST,
+        content: {
+            success: false,
+            error: `Unknown timezone "${name}": use an IANA name such as America/Sao_Paulo, or a UTC offset such as -03:00.`,
+            errorType: 'invalid-timezone',
+        },
+    };
+}
+
+/** A series of more buckets than the app answers. */
+export function tooManyBuckets(max: number): ApiAnswer {
+    return {
+        status: HttpStatusCode.BAD_REQUEST,
+        content: {
+            success: false,
+            error: `The range holds more than ${max} buckets of this interval: ask for a shorter range or a longer interval (week or month).`,
+            errorType: 'too-many-buckets',
+        },
+    };
+}
+
 /** A method the route does not serve: 405, with the methods it does serve in `Allow`. */
 export function methodNotAllowed(method: string, allowed: string[]): ApiAnswer {
     return {

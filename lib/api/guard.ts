@@ -4,8 +4,8 @@ import { hasAllowedRole } from '../access/roles';
 import type { ApiAnswer } from './answers';
 import { notAllowed, notLoggedIn } from './answers';
 
-/** The caller as the engine hands it: Rocket.Chat's user converted to an `IUser`, if logged in. */
-export type Caller = Pick<IUser, 'roles'>;
+/** The caller as the engine hands it: Rocket.Chat's user converted to an `IUser`, if logged in (its offset read by the series). */
+export type Caller = Pick<IUser, 'roles'> & Partial<Pick<IUser, 'utcOffset'>>;
 
 /** A request as the app's request handlers read it, whatever the route. */
 export interface AppRequest {

@@ -37,6 +37,17 @@ const notAllowed = {
     additionalProperties: false,
 };
 
+const errorSeries = {
+    type: 'object',
+    required: ['success', 'error', 'errorType'],
+    properties: {
+        success: { const: false },
+        error: { type: 'string' },
+        errorType: { enum: ['invalid-timezone', 'too-many-buckets'] },
+    },
+    additionalProperties: false,
+};
+
 const json = (schema: object, example?: unknown) => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
 
 const authErrors = {
@@ -103,6 +114,119 @@ const reportParameters = [
         schema: { type: 'string', enum: ['json', 'csv'] },
         description: 'csv: the same rows as CSV (as Accept: text/csv).',
     },
+];
+
+const seconds = (description: string) => ({ type: 'integer', description });
+const nullableSeconds = (description: string) => ({ type: ['integer', 'null'], description });
+
+const statsItem = {
+    type: 'object',
+    required: [
+        '_id',
+        'username',
+        'chats',
+        'averageServiceTimeInSeconds',
+        'medianServiceTimeInSeconds',
+        'p90ServiceTimeInSeconds',
+        'p95ServiceTimeInSeconds',
+        'averageFirstResponseTimeInSeconds',
+        'averageChatDurationInSeconds',
+    ],
+    properties: {
+        ...agentFields,
+        chats: { type: 'integer', minimum: 1 },
+        averageServiceTimeInSeconds: seconds('As the average report: the mean, rounded up.'),
+        medianServiceTimeInSeconds: seconds('The service time at rank ceil(0.5 n), within 1 % (a DDSketch), to the nearest second.'),
+        p90ServiceTimeInSeconds: seconds('At rank ceil(0.9 n), within 1 %, to the nearest second.'),
+        p95ServiceTimeInSeconds: seconds('At rank ceil(0.95 n), within 1 %, to the nearest second.'),
+        averageFirstResponseTimeInSeconds: nullableSeconds(
+            "Mean of metrics.response.ft (the visitor's wait for the first agent answer) over the rooms that carry it, rounded up; null when none does.",
+        ),
+        averageChatDurationInSeconds: nullableSeconds(
+            'Mean of metrics.chatDuration (creation to close) over the rooms that carry it, rounded up; null when none does.',
+        ),
+    },
+    additionalProperties: false,
+};
+
+const figures = {
+    chats: { type: 'integer', minimum: 0 },
+    serviceTimeDuration: seconds('Summed service time, rounded up to whole seconds.'),
+    averageServiceTimeInSeconds: seconds('The mean, rounded up; 0 for an empty bucket.'),
+};
+
+const seriesAnswer = {
+    type: 'object',
+    required: ['interval', 'timezone', 'buckets', 'success'],
+    properties: {
+        interval: { enum: ['day', 'week', 'month'] },
+        timezone: { type: 'string' },
+        buckets: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['start', ...Object.keys(figures)],
+                properties: {
+                    start: { type: 'string', description: "The bucket's first instant, local time with its offset." },
+                    ...figures,
+                    agents: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['_id', 'username', ...Object.keys(figures)],
+                            properties: { ...agentFields, ...figures },
+                            additionalProperties: false,
+                        },
+                    },
+                },
+                additionalProperties: false,
+            },
+        },
+        success: { const: true },
+    },
+    additionalProperties: false,
+    example: {
+        interval: 'day',
+        timezone: 'America/Sao_Paulo',
+        buckets: [
+            {
+                start: '2026-11-01T00:00:00.000-03:00',
+                chats: 12,
+                serviceTimeDuration: 6633,
+                averageServiceTimeInSeconds: 553,
+                agents: [{ _id: 'Xy7kq2Lm', username: 'ana.souza', chats: 5, serviceTimeDuration: 2765, averageServiceTimeInSeconds: 553 }],
+            },
+        ],
+        success: true,
+    },
+};
+
+const seriesParameters = [
+    ...reportParameters.filter((parameter) => ['start', 'end', 'departmentId', 'format'].includes(parameter.name)),
+    {
+        name: 'interval',
+        in: 'query',
+        required: true,
+        schema: { type: 'string', enum: ['day', 'week', 'month'] },
+        description: 'Weeks start on Monday (ISO).',
+    },
+    {
+        name: 'timezone',
+        in: 'query',
+        schema: { type: 'string' },
+        example: 'America/Sao_Paulo',
+        description:
+            "An IANA timezone or a UTC offset (-03:00); the workspace's reporting timezone (Default_Timezone_For_Reporting) when absent.",
+    },
+    {
+        name: 'agentId',
+        in: 'query',
+        schema: { type: 'array', items: { type: 'string' } },
+        style: 'form',
+        explode: true,
+        description: 'Only these agents: repeated, or comma-separated.',
+    },
+    { name: 'byAgent', in: 'query', schema: { type: 'boolean' }, description: 'true: each bucket lists its agents.' },
 ];
 
 function report(summary: string, itemSchema: object, example: object) {
@@ -236,6 +360,48 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                 },
                 { _id: 'Xy7kq2Lm', username: 'ana.souza', chats: 12, serviceTimeDuration: 6633 },
             ),
+            '/livechat/analytics/agents/service-time-stats': report(
+                "Each agent's chats, mean, median, p90 and p95 service time, mean first response and mean chat duration, in seconds",
+                statsItem,
+                {
+                    _id: 'Xy7kq2Lm',
+                    username: 'ana.souza',
+                    chats: 12,
+                    averageServiceTimeInSeconds: 553,
+                    medianServiceTimeInSeconds: 412,
+                    p90ServiceTimeInSeconds: 1210,
+                    p95ServiceTimeInSeconds: 1502,
+                    averageFirstResponseTimeInSeconds: 38,
+                    averageChatDurationInSeconds: 640,
+                },
+            ),
+            '/livechat/analytics/agents/service-time-series': {
+                get: {
+                    summary:
+                        'Chats and service time per day, ISO week or month of the range, in a timezone; every bucket listed, empty ones as zeros',
+                    security: [{ userId: [], authToken: [] }],
+                    parameters: seriesParameters,
+                    responses: {
+                        '200': {
+                            description: 'One bucket per period; with byAgent, its agents sorted as the reports sort them.',
+                            content: {
+                                ...json(seriesAnswer),
+                                'text/csv': {
+                                    schema: { type: 'string' },
+                                    example:
+                                        'start,chats,serviceTimeDuration,averageServiceTimeInSeconds\r\n2026-11-01T00:00:00.000-03:00,12,6633,553\r\n',
+                                },
+                            },
+                        },
+                        '400': {
+                            description:
+                                'A query that fails the schema, a start / end that is not a date, an unknown timezone, or more than 1,000 buckets.',
+                            content: json({ oneOf: [errorInvalidParams, errorInvalidDate, errorSeries] }),
+                        },
+                        ...authErrors,
+                    },
+                },
+            },
             '/livechat/analytics/history-import': {
                 get: {
                     summary: 'Where the import of the rooms closed before install stands',

@@ -172,7 +172,11 @@ export function readStoredRecord(data: unknown): ServiceRecord | undefined {
         return record;
     }
     const clean: ServiceRecord = { ...record };
-    OPTIONAL_TIMES.forEach((field) => typeof clean[field] !== 'number' && delete clean[field]);
+    for (const field of OPTIONAL_TIMES) {
+        if (typeof clean[field] !== 'number') {
+            delete clean[field];
+        }
+    }
     return clean;
 }
 

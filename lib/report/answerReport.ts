@@ -11,12 +11,15 @@ import type { ReportScope } from './scope';
 import { isEmptyRange } from './scope';
 import type { ReportShape } from './shapes';
 
-/** What a report needs from the workspace, asked for only when the checks before it have passed. */
-export interface ReportSources {
+/**
+ * What a report needs from the workspace, asked for only when the checks before it have passed.
+ * `Row` is what the report knows of an agent: totals for the core's reports, stats for the stats report.
+ */
+export interface ReportSources<Row = AgentTotals> {
     allowedRoles(): Promise<string[]>;
     paginationSettings(): Promise<PaginationSettings>;
-    /** Per-agent totals of the rooms in the scope, sorted as the answer lists them. */
-    agentTotals(scope: ReportScope): Promise<AgentTotals[]>;
+    /** Per-agent rows of the rooms in the scope, sorted as the answer lists them. */
+    agentTotals(scope: ReportScope): Promise<Row[]>;
 }
 
 /**
@@ -25,7 +28,11 @@ export interface ReportSources {
  * Each report differs only in its shape: how an agent's totals become an item. The page is JSON, or
  * CSV when the query says `format=csv` or the caller accepts `text/csv` (errors stay JSON).
  */
-export async function answerAgentsReport<Item>(request: AppRequest, sources: ReportSources, shape: ReportShape<Item>): Promise<ApiAnswer> {
+export async function answerAgentsReport<Item, Row = AgentTotals>(
+    request: AppRequest,
+    sources: ReportSources<Row>,
+    shape: ReportShape<Item, Row>,
+): Promise<ApiAnswer> {
     const query = await guard(
         request,
         () => sources.allowedRoles(),

@@ -40,8 +40,25 @@ const reportQuerySchema = {
     additionalProperties: false,
 } as const;
 
-// Compiled on first use: rc-apps loads the app class in a sandbox where npm packages are absent.
-let validateReportQuery: ValidateFunction<ReportQuery> | undefined;
+export type QueryCheck<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A checker of a query against a schema, with the core's validator options (below); the schema is
+ * compiled on first use, as rc-apps loads the app class in a sandbox where npm packages are absent.
+ * The message is AJV's messages joined as the core joins them.
+ */
+export function queryChecker<T>(schema: object): (rawQuery: unknown) => QueryCheck<T> {
+    let validate: ValidateFunction<T> | undefined;
+    return (rawQuery) => {
+        const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : (rawQuery ?? {});
+        // allowUnionTypes only lets departmentId's two types pass AJV's strict mode; the messages are unchanged.
+        validate ??= new Ajv({ coerceTypes: 'array', allowUnionTypes: true }).compile<T>(schema);
+        if (validate(query)) {
+            return { ok: true, value: query };
+        }
+        return { ok: false, message: (validate.errors ?? []).map((error) => error.message).join('\n ') };
+    };
+}
 
 /**
  * Checks (and, as the core does, coerces) a copy of the request's query. The core's coercion changed
@@ -50,16 +67,7 @@ let validateReportQuery: ValidateFunction<ReportQuery> | undefined;
  * which also takes a one-element array (`?count[]=2`) as its value. An app cannot learn the workspace's
  * version, so the app answers as the newest core does.
  */
-export function checkReportQuery(rawQuery: unknown): { ok: true; value: ReportQuery } | { ok: false; message: string } {
-    const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : (rawQuery ?? {});
-    // allowUnionTypes only lets departmentId's two types pass AJV's strict mode; the messages are unchanged.
-    validateReportQuery ??= new Ajv({ coerceTypes: 'array', allowUnionTypes: true }).compile<ReportQuery>(reportQuerySchema);
-    if (validateReportQuery(query)) {
-        return { ok: true, value: query };
-    }
-    const message = (validateReportQuery.errors ?? []).map((error) => error.message).join('\n ');
-    return { ok: false, message };
-}
+export const checkReportQuery = queryChecker<ReportQuery>(reportQuerySchema);
 
 /** Reads `start` and `end` exactly as `new Date(value)` does; `end` before `start` is a valid, empty range. */
 export function parseReportRange(
@@ -78,9 +86,9 @@ export function parseReportRange(
 
 /**
  * The departments a report is limited to, or undefined for all: `departmentId` may name several,
- * comma-separated or repeated; blank entries are ignored.
+ * comma-separated or repeated; blank entries are ignored. The series' `agentId` reads the same way.
  */
-export function parseDepartmentFilter(value: ReportQuery['departmentId']): string[] | undefined {
+export function parseDepartmentFilter(value: string | string[] | undefined): string[] | undefined {
     if (value === undefined) {
         return undefined;
     }

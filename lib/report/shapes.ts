@@ -14,11 +14,11 @@ export interface TotalServiceTimeItem {
     serviceTimeDuration: number;
 }
 
-/** A report: how an agent's totals become an item, and the item's columns in CSV. */
-export interface ReportShape<Item> {
+/** A report: how what it knows of an agent (its totals, by default) becomes an item, and the item's columns in CSV. */
+export interface ReportShape<Item, Row = AgentTotals> {
     /** The report's name, also its CSV file's. */
     name: string;
-    toItem(totals: AgentTotals): Item;
+    toItem(row: Row): Item;
     csvColumns: ReadonlyArray<keyof Item & string>;
 }
 

@@ -18,10 +18,14 @@ interface DateFns {
     addWeeks<T extends Date>(date: T, amount: number): T;
     addMonths<T extends Date>(date: T, amount: number): T;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { TZDate } = require('@date-fns/tz') as DateFnsTz;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { addDays, addMonths, addWeeks, startOfDay, startOfISOWeek, startOfMonth } = require('date-fns') as DateFns;
+
+/** Loaded on first use: rc-apps loads the app class in a sandbox where npm packages are absent. */
+let libraries: { tz: DateFnsTz; fns: DateFns } | undefined;
+function calendarLibraries(): { tz: DateFnsTz; fns: DateFns } {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    libraries ??= { tz: require('@date-fns/tz') as DateFnsTz, fns: require('date-fns') as DateFns };
+    return libraries;
+}
 
 export type SeriesInterval = 'day' | 'week' | 'month';
 
@@ -68,16 +72,16 @@ export interface SeriesBucket extends DateRange {
     label: string;
 }
 
-const startOf: Record<SeriesInterval, (date: TZDate) => TZDate> = {
-    day: (date) => startOfDay(date),
-    week: (date) => startOfISOWeek(date),
-    month: (date) => startOfMonth(date),
+const startOf: Record<SeriesInterval, (fns: DateFns, date: TZDate) => TZDate> = {
+    day: (fns, date) => fns.startOfDay(date),
+    week: (fns, date) => fns.startOfISOWeek(date),
+    month: (fns, date) => fns.startOfMonth(date),
 };
 
-const next: Record<SeriesInterval, (date: TZDate) => TZDate> = {
-    day: (date) => startOfDay(addDays(date, 1)),
-    week: (date) => startOfISOWeek(addWeeks(date, 1)),
-    month: (date) => startOfMonth(addMonths(date, 1)),
+const next: Record<SeriesInterval, (fns: DateFns, date: TZDate) => TZDate> = {
+    day: (fns, date) => fns.startOfDay(fns.addDays(date, 1)),
+    week: (fns, date) => fns.startOfISOWeek(fns.addWeeks(date, 1)),
+    month: (fns, date) => fns.startOfMonth(fns.addMonths(date, 1)),
 };
 
 /**
@@ -91,12 +95,13 @@ export function seriesBuckets(range: DateRange, interval: SeriesInterval, timeZo
     if (range.end < range.start) {
         return buckets;
     }
-    let cursor = startOf[interval](new TZDate(range.start, timeZone));
+    const { tz, fns } = calendarLibraries();
+    let cursor = startOf[interval](fns, new tz.TZDate(range.start, timeZone));
     while (cursor.getTime() <= range.end) {
         if (buckets.length === MAX_SERIES_BUCKETS) {
             return undefined;
         }
-        const following = next[interval](cursor);
+        const following = next[interval](fns, cursor);
         buckets.push({ start: cursor.getTime(), end: following.getTime() - 1, label: cursor.toISOString() });
         cursor = following;
     }

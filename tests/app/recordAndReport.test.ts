@@ -1,4 +1,5 @@
 import { AgentsReportEndpoint } from '../../endpoints/AgentsReportEndpoint';
+import { workspaceReportSources } from '../../lib/adapters/reportSources';
 import { AppSetting } from '../../lib/settings/appSettings';
 import { InMemoryAccessors } from '../helpers/accessors';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
@@ -13,7 +14,7 @@ function workspaceWithAgents() {
     workspace.addUser({ _id: 'a1', username: 'alice', name: 'Alice', roles: ['livechat-agent'] });
     workspace.addUser({ _id: 'b1', username: 'bob', name: 'Bob', roles: ['livechat-agent'] });
     const app = accessors.createApp();
-    const endpoint = new AgentsReportEndpoint(app, AVERAGE_SERVICE_TIME);
+    const endpoint = new AgentsReportEndpoint(app, AVERAGE_SERVICE_TIME, workspaceReportSources);
 
     const close = async (roomId: string, createdAt: string, agentId: string | null, serviceMs: number) => {
         const ts = new Date(createdAt);

@@ -25,6 +25,8 @@ describe('the OpenAPI document', () => {
         const { body } = await fetchChecked(engine.host.url(engine.appId, 'openapi.json'));
         expect(Object.keys((body as { paths: object }).paths).sort()).toEqual([
             '/livechat/analytics/agents/average-service-time',
+            '/livechat/analytics/agents/service-time-series',
+            '/livechat/analytics/agents/service-time-stats',
             '/livechat/analytics/agents/total-service-time',
             '/livechat/analytics/history-import',
             '/openapi.json',
@@ -50,6 +52,8 @@ describe('methods a route does not serve', () => {
     const routes: Array<[string, string]> = [
         [REPORT_PATH, 'GET'],
         ['livechat/analytics/agents/total-service-time', 'GET'],
+        ['livechat/analytics/agents/service-time-stats', 'GET'],
+        ['livechat/analytics/agents/service-time-series', 'GET'],
         ['livechat/analytics/history-import', 'GET, POST'],
         ['openapi.json', 'GET'],
     ];

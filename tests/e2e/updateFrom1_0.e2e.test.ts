@@ -6,6 +6,9 @@ import { DIRTY_TAG, LEGACY, RECORD_TAG, storedTag } from '../../lib/storage/layo
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { MANAGER, REPORT_PATH } from './engineFixture';
+
+const SERIES_PATH = 'livechat/analytics/agents/service-time-series';
+const STATS_PATH = 'livechat/analytics/agents/service-time-stats';
 import { testZipPath } from './testZip';
 
 /**
@@ -23,8 +26,11 @@ const RANGES = [
 let host: AppsEngineHost;
 let appId: string;
 let sequence = 0;
+/** Whether the app runs this version yet (1.0.0 has no series or stats). */
+let updated = false;
 
 beforeEach(async () => {
+    updated = false;
     host = await AppsEngineHost.start();
     appId = (await host.install(ZIP_1_0_0)).id;
     host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
@@ -58,8 +64,48 @@ async function expectEveryReportExact(): Promise<void> {
             const scan = fullScan(host.workspace.rooms.values(), new Date(start), new Date(end), department ? [department] : undefined);
             const agents = averageItems(scan);
             expect(answer.body).toEqual({ agents, count: agents.length, offset: 0, total: agents.length, success: true });
+            if (updated) {
+                await expectSeriesAndStatsExact(start, end, department);
+            }
         }
     }
+}
+
+/**
+ * The series and the stats over the same data: records of 1.0 carry no close, first response or chat
+ * duration, so their rooms count in every figure but those two averages (null when no room has them).
+ */
+async function expectSeriesAndStatsExact(start: string, end: string, department: string | undefined): Promise<void> {
+    const headers = { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken };
+    const filter = department ? `&departmentId=${department}` : '';
+    const inRange = [...host.workspace.rooms.values()].filter(
+        (room) =>
+            room.metrics?.serviceTimeDuration &&
+            room.ts >= new Date(start) &&
+            room.ts <= new Date(end) &&
+            (!department || room.departmentId === department),
+    );
+    const series = await fetchChecked(`${host.url(appId, SERIES_PATH)}?start=${start}&end=${end}&interval=day&timezone=UTC${filter}`, {
+        headers,
+    });
+    const perDay = new Map<string, number>();
+    inRange.forEach((room) => perDay.set(room.ts.toISOString().slice(0, 10), (perDay.get(room.ts.toISOString().slice(0, 10)) ?? 0) + 1));
+    for (const bucket of (series.body as { buckets: Array<{ start: string; chats: number }> }).buckets) {
+        expect([bucket.start, bucket.chats]).toEqual([bucket.start, perDay.get(bucket.start.slice(0, 10)) ?? 0]);
+    }
+    const stats = await fetchChecked(`${host.url(appId, STATS_PATH)}?start=${start}&end=${end}&count=0${filter}`, { headers });
+    const average = averageItems(
+        fullScan(host.workspace.rooms.values(), new Date(start), new Date(end), department ? [department] : undefined),
+    );
+    const items = (
+        stats.body as {
+            agents: Array<{ _id: string; averageServiceTimeInSeconds: number; averageFirstResponseTimeInSeconds: null | number }>;
+        }
+    ).agents;
+    expect(items.map((item) => [item._id, item.averageServiceTimeInSeconds])).toEqual(
+        average.map((item) => [item._id, item.averageServiceTimeInSeconds]),
+    );
+    expect(items.map((item) => item.averageFirstResponseTimeInSeconds)).toEqual(items.map(() => null));
 }
 
 const stored = (tagId: string) => host.workspace.persistence.readByAssociations(appId, [storedTag(tagId)]);
@@ -74,6 +120,7 @@ describe('an update from 1.0.0', () => {
         await expectEveryReportExact();
 
         await host.update(testZipPath());
+        updated = true;
         expect(host.manager.getOneById(appId).getInfo().version).toBe(readAppJson().version);
         await expectEveryReportExact(); // before the first builder run: both layouts' records
 

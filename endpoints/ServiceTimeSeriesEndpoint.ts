@@ -1,0 +1,24 @@
+import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
+import { workspaceSeriesSources } from '../lib/adapters/reportSources';
+import { toApiResponse } from '../lib/api/answers';
+import { answerSeries } from '../lib/series/answerSeries';
+import { AppEndpoint } from './AppEndpoint';
+
+/** `GET .../livechat/analytics/agents/service-time-series`: chats and service time per day, week or month, in a timezone. */
+export class ServiceTimeSeriesEndpoint extends AppEndpoint {
+    public readonly path = 'livechat/analytics/agents/service-time-series';
+    public authRequired = true;
+
+    public async get(
+        request: IApiRequest,
+        _endpoint: IApiEndpointInfo,
+        read: IRead,
+        _modify: IModify,
+        _http: IHttp,
+        _persis: IPersistence,
+    ): Promise<IApiResponse> {
+        return toApiResponse(await answerSeries(request, workspaceSeriesSources(read)));
+    }
+}
