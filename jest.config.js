@@ -7,7 +7,7 @@
 //   host's imports of the engine to the alias (AST_ENGINE, read by the suites, names it).
 const { enginePackages } = require('./dev/enginePackages.cjs');
 
-const MATRIX_SUITES = ['engineSupport', 'report', 'reportExtensions', 'robustness', 'seriesAndStats', 'updateFrom1_0'].map(
+const MATRIX_SUITES = ['engineSupport', 'report', 'reportExtensions', 'robustness', 'seriesAndStats', 'updates'].map(
     (suite) => `<rootDir>/tests/e2e/${suite}.e2e.test.ts`,
 );
 

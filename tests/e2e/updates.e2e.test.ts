@@ -2,7 +2,7 @@ import * as path from 'path';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { readAppJson } from '../../dev/package';
-import { DIRTY_TAG, LEGACY, RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { DIRTY_TAG, LEGACY, READY_TAG, RECORD_TAG, storedTag } from '../../lib/storage/layout';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { MANAGER, REPORT_PATH } from './engineFixture';
@@ -12,11 +12,12 @@ const STATS_PATH = 'livechat/analytics/agents/service-time-stats';
 import { testZipPath } from './testZip';
 
 /**
- * An update from the app as 1.0.0 shipped it: `tests/fixtures/agent-service-time_1.0.0.zip` is that
- * release's zip, built by `npm run package` at commit 81a2d30, so the data below is what 1.0.0 really
- * wrote (records under layout 1, its buckets, and markers its builder had not seen yet).
+ * Updates from the app as earlier releases shipped it: `tests/fixtures/agent-service-time_<version>.zip`
+ * is that release's zip, built by `npm run package` (1.0.0 at commit 81a2d30, 1.1.0 at 5a96921), so
+ * the data below is what each really wrote (1.0.0: records under layout 1 and its buckets; 1.1.0:
+ * layout 2, whose buckets have no stats), with markers its builder had not seen yet.
  */
-const ZIP_1_0_0 = path.join(__dirname, '..', 'fixtures', 'agent-service-time_1.0.0.zip');
+const fixtureZip = (version: string) => path.join(__dirname, '..', 'fixtures', `agent-service-time_${version}.zip`);
 const AGENTS = ['u-ann', 'u-bob', 'u-cid'];
 const RANGES = [
     { start: '2024-05-01T00:00:00.000Z', end: '2024-06-30T23:59:59.999Z' },
@@ -29,15 +30,15 @@ let sequence = 0;
 /** Whether the app runs this version yet (1.0.0 has no series or stats). */
 let updated = false;
 
-beforeEach(async () => {
+async function installRelease(version: string): Promise<void> {
     updated = false;
     host = await AppsEngineHost.start();
-    appId = (await host.install(ZIP_1_0_0)).id;
+    appId = (await host.install(fixtureZip(version))).id;
     host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
     for (const id of AGENTS) {
         host.workspace.addUser({ _id: id, username: id.slice(2), name: id, roles: ['livechat-agent'] });
     }
-});
+}
 
 afterEach(async () => {
     await host.stop();
@@ -112,6 +113,7 @@ const stored = (tagId: string) => host.workspace.persistence.readByAssociations(
 
 describe('an update from 1.0.0', () => {
     it('moves 1.0.0’s records to the new layout and keeps every report exact before, during and after', async () => {
+        await installRelease('1.0.0');
         await closeRooms(60);
         await host.runRecurringJobsNow(appId); // 1.0.0's builder builds its buckets
         await closeRooms(5); // and these it has not seen: 1.0.0's markers are pending at the update
@@ -139,6 +141,35 @@ describe('an update from 1.0.0', () => {
 
         await closeRooms(5);
         await expectEveryReportExact();
+        await host.runRecurringJobsNow(appId);
+        await expectEveryReportExact();
+    });
+});
+
+describe('an update from 1.1.0', () => {
+    it('rebuilds the buckets with stats and timelines, and keeps every report exact before, during and after', async () => {
+        await installRelease('1.1.0');
+        await closeRooms(60);
+        await host.runRecurringJobsNow(appId); // 1.1.0's builder builds its buckets (layout 2, no stats)
+        await closeRooms(5);
+        expect(await stored('service-buckets-ready-v2')).toHaveLength(1);
+        expect(await stored(DIRTY_TAG)).toHaveLength(5);
+        await expectEveryReportExact();
+
+        await host.update(testZipPath());
+        updated = true;
+        await expectEveryReportExact(); // layout 2's buckets are not read: records until the new ones are built
+        await closeRooms(5);
+        await expectEveryReportExact();
+
+        await host.runRecurringJobsNow(appId);
+        expect(await stored(READY_TAG)).toHaveLength(1);
+        expect(await stored('service-buckets-ready-v2')).toEqual([]);
+        expect(await stored(DIRTY_TAG)).toEqual([]);
+        expect(await stored(RECORD_TAG)).toHaveLength(70);
+        await expectEveryReportExact();
+
+        await closeRooms(5);
         await host.runRecurringJobsNow(appId);
         await expectEveryReportExact();
     });
