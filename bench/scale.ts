@@ -20,8 +20,14 @@ import { appPersistence } from '../dev/workspace/appPersistence';
 import { PersistenceCollection } from '../dev/workspace/persistenceCollection';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
 import { childStarts, periodTag } from '../lib/buckets/periods';
+import { storeSeriesSources } from '../lib/adapters/reportSources';
 import type { AgentTotals } from '../lib/report/agentTotals';
-import { totalsFromRecords } from '../lib/report/agentTotals';
+import { AgentTotalsAccumulator, totalsFromRecords } from '../lib/report/agentTotals';
+import { ceilSeconds } from '../lib/report/rounding';
+import { isInScope } from '../lib/report/scope';
+import { answerSeries } from '../lib/series/answerSeries';
+import { seriesBuckets } from '../lib/series/calendar';
+import { exactPercentile, SKETCH_RELATIVE_ACCURACY } from '../lib/stats/quantileSketch';
 import type { ServiceRecord } from '../lib/records/serviceRecord';
 import { readStoredRecord } from '../lib/records/serviceRecord';
 import type { ReportScope } from '../lib/report/scope';
@@ -114,6 +120,181 @@ interface ReportRow {
     equal: boolean;
 }
 
+/** The bench's workspace reports in São Paulo (Default_Timezone_For_Reporting = custom). */
+const REPORTING_TIME_ZONE = 'America/Sao_Paulo';
+const MANAGER_REQUEST = { user: { roles: ['livechat-manager'] } };
+/** The local year 2025 in the reporting timezone: 365 days. */
+const SERIES_QUERY = { start: '2025-01-01T00:00:00.000-03:00', end: '2025-12-31T23:59:59.999-03:00', interval: 'day' };
+
+const SERIES_CASES: Array<[string, Record<string, string>]> = [
+    ['365-day series, all agents, reporting timezone', {}],
+    [
+        '365-day series, all agents, Asia/Kolkata',
+        { timezone: 'Asia/Kolkata', start: '2025-01-01T00:00:00.000+05:30', end: '2025-12-31T23:59:59.999+05:30' },
+    ],
+    ['365-day series, byAgent, reporting timezone', { byAgent: 'true' }],
+];
+
+type SeriesAnswer = { buckets: Array<{ start: string; chats: number; serviceTimeDuration: number; agents?: unknown[] }> };
+
+/**
+ * The full scan of a series: every record of the range's months, each added to its bucket (the same
+ * calendar as the app's, found by binary search), per agent when the series lists agents.
+ */
+async function seriesScan(collection: PersistenceCollection, query: Record<string, string>, timeZone: string): Promise<SeriesAnswer> {
+    const range = { start: Date.parse(query.start), end: Date.parse(query.end) };
+    const buckets = seriesBuckets(range, 'day', timeZone) ?? [];
+    const totals = buckets.map(() => new AgentTotalsAccumulator({ range }));
+    const { reader } = appPersistence(collection, APP_ID);
+    for (const month of monthsOf(range.start, range.end)) {
+        const records = (await reader.readByAssociations(periodRecordsQuery(month)))
+            .map(readStoredRecord)
+            .filter((record): record is ServiceRecord => record !== undefined);
+        for (const record of records) {
+            let low = 0;
+            let high = buckets.length - 1;
+            while (low <= high) {
+                const middle = (low + high) >> 1;
+                if (record.createdAt < buckets[middle].start) {
+                    high = middle - 1;
+                } else if (record.createdAt > buckets[middle].end) {
+                    low = middle + 1;
+                } else {
+                    totals[middle].add([record]);
+                    break;
+                }
+            }
+        }
+    }
+    return {
+        buckets: buckets.map((bucket, i) => {
+            const agents = totals[i].sorted();
+            const chats = agents.reduce((sum, agent) => sum + agent.chats, 0);
+            const sumMs = agents.reduce((sum, agent) => sum + agent.sumMs, 0);
+            return {
+                start: bucket.label,
+                chats,
+                serviceTimeDuration: ceilSeconds(sumMs),
+                ...(query.byAgent && { agents: agents.map((agent) => [agent.agentId, agent.chats, ceilSeconds(agent.sumMs)]) }),
+            };
+        }),
+    };
+}
+
+/** What the series answers, in the scan's terms. */
+function seriesFigures(answer: SeriesAnswer): SeriesAnswer {
+    return {
+        buckets: answer.buckets.map(({ start, chats, serviceTimeDuration, agents }) => ({
+            start,
+            chats,
+            serviceTimeDuration,
+            ...(agents && {
+                agents: (agents as Array<{ _id: string; chats: number; serviceTimeDuration: number }>).map((agent) => [
+                    agent._id,
+                    agent.chats,
+                    agent.serviceTimeDuration,
+                ]),
+            }),
+        })),
+    };
+}
+
+/** The exact stats of a year, from every record: what the sketches are measured against. */
+async function exactStats(collection: PersistenceCollection, scope: ReportScope) {
+    const { reader } = appPersistence(collection, APP_ID);
+    const byAgent = new Map<string, number[]>();
+    for (const month of monthsOf(scope.range.start, scope.range.end)) {
+        for (const data of await reader.readByAssociations(periodRecordsQuery(month))) {
+            const record = readStoredRecord(data);
+            if (record && isInScope(record, scope)) {
+                byAgent.set(record.agentId, [...(byAgent.get(record.agentId) ?? []), record.durationMs]);
+            }
+        }
+    }
+    return new Map(
+        [...byAgent].map(([agentId, durations]) => [
+            agentId,
+            { chats: durations.length, p: [50, 90, 95].map((percent) => exactPercentile(durations, percent) ?? 0) },
+        ]),
+    );
+}
+
+/** Series and stats rows: each against its full scan, in the same run. */
+async function seriesAndStatsRows(
+    collection: PersistenceCollection,
+    store: PersistenceRecordStore,
+    size: number,
+    shape: Shape,
+    state: string,
+): Promise<ReportRow[]> {
+    const rows: ReportRow[] = [];
+    const sources = storeSeriesSources(store, {
+        allowedRoles: async () => ['livechat-manager'],
+        reportingTimeZone: async () => REPORTING_TIME_ZONE,
+    });
+    for (const [name, extra] of SERIES_CASES) {
+        const query = { ...SERIES_QUERY, ...extra };
+        const ask = async () => (await answerSeries({ ...MANAGER_REQUEST, query }, sources)).content as unknown as SeriesAnswer;
+        collection.resetCalls();
+        const first = await timed(ask);
+        const calls = collection.calls.read;
+        const read = collection.documentsRead;
+        const runs = [first.ms, (await timed(ask)).ms, (await timed(ask)).ms].sort((a, b) => a - b);
+        const scan = await timed(() => seriesScan(collection, query, extra.timezone ?? REPORTING_TIME_ZONE));
+        const equal = first.result.buckets.length === 365 && isDeepStrictEqual(seriesFigures(first.result), scan.result);
+        rows.push({
+            equal,
+            cells: [
+                size.toLocaleString('en'),
+                shapeName(shape),
+                name,
+                state,
+                runs[1].toFixed(1),
+                scan.ms.toFixed(0),
+                `${(scan.ms / runs[1]).toFixed(0)}x`,
+                String(calls),
+                String(read),
+                '',
+                equal ? 'yes' : 'NO',
+            ],
+        });
+    }
+    const year: ReportScope = { range: { start: Date.UTC(2025, 0, 1), end: Date.UTC(2026, 0, 1) - 1 } };
+    collection.resetCalls();
+    const stats = await timed(() => store.stats(year));
+    const calls = collection.calls.read;
+    const read = collection.documentsRead;
+    const exact = await timed(() => exactStats(collection, year));
+    let worst = 0;
+    let equal = stats.result.length === exact.result.size;
+    for (const agent of stats.result) {
+        const truth = exact.result.get(agent.agentId);
+        equal &&= truth?.chats === agent.chats;
+        [50, 90, 95].forEach((percent, i) => {
+            const error = Math.abs((agent.sketch.percentile(percent) ?? 0) - (truth?.p[i] ?? 0)) / (truth?.p[i] ?? 1);
+            worst = Math.max(worst, error);
+        });
+    }
+    equal &&= worst <= SKETCH_RELATIVE_ACCURACY * (1 + 1e-9);
+    rows.push({
+        equal,
+        cells: [
+            size.toLocaleString('en'),
+            shapeName(shape),
+            'stats, calendar year (p50/p90/p95)',
+            state,
+            stats.ms.toFixed(1),
+            exact.ms.toFixed(0),
+            `${(exact.ms / stats.ms).toFixed(0)}x`,
+            String(calls),
+            String(read),
+            '',
+            equal ? `yes (worst ${(worst * 100).toFixed(2)} %)` : 'NO',
+        ],
+    });
+    return rows;
+}
+
 /** Section 1 and 2: ingest a data set, build its buckets, time every range clean and dirty, and find its largest bucket document. */
 async function reportsAt(size: number, shape: Shape): Promise<{ rows: ReportRow[]; largestBucketBytes: number; ingest: string }> {
     const collection = new PersistenceCollection();
@@ -175,6 +356,7 @@ async function reportsAt(size: number, shape: Shape): Promise<{ rows: ReportRow[
                 ],
             });
         }
+        rows.push(...(await seriesAndStatsRows(collection, store, size, shape, state)));
     }
     let largestBucketBytes = 0;
     for (const month of monthsOf(DATA_START, DATA_END - 1)) {

@@ -2,7 +2,7 @@ import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/de
 
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots, markerOutcome } from '../buckets/dirtyMarker';
-import type { AssembledBuckets, BucketColumns, PeriodViews } from '../buckets/periodBucket';
+import type { AssembledBuckets, BucketColumns, PeriodViews, TotalsColumns } from '../buckets/periodBucket';
 import {
     assembleParts,
     BUCKET_PART_VERSION,
@@ -12,6 +12,7 @@ import {
     mergeViews,
     sameEntries,
     splitIntoParts,
+    totalsOf,
     viewsFromRecords,
     viewsOfParts,
 } from '../buckets/periodBucket';
@@ -20,7 +21,7 @@ import { ALL_YEARS, childLevel, childStarts, nextSlotStart, parentTag, periodSta
 import type { ReadStep } from '../buckets/readPlan';
 import { dirtyByLevel, planTotalsReads, recordPeriodsOfSlots } from '../buckets/readPlan';
 import type { SlotTotals } from '../buckets/timeline';
-import { dayOfSlot, emptyTimeline, isDayTimeline, setSlots } from '../buckets/timeline';
+import { dayOfSlot, decodeTimeline, emptyTimeline, encodeTimeline, setSlots } from '../buckets/timeline';
 import type { RecordStore } from '../records/recordStore';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce, EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord, recordFingerprint } from '../records/serviceRecord';
@@ -30,7 +31,7 @@ import type { DateRange, ReportScope } from '../report/scope';
 import { isEmptyRange, isInScope } from '../report/scope';
 import type { AgentStats } from '../stats/agentStats';
 import { AgentStatsAccumulator } from '../stats/agentStats';
-import type { BucketView } from '../storage/layout';
+import type { BucketKind, BucketView } from '../storage/layout';
 import {
     ALL_DEPARTMENTS_VIEW,
     bucketAssociations,
@@ -169,7 +170,7 @@ export class PersistenceRecordStore implements RecordStore {
 
     public async totals(scope: ReportScope): Promise<AgentTotals[]> {
         const accumulator = new AgentTotalsAccumulator(scope);
-        await this.accumulate(scope, await this.readContext(), this.stepReader(), {
+        await this.accumulate(scope, await this.readContext(), this.stepReader('totals'), {
             addRecords: (records) => accumulator.add(records),
             addBucketView: (parts, departmentId) =>
                 forEachRow(parts, (agentId, username, chats, sumMs) =>
@@ -182,9 +183,11 @@ export class PersistenceRecordStore implements RecordStore {
     /** Per-agent stats of the records in the scope (sketches included), sorted as the reports list agents. */
     public async stats(scope: ReportScope): Promise<AgentStats[]> {
         const accumulator = new AgentStatsAccumulator(scope);
-        await this.accumulate(scope, await this.readContext(), this.stepReader(), {
+        await this.accumulate(scope, await this.readContext(), this.stepReader('stats'), {
             addRecords: (records) => accumulator.addRecords(records),
-            addBucketView: (parts, departmentId) => entriesOf(parts).forEach((entry) => accumulator.addStored(entry, departmentId)),
+            // A reader of stats reads stats parts: every column is there.
+            addBucketView: (parts, departmentId) =>
+                entriesOf(parts as BucketColumns[]).forEach((entry) => accumulator.addStored(entry, departmentId)),
         });
         return accumulator.sorted();
     }
@@ -196,7 +199,7 @@ export class PersistenceRecordStore implements RecordStore {
      */
     public async totalsPerRange(scope: ReportScope, ranges: readonly DateRange[]): Promise<AgentTotals[][]> {
         const context = await this.readContext();
-        const reader = this.stepReader();
+        const reader = this.stepReader('totals');
         return Promise.all(
             ranges.map(async (range) => {
                 const rangeScope: ReportScope = { ...scope, range: clipRange(range, scope.range) };
@@ -229,6 +232,7 @@ export class PersistenceRecordStore implements RecordStore {
         const context = await this.readContext();
         const views = viewsOf(scope);
         let recordPeriods: string[];
+        let slotNeeded = (_createdAt: number) => true;
         if (!context.ready) {
             recordPeriods = this.plan(scope, context).flatMap((step) => (step.kind === 'records' ? [step.period] : []));
         } else {
@@ -236,34 +240,37 @@ export class PersistenceRecordStore implements RecordStore {
             const months = this.plan({ range, departmentIds: undefined }, { ...context, ready: false }).map((step) =>
                 step.kind === 'records' ? step.period : '',
             );
-            const timelines = (
+            const stored = (
                 await Promise.all(
                     months.flatMap((month) => views.map((view) => this.reader.readByAssociations(timelineMonthQuery(month, view)))),
                 )
             ).flat();
             const dirty = dirtySlots(context.markers);
+            // Dirty slots by start, so that the loop over every slot of the range makes no tag.
+            const dirtyStarts = new Set([...dirty].map(periodStart));
             const needRecords = new Set<string>();
-            for (const timeline of timelines) {
-                if (!isDayTimeline(timeline)) {
+            for (const timeline of stored.map(decodeTimeline)) {
+                if (!timeline) {
                     continue;
                 }
-                const dayStart = periodStart(timeline.day);
-                for (let slot = 0, start = dayStart; slot < timeline.chats.length; slot++, start = nextSlotStart(start)) {
-                    const end = nextSlotStart(start) - 1;
-                    if (timeline.chats[slot] === 0 || end < range.start || start > range.end) {
-                        continue;
+                // Slots come in order: the bucket holding the previous slot is the first one to try.
+                let index = -1;
+                let start = periodStart(timeline.day);
+                for (let slot = 0; slot < timeline.chats.length; slot++) {
+                    const next = nextSlotStart(start);
+                    const end = next - 1;
+                    if (timeline.chats[slot] !== 0 && end >= range.start && start <= range.end && !dirtyStarts.has(start)) {
+                        if (index < 0 || start < ranges[index].start || start > ranges[index].end) {
+                            index = rangeAt(start);
+                        }
+                        if (start >= range.start && end <= range.end && index >= 0 && end <= ranges[index].end) {
+                            totals[index].chats += timeline.chats[slot];
+                            totals[index].sumMs += timeline.sumMs[slot];
+                        } else {
+                            needRecords.add(periodTag('slot', start));
+                        }
                     }
-                    const slotTag = periodTag('slot', start);
-                    const index = rangeAt(start);
-                    if (dirty.has(slotTag)) {
-                        continue; // read below, with every other dirty slot
-                    }
-                    if (start >= range.start && end <= range.end && index >= 0 && index === rangeAt(end)) {
-                        totals[index].chats += timeline.chats[slot];
-                        totals[index].sumMs += timeline.sumMs[slot];
-                    } else {
-                        needRecords.add(slotTag);
-                    }
+                    start = next;
                 }
             }
             for (const slot of dirty) {
@@ -273,11 +280,13 @@ export class PersistenceRecordStore implements RecordStore {
                 }
             }
             recordPeriods = recordPeriodsOfSlots(needRecords);
+            // An hour read whole holds slots the timelines have already counted: only the slots needed count.
+            slotNeeded = (createdAt) => needRecords.has(periodTag('slot', createdAt));
         }
         const reads = await Promise.all(recordPeriods.map((period) => this.reportRecords(period, context.ready)));
         for (const record of eachRoomOnce(reads.flat())) {
             const index = rangeAt(record.createdAt);
-            if (index >= 0 && isInScope(record, scope)) {
+            if (index >= 0 && isInScope(record, scope) && slotNeeded(record.createdAt)) {
                 totals[index].chats += 1;
                 totals[index].sumMs += record.durationMs;
             }
@@ -301,14 +310,14 @@ export class PersistenceRecordStore implements RecordStore {
         });
     }
 
-    /** A reader of plan steps that makes each distinct read once, however many plans name it. */
-    private stepReader(): StepReader {
-        const reads = new Map<string, Promise<ServiceRecord[] | AssembledBuckets>>();
+    /** A reader of plan steps, of totals or of stats buckets, that makes each distinct read once, however many plans name it. */
+    private stepReader(kind: BucketKind): StepReader {
+        const reads = new Map<string, Promise<ServiceRecord[] | AssembledBuckets<TotalsColumns>>>();
         return (step, ready) => {
             const key = step.kind === 'buckets' ? `buckets|${step.level}|${step.parent}|${step.view}` : `records|${step.period}`;
             let read = reads.get(key);
             if (!read) {
-                read = this.read(step, ready);
+                read = this.read(step, ready, kind);
                 reads.set(key, read);
             }
             return read;
@@ -326,7 +335,7 @@ export class PersistenceRecordStore implements RecordStore {
                 sink.addRecords(result as ServiceRecord[]);
                 return;
             }
-            const buckets = result as AssembledBuckets;
+            const buckets = result as AssembledBuckets<TotalsColumns>;
             const departmentId = step.view === ALL_DEPARTMENTS_VIEW ? undefined : step.view.slice('dept:'.length);
             for (const period of step.periods) {
                 if (buckets.torn.has(period)) {
@@ -482,7 +491,7 @@ export class PersistenceRecordStore implements RecordStore {
             if (months.length === 0) {
                 continue;
             }
-            const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year)));
+            const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year, undefined, 'stats')));
             let allBuilt = months.length === dirtyMonths.length;
             for (const month of months) {
                 allBuilt =
@@ -508,7 +517,7 @@ export class PersistenceRecordStore implements RecordStore {
 
     /** The year buckets as stored (one read). */
     private async yearBuckets(): Promise<AssembledBuckets> {
-        return assembleParts(await this.reader.readByAssociations(bucketGroupQuery('year', ALL_YEARS)));
+        return assembleParts(await this.reader.readByAssociations(bucketGroupQuery('year', ALL_YEARS, undefined, 'stats')));
     }
 
     /**
@@ -522,7 +531,7 @@ export class PersistenceRecordStore implements RecordStore {
         months: readonly string[],
     ): Promise<void> {
         try {
-            const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year)));
+            const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery('month', year, undefined, 'stats')));
             if (stored.torn.size > 0) {
                 throw new Error(`the buckets of ${[...stored.torn].join(', ')} were being rewritten`);
             }
@@ -541,7 +550,7 @@ export class PersistenceRecordStore implements RecordStore {
             run.recordsBySlot.set(period, records);
             return viewsFromRecords(records);
         }
-        const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery(finer, period)));
+        const stored = assembleParts(await this.reader.readByAssociations(bucketGroupQuery(finer, period, undefined, 'stats')));
         const children = new Map<string, PeriodViews>();
         for (const [child, views] of stored.views) {
             children.set(child, viewsOfParts(views));
@@ -580,14 +589,23 @@ export class PersistenceRecordStore implements RecordStore {
             const parts = splitIntoParts(entries);
             const build = uniqueToken();
             for (const [part, columns] of parts.entries()) {
+                const header = { v: BUCKET_PART_VERSION, level, period, view, part, parts: parts.length, build };
+                // Stats first: a reader of totals never sees a part whose stats are not written.
                 await writer.updateByAssociations(
-                    bucketAssociations(level, parent, view, period, part, owner),
-                    { v: BUCKET_PART_VERSION, level, period, view, part, parts: parts.length, build, ...columns },
+                    bucketAssociations(level, parent, view, period, part, owner, 'stats'),
+                    { ...header, kind: 'stats', ...columns },
+                    true,
+                );
+                await writer.updateByAssociations(
+                    bucketAssociations(level, parent, view, period, part, owner, 'totals'),
+                    { ...header, kind: 'totals', ...totalsOf(columns) },
                     true,
                 );
             }
             for (let part = parts.length; part < previous; part++) {
-                await writer.removeByAssociations(bucketPartQuery(level, parent, view, period, part));
+                for (const kind of ['stats', 'totals'] as const) {
+                    await writer.removeByAssociations(bucketPartQuery(level, parent, view, period, part, kind));
+                }
             }
             run.summary.viewsWritten++;
         }
@@ -609,10 +627,10 @@ export class PersistenceRecordStore implements RecordStore {
                 let timeline = emptyTimeline(day, view);
                 if (!fromScratch) {
                     const [stored] = await this.reader.readByAssociations(timelineDayQuery(day, view));
-                    timeline = isDayTimeline(stored) ? stored : timeline;
+                    timeline = decodeTimeline(stored) ?? timeline;
                 }
                 if (setSlots(timeline, slots, periodStart)) {
-                    await writer.updateByAssociations(timelineAssociations(day, view), timeline, true);
+                    await writer.updateByAssociations(timelineAssociations(day, view), encodeTimeline(timeline), true);
                 } else if (!fromScratch) {
                     await writer.removeByAssociations(timelineDayQuery(day, view));
                 }
@@ -725,9 +743,10 @@ export class PersistenceRecordStore implements RecordStore {
         return removed;
     }
 
-    private async read(step: ReadStep, ready: boolean): Promise<ServiceRecord[] | AssembledBuckets> {
+    private async read(step: ReadStep, ready: boolean, kind: BucketKind): Promise<ServiceRecord[] | AssembledBuckets<TotalsColumns>> {
         if (step.kind === 'buckets') {
-            return assembleParts(await this.reader.readByAssociations(bucketGroupQuery(step.level, step.parent, step.view)));
+            const stored = await this.reader.readByAssociations(bucketGroupQuery(step.level, step.parent, step.view, kind));
+            return kind === 'totals' ? assembleParts(stored, 'totals') : assembleParts(stored);
         }
         return this.reportRecords(step.period, ready);
     }
@@ -854,12 +873,15 @@ interface ReadContext {
     ready: boolean;
 }
 
-type StepReader = (step: ReadStep, ready: boolean) => Promise<ServiceRecord[] | AssembledBuckets>;
+type StepReader = (step: ReadStep, ready: boolean) => Promise<ServiceRecord[] | AssembledBuckets<TotalsColumns>>;
 
-/** Where a plan's reads go: records (filtered by the sink's scope) and bucket views (of one department, or all). */
+/**
+ * Where a plan's reads go: records (filtered by the sink's scope) and bucket views (of one department,
+ * or all), as totals parts, or as stats parts for a reader of stats.
+ */
 interface ReadSink {
     addRecords(records: ServiceRecord[]): void;
-    addBucketView(parts: BucketColumns[], departmentId: string | undefined): void;
+    addBucketView(parts: TotalsColumns[], departmentId: string | undefined): void;
 }
 
 /** The bucket views a scope reads: every department's, or each named department's. */

@@ -28,10 +28,19 @@ export function workspaceStatsSources(read: IRead): ReportSources<AgentStats> {
 
 /** The workspace behind a series request. */
 export function workspaceSeriesSources(read: IRead): SeriesSources {
-    const store = new PersistenceRecordStore(read.getPersistenceReader());
-    return {
+    return storeSeriesSources(new PersistenceRecordStore(read.getPersistenceReader()), {
         allowedRoles: () => readReportRoles(read),
         reportingTimeZone: (caller) => readReportingTimeZone(read, caller),
+    });
+}
+
+/** A series over a record store, with the workspace's settings as given (the bench gives its own). */
+export function storeSeriesSources(
+    store: PersistenceRecordStore,
+    settings: Pick<SeriesSources, 'allowedRoles' | 'reportingTimeZone'>,
+): SeriesSources {
+    return {
+        ...settings,
         bucketTotals: (scope, buckets) => store.totalsPerRangeFromTimelines(scope, buckets),
         bucketAgents: (scope, buckets) => store.totalsPerRange(scope, buckets),
     };

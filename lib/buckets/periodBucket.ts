@@ -3,7 +3,7 @@ import type { StoredAgentStats } from '../stats/agentStats';
 import { AgentStatsTable, toStoredStats } from '../stats/agentStats';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce } from '../records/serviceRecord';
-import type { BucketView } from '../storage/layout';
+import type { BucketKind, BucketView } from '../storage/layout';
 import { ALL_DEPARTMENTS_VIEW, departmentView } from '../storage/layout';
 import type { StoredSketch } from '../stats/quantileSketch';
 import type { Level } from './periods';
@@ -25,11 +25,14 @@ export type PeriodViews = Map<BucketView, StoredAgentStats[]>;
  * room getter), making the functions that touch it async; this store's sums then silently came out
  * empty. `tests/e2e/packagedCode.e2e.test.ts` keeps such text out of the zip.
  */
-export interface BucketColumns {
+export interface TotalsColumns {
     agentIds: string[];
     names: string[];
     chats: number[];
     sumMs: number[];
+}
+
+export interface BucketColumns extends TotalsColumns {
     /** Since layout 3 (app 1.2): what the stats report adds (`stats/agentStats.ts`). */
     firstResponseMs: number[];
     firstResponseChats: number[];
@@ -38,20 +41,16 @@ export interface BucketColumns {
     sketches: StoredSketch[];
 }
 
-const COLUMNS = [
-    'agentIds',
-    'names',
-    'chats',
-    'sumMs',
-    'firstResponseMs',
-    'firstResponseChats',
-    'chatDurationMs',
-    'chatDurationChats',
-    'sketches',
-] as const;
+const TOTALS_COLUMNS = ['agentIds', 'names', 'chats', 'sumMs'] as const;
+const COLUMNS = [...TOTALS_COLUMNS, 'firstResponseMs', 'firstResponseChats', 'chatDurationMs', 'chatDurationChats', 'sketches'] as const;
 
 /** The version of a stored part; parts of layout 2 (app 1.1, no stats) are not read, and a full rebuild replaces them. */
 export const BUCKET_PART_VERSION = 3;
+
+/** The totals of a stats part's rows: what is stored under the same part number for reports. */
+export function totalsOf(columns: BucketColumns): TotalsColumns {
+    return { agentIds: columns.agentIds, names: columns.names, chats: columns.chats, sumMs: columns.sumMs };
+}
 
 /**
  * One stored part of one view of a period's bucket. A view too large for one document is split into
@@ -60,6 +59,7 @@ export const BUCKET_PART_VERSION = 3;
  */
 export interface BucketPart extends BucketColumns {
     v: typeof BUCKET_PART_VERSION;
+    kind: BucketKind;
     level: Level;
     period: string;
     view: BucketView;
@@ -210,7 +210,7 @@ function emptyColumns(): BucketColumns {
 
 /** Calls `add` with every row of a view's parts, creating no object per row (reports add up many). */
 export function forEachRow(
-    parts: readonly BucketColumns[],
+    parts: readonly TotalsColumns[],
     add: (agentId: string, username: string, chats: number, sumMs: number) => void,
 ): void {
     for (const part of parts) {
@@ -261,31 +261,39 @@ export function viewsOfParts(stored: ReadonlyMap<BucketView, BucketColumns[]>): 
 }
 
 /** What a read of bucket parts holds: each period's views that were read whole, and the periods caught half-written. */
-export interface AssembledBuckets {
+export interface AssembledBuckets<Columns extends TotalsColumns = BucketColumns> {
     /** By period, then view: the view's parts in order. */
-    views: Map<string, Map<BucketView, BucketColumns[]>>;
+    views: Map<string, Map<BucketView, Columns[]>>;
     torn: Set<string>;
     /** Parts read per period and view: what the builder removes when a view needs fewer parts. */
     partCounts: Map<string, Map<BucketView, number>>;
 }
 
-function isBucketPart(data: unknown): data is BucketPart {
+type StoredPart<Columns> = Columns & Pick<BucketPart, 'v' | 'kind' | 'level' | 'period' | 'view' | 'part' | 'parts' | 'build'>;
+
+function isBucketPart(data: unknown, kind: BucketKind): data is StoredPart<TotalsColumns> {
     const part = data as Partial<BucketPart> | null;
     return (
         typeof part === 'object' &&
         part !== null &&
         part.v === BUCKET_PART_VERSION &&
+        part.kind === kind &&
         typeof part.period === 'string' &&
         typeof part.view === 'string' &&
-        COLUMNS.every((column) => Array.isArray(part[column]) && part[column]?.length === part.agentIds?.length)
+        (kind === 'totals' ? TOTALS_COLUMNS : COLUMNS).every(
+            (column) => Array.isArray(part[column]) && part[column]?.length === part.agentIds?.length,
+        )
     );
 }
 
-/** Puts read parts back together, per period and view; a view whose parts are not all of one build is torn. */
-export function assembleParts(stored: Iterable<unknown>): AssembledBuckets {
-    const byView = new Map<string, BucketPart[]>();
+/** Puts read totals parts back together, per period and view; a view whose parts are not all of one build is torn. */
+export function assembleParts(stored: Iterable<unknown>, kind: 'totals'): AssembledBuckets<TotalsColumns>;
+/** The same for stats parts (every column). */
+export function assembleParts(stored: Iterable<unknown>, kind?: 'stats'): AssembledBuckets<BucketColumns>;
+export function assembleParts(stored: Iterable<unknown>, kind: BucketKind = 'stats'): AssembledBuckets<TotalsColumns> {
+    const byView = new Map<string, Array<StoredPart<TotalsColumns>>>();
     for (const part of stored) {
-        if (!isBucketPart(part)) {
+        if (!isBucketPart(part, kind)) {
             continue;
         }
         const key = JSON.stringify([part.period, part.view]);
@@ -296,7 +304,7 @@ export function assembleParts(stored: Iterable<unknown>): AssembledBuckets {
             byView.set(key, [part]);
         }
     }
-    const assembled: AssembledBuckets = { views: new Map(), torn: new Set(), partCounts: new Map() };
+    const assembled: AssembledBuckets<TotalsColumns> = { views: new Map(), torn: new Set(), partCounts: new Map() };
     for (const parts of byView.values()) {
         const { period, view, build, parts: expected } = parts[0];
         const counts = assembled.partCounts.get(period) ?? new Map<BucketView, number>();
@@ -310,7 +318,7 @@ export function assembleParts(stored: Iterable<unknown>): AssembledBuckets {
             assembled.torn.add(period);
             continue;
         }
-        const views = assembled.views.get(period) ?? new Map<BucketView, BucketColumns[]>();
+        const views = assembled.views.get(period) ?? new Map<BucketView, TotalsColumns[]>();
         views.set(
             view,
             parts.sort((a, b) => a.part - b.part),

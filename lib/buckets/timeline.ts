@@ -9,11 +9,23 @@ import { periodTag, slotIndexInDay, SLOTS_PER_DAY } from './periods';
  * read from its records). Per-agent series read the buckets instead (`buckets/readPlan.ts`).
  */
 export interface DayTimeline {
-    v: 1;
     day: string;
     view: BucketView;
     chats: number[];
     sumMs: number[];
+}
+
+/**
+ * A timeline as stored: each column as one comma-separated string (a zero as nothing). MongoDB stores
+ * every array element with its index as a key, and the engine's bridge copies arrays element by
+ * element; one string of about 3 KB costs far less to store, read and hand over than 576 numbers.
+ */
+interface StoredTimeline {
+    v: 1;
+    day: string;
+    view: BucketView;
+    chats: string;
+    sumMs: string;
 }
 
 /** A slot's totals in one view. */
@@ -23,22 +35,32 @@ export interface SlotTotals {
 }
 
 export function emptyTimeline(day: string, view: BucketView): DayTimeline {
-    return { v: 1, day, view, chats: new Array<number>(SLOTS_PER_DAY).fill(0), sumMs: new Array<number>(SLOTS_PER_DAY).fill(0) };
+    return { day, view, chats: new Array<number>(SLOTS_PER_DAY).fill(0), sumMs: new Array<number>(SLOTS_PER_DAY).fill(0) };
 }
 
-export function isDayTimeline(data: unknown): data is DayTimeline {
-    const timeline = data as Partial<DayTimeline> | null;
-    return (
-        typeof timeline === 'object' &&
-        timeline !== null &&
-        timeline.v === 1 &&
-        typeof timeline.day === 'string' &&
-        typeof timeline.view === 'string' &&
-        Array.isArray(timeline.chats) &&
-        timeline.chats.length === SLOTS_PER_DAY &&
-        Array.isArray(timeline.sumMs) &&
-        timeline.sumMs.length === SLOTS_PER_DAY
-    );
+export function encodeTimeline({ day, view, chats, sumMs }: DayTimeline): StoredTimeline {
+    const column = (values: number[]) => values.map((value) => (value === 0 ? '' : String(value))).join(',');
+    return { v: 1, day, view, chats: column(chats), sumMs: column(sumMs) };
+}
+
+/** A stored timeline, or undefined for anything else (a column of the wrong length included). */
+export function decodeTimeline(data: unknown): DayTimeline | undefined {
+    const stored = data as Partial<StoredTimeline> | null;
+    if (
+        typeof stored !== 'object' ||
+        stored === null ||
+        stored.v !== 1 ||
+        typeof stored.day !== 'string' ||
+        typeof stored.view !== 'string' ||
+        typeof stored.chats !== 'string' ||
+        typeof stored.sumMs !== 'string'
+    ) {
+        return undefined;
+    }
+    const chats = stored.chats.split(',').map(Number);
+    const sumMs = stored.sumMs.split(',').map(Number);
+    const valid = (column: number[]) => column.length === SLOTS_PER_DAY && column.every(Number.isFinite);
+    return valid(chats) && valid(sumMs) ? { day: stored.day, view: stored.view, chats, sumMs } : undefined;
 }
 
 /** Sets the totals of some slots (`slot:…` tags of the timeline's day); answers whether any slot is left with chats. */

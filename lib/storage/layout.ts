@@ -17,7 +17,8 @@ import { periodStart, periodTag, periodTagsOf } from '../buckets/periods';
  * So every list below starts with the tag that names the fewest documents: the room, the period, the
  * marker's token, the bucket group. `dev/workspace/persistenceCollection.ts` counts those entries.
  *
- * Layout 3 (app 1.2) is layout 2 with stats in every bucket part (`v: 3`) and a timeline per day and
+ * Layout 3 (app 1.2) is layout 2 with each bucket part written twice (`v: 3`): its totals under
+ * `buckets:…` (what reports read) and its stats under `stats:…` (see `BucketKind`), and a timeline per day and
  * view: [`timeline:<day>:<view>`, `timelines:<month>:<view>`, `buckets-of:<month>`], each 5-minute
  * slot's chats and service time, what a series in any timezone reads (`buckets/timeline.ts`).
  *
@@ -121,9 +122,16 @@ export function departmentView(departmentId: string): BucketView {
     return `dept:${departmentId}`;
 }
 
-/** The tag of the buckets of one level under one parent (the hours of a day), in one view or in both. */
-export function bucketGroupTag(level: Level, parent: string, view?: BucketView): string {
-    return `buckets:${level}:${parent}${view ? `:${view}` : ''}`;
+/**
+ * What a bucket part holds: `totals` (each agent's chats and summed ms: what the core's reports and the
+ * series read, small) or `stats` (those and the sums and sketch the stats report reads, and what the
+ * builder merges). Both are written from the same rows, part by part, with the same build token.
+ */
+export type BucketKind = 'totals' | 'stats';
+
+/** The tag of the buckets of one level under one parent (the hours of a day), in one view or in every view. */
+export function bucketGroupTag(level: Level, parent: string, view?: BucketView, kind: BucketKind = 'totals'): string {
+    return `${kind === 'totals' ? 'buckets' : 'stats'}:${level}:${parent}${view ? `:${view}` : ''}`;
 }
 
 /**
@@ -146,24 +154,32 @@ export function bucketAssociations(
     period: string,
     part: number,
     monthOrYear: string,
+    kind: BucketKind,
 ): Association[] {
     return [
-        tag(bucketGroupTag(level, parent, view)),
+        tag(bucketGroupTag(level, parent, view, kind)),
         tag(`bucket:${level}:${period}`),
         tag(`part:${part}`),
-        tag(bucketGroupTag(level, parent)),
+        tag(bucketGroupTag(level, parent, undefined, kind)),
         tag(bucketsOfMonthTag(monthOrYear)),
     ];
 }
 
 /** One part of one view of one period's bucket: what a rewrite that needs fewer parts removes. */
-export function bucketPartQuery(level: Level, parent: string, view: BucketView, period: string, part: number): Association[] {
-    return [tag(bucketGroupTag(level, parent, view)), tag(`bucket:${level}:${period}`), tag(`part:${part}`)];
+export function bucketPartQuery(
+    level: Level,
+    parent: string,
+    view: BucketView,
+    period: string,
+    part: number,
+    kind: BucketKind,
+): Association[] {
+    return [tag(bucketGroupTag(level, parent, view, kind)), tag(`bucket:${level}:${period}`), tag(`part:${part}`)];
 }
 
-/** The buckets of one level under one parent, in one view (a report's read) or in both (the builder's). */
-export function bucketGroupQuery(level: Level, parent: string, view?: BucketView): Association[] {
-    return [tag(bucketGroupTag(level, parent, view))];
+/** The buckets of one level under one parent, in one view (a report's read) or in every view (the builder's, of stats). */
+export function bucketGroupQuery(level: Level, parent: string, view?: BucketView, kind: BucketKind = 'totals'): Association[] {
+    return [tag(bucketGroupTag(level, parent, view, kind))];
 }
 
 /** Every bucket of a month, at every level. */

@@ -157,7 +157,7 @@ describe('the record store in Rocket.Chat persistence', () => {
         await records.rebuildBuckets();
         // A second part of another build, as a reader sees a rewrite in progress.
         const stray = {
-            v: 2,
+            v: 3,
             level: 'year',
             period: 'year:2024',
             view: 'all',
@@ -169,13 +169,17 @@ describe('the record store in Rocket.Chat persistence', () => {
             chats: [],
             sumMs: [],
         };
-        await accessors.persistence.updateByAssociations(
-            bucketAssociations('year', 'years', 'all', 'year:2024', 1, 'year:2024'),
-            stray,
-            true,
-        );
+        const statsColumns = { firstResponseMs: [], firstResponseChats: [], chatDurationMs: [], chatDurationChats: [], sketches: [] };
+        for (const kind of ['totals', 'stats'] as const) {
+            await accessors.persistence.updateByAssociations(
+                bucketAssociations('year', 'years', 'all', 'year:2024', 1, 'year:2024', kind),
+                { ...stray, kind, ...(kind === 'stats' && statsColumns) },
+                true,
+            );
+        }
         const year = scope('2024-01-01T00:00:00.000Z', '2024-12-31T23:59:59.999Z');
         expect(await records.totals(year)).toEqual(totalsFromRecords(all, year));
+        expect((await records.stats(year)).map((agent) => [agent.username, agent.chats, agent.sumMs])).toEqual([['alice', 2, 3000]]);
     });
 
     it('never trusts a bucket while a record written during its rebuild is not in it', async () => {

@@ -95,6 +95,22 @@ describe('series and stats from the store', () => {
         },
     );
 
+    it('counts each room once when an hour holds more pending writes than are read slot by slot', async () => {
+        const hour = Date.UTC(2024, 5, 3, 14);
+        const clean = [0, 7, 19, 33, 41, 52].map((minute, i) => ({ ...all[i], roomId: `clean-${i}`, createdAt: hour + minute * 60_000 }));
+        const store = await storeWith([...all.slice(0, 200), ...clean], true);
+        // Five writes in five slots of the same hour: the hour is read as its records.
+        const pending = [1, 11, 21, 31, 46].map((minute, i) => ({ ...all[i], roomId: `pending-${i}`, createdAt: hour + minute * 60_000 }));
+        for (const record of pending) {
+            await store.save(record);
+        }
+        const range = { start: Date.UTC(2024, 5, 1), end: Date.UTC(2024, 5, 7) };
+        const buckets = seriesBuckets(range, 'day', 'UTC') ?? [];
+        expect(await store.totalsPerRangeFromTimelines({ range }, buckets)).toEqual(
+            expectedSeries([...all.slice(0, 200), ...clean, ...pending], { range }, buckets),
+        );
+    });
+
     it('keeps each timeline equal to its records when rooms are removed and re-recorded', async () => {
         const store = await storeWith(all.slice(0, 400), true);
         const kept = all.slice(0, 400).filter((_, i) => i % 3 !== 0);

@@ -23,6 +23,7 @@ const agents = (count: number): StoredAgentStats[] =>
 
 const part = (period: string, view: string, index: number, parts: number, build: string, entries: StoredAgentStats[]) => ({
     v: 3,
+    kind: 'stats',
     level: 'hour',
     period,
     view,
@@ -60,9 +61,14 @@ describe('bucket parts', () => {
         expect(halfRewritten.torn).toEqual(new Set(['hour:2025-06-15T10']));
         expect(halfRewritten.views.has('hour:2025-06-15T10')).toBe(false);
 
-        // A part of app 1.1 (no stats) is not this layout's: not read at all.
-        const { sketches: _dropped, ...withoutStats } = part('hour:2025-06-15T11', 'all', 0, 1, 'b1', first);
-        expect(assembleParts([{ ...withoutStats, v: 2 }]).views.size).toBe(0);
+        // A part of app 1.1 (no stats, no kind) is not this layout's: not read at all, as totals or as stats.
+        const { sketches: _dropped, kind: _kind, ...layout2 } = part('hour:2025-06-15T11', 'all', 0, 1, 'b1', first);
+        expect(assembleParts([{ ...layout2, v: 2 }], 'totals').views.size).toBe(0);
+        expect(assembleParts([{ ...layout2, v: 2 }]).views.size).toBe(0);
+        // Totals parts are read as totals only.
+        const totals = { ...part('hour:2025-06-15T12', 'all', 0, 1, 'b1', first), kind: 'totals' };
+        expect(assembleParts([totals], 'totals').views.size).toBe(1);
+        expect(assembleParts([totals]).views.size).toBe(0);
 
         const partMissing = assembleParts([part('hour:2025-06-15T10', 'all', 0, 2, 'b1', first)]);
         expect(partMissing.torn).toEqual(new Set(['hour:2025-06-15T10']));

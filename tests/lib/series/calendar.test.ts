@@ -61,6 +61,29 @@ describe('series calendar', () => {
         ]);
     });
 
+    it.each(['Europe/Berlin', 'America/Sao_Paulo', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', '+05:30', 'UTC'])(
+        'cuts every day of 2017 and 2018 in %s exactly where the local calendar does',
+        (timeZone) => {
+            const buckets = seriesBuckets(range('2017-01-01T12:00:00Z', '2018-12-31T12:00:00Z'), 'day', timeZone) ?? [];
+            expect(buckets.length).toBe(730);
+            // Independent of the app's calendar: Intl names each bucket's first and last millisecond's local date and time.
+            const local = (at: number) =>
+                new Intl.DateTimeFormat('sv-SE', {
+                    timeZone: timeZone.startsWith('+') ? 'Asia/Kolkata' : timeZone,
+                    dateStyle: 'short',
+                    timeStyle: 'medium',
+                }).format(at);
+            for (const [i, bucket] of buckets.entries()) {
+                expect(local(bucket.start).slice(0, 10)).toBe(bucket.label.slice(0, 10));
+                expect(local(bucket.start - 1).slice(0, 10)).not.toBe(bucket.label.slice(0, 10));
+                expect(local(bucket.end).slice(0, 10)).toBe(bucket.label.slice(0, 10));
+                if (i > 0) {
+                    expect(bucket.start).toBe(buckets[i - 1].end + 1);
+                }
+            }
+        },
+    );
+
     it('refuses more buckets than the cap, and lists none for an empty range', () => {
         expect(seriesBuckets(range('2020-01-01T00:00:00Z', '2022-12-31T00:00:00Z'), 'day', 'UTC')).toBeUndefined();
         expect(seriesBuckets(range('2020-01-01T00:00:00Z', '2022-12-31T00:00:00Z'), 'week', 'UTC')?.length).toBeLessThan(
