@@ -64,6 +64,8 @@ import {
 import { messageOf } from '../util/messageOf';
 import { uniqueToken } from '../util/uniqueToken';
 
+const DAY_MS = 86_400_000;
+
 /** How long a builder run takes on more work: well inside the 30 s Rocket.Chat waits for a job. */
 export const BUILDER_RUN_BUDGET_MS = 20_000;
 
@@ -248,6 +250,7 @@ export class PersistenceRecordStore implements RecordStore {
             const dirty = dirtySlots(context.markers);
             // Dirty slots by start, so that the loop over every slot of the range makes no tag.
             const dirtyStarts = new Set([...dirty].map(periodStart));
+            const dirtyDays = new Set([...dirty].map((slot) => periodStart(periodTag('day', periodStart(slot)))));
             const needRecords = new Set<string>();
             for (const timeline of stored.map(decodeTimeline)) {
                 if (!timeline) {
@@ -256,10 +259,15 @@ export class PersistenceRecordStore implements RecordStore {
                 // Slots come in order: the bucket holding the previous slot is the first one to try.
                 let index = -1;
                 let start = periodStart(timeline.day);
+                // A clean day inside the range (most of them) needs no check of range or markers per slot.
+                const wholeAndClean = start >= range.start && start + DAY_MS - 1 <= range.end && !dirtyDays.has(start);
                 for (let slot = 0; slot < timeline.chats.length; slot++) {
                     const next = nextSlotStart(start);
                     const end = next - 1;
-                    if (timeline.chats[slot] !== 0 && end >= range.start && start <= range.end && !dirtyStarts.has(start)) {
+                    if (
+                        timeline.chats[slot] !== 0 &&
+                        (wholeAndClean || (end >= range.start && start <= range.end && !dirtyStarts.has(start)))
+                    ) {
                         if (index < 0 || start < ranges[index].start || start > ranges[index].end) {
                             index = rangeAt(start);
                         }
