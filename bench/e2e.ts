@@ -1,5 +1,5 @@
 /**
- * `npm run bench:e2e`: the reports through the real engine (the packaged zip in the Apps-Engine with
+ * `npm run bench:e2e`: the reports, a year's daily series and a year's stats through the real engine (the packaged zip in the Apps-Engine with
  * its Deno subprocess), over HTTP, in the steady state of a live workspace: buckets built, the
  * builder job running every 10 s, and rooms closing today through the engine while the requests run,
  * so that today's slots are dirty. Prints p50/p95 per range and the documents and MongoDB-examined
@@ -107,15 +107,26 @@ async function benchAt(zip: string, size: number, agents: number, requests: numb
         };
         const year = new Date(now).getUTCFullYear() - 1;
         const unalignedStart = Date.UTC(year, 0, 15, 12);
-        const ranges: Array<[string, number, number]> = [
+        const average = 'average-service-time';
+        // São Paulo is UTC-3 all year (no daylight saving since 2019): its local year starts at 03:00 UTC.
+        const localYear = Date.UTC(year, 0, 1, 3);
+        const ranges: Array<[string, number, number, string?, string?]> = [
             [`calendar year ${year}`, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1) - 1],
             ['365 days from Jan 15, noon', unalignedStart, unalignedStart + 365 * DAY_MS - 1],
             ['30 days ending now', now - 30 * DAY_MS, now],
             ['two years', first, now],
+            [
+                `series: each day of ${year} in São Paulo`,
+                localYear,
+                localYear + 365 * DAY_MS - 1,
+                'service-time-series',
+                '&interval=day&timezone=America/Sao_Paulo',
+            ],
+            [`stats: calendar year ${year}`, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1) - 1, 'service-time-stats', '&count=0'],
         ];
         const rows: string[][] = [];
-        for (const [name, start, end] of ranges) {
-            const url = `${host.url(appId, 'livechat/analytics/agents/average-service-time')}?start=${new Date(start).toISOString()}&end=${new Date(end).toISOString()}&count=0`;
+        for (const [name, start, end, report = average, extra = ''] of ranges) {
+            const url = `${host.url(appId, `livechat/analytics/agents/${report}`)}?start=${new Date(start).toISOString()}&end=${new Date(end).toISOString()}${extra || '&count=0'}`;
             const get = async () => {
                 const response = await fetch(url, { headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } });
                 if (response.status !== 200) {

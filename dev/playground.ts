@@ -14,6 +14,8 @@ import { parseArgs } from 'util';
 import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
 
+const SERIES_PATH = 'livechat/analytics/agents/service-time-series';
+const STATS_PATH = 'livechat/analytics/agents/service-time-stats';
 const REPORT_PATH = 'livechat/analytics/agents/average-service-time';
 /** A demo user who calls the API, with the login token sent as `X-Auth-Token`. */
 function demoUser(role: string, label: string) {
@@ -100,6 +102,10 @@ async function main(): Promise<void> {
         const [agentId] = DEMO_AGENTS[Math.floor(random() * DEMO_AGENTS.length)];
         const servedAt = addMilliseconds(createdAt, Math.floor(random() * 120_000));
         workspace.serveRoom(roomId, agentId, servedAt);
+        if (random() < 0.9) {
+            // The agent's first answer: what the stats' first response time reads (metrics.response.ft).
+            workspace.replyAsAgent(roomId, addMilliseconds(servedAt, 5_000 + Math.floor(random() * 90_000)));
+        }
         // Service times are long-tailed: mostly a few minutes, sometimes an hour.
         const serviceMs = Math.round(
             Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())),
@@ -128,6 +134,10 @@ Only the department "sales" (the demo chats are in "sales" and "support"):
   ${curl(DEMO_MANAGER, `${url}&departmentId=sales`)}
 As the demo agent, whose role may not read reports (403):
   ${curl(DEMO_AGENT, url)}
+
+Each day of the last 30 in São Paulo, and each agent's median, p90 and first response:
+  ${curl(DEMO_MANAGER, `${host.url(appId, SERIES_PATH)}?start=${start}T00:00:00-03:00&end=${end}T23:59:59.999-03:00&interval=day&timezone=America/Sao_Paulo`)}
+  ${curl(DEMO_MANAGER, url.replace(REPORT_PATH, STATS_PATH))}
 
 Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),
 livechat/analytics/history-import, and the OpenAPI document of them all:
