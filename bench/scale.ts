@@ -98,6 +98,42 @@ async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number 
     return { result, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
+/** The median time of five runs (the first one's given): one run is at the mercy of a garbage collection. */
+async function medianOfFive(firstMs: number, run: () => Promise<unknown>): Promise<number> {
+    const runs = [firstMs];
+    for (let again = 0; again < 4; again++) {
+        runs.push((await timed(run)).ms);
+    }
+    return runs.sort((a, b) => a - b)[2];
+}
+
+/** One row of the reports table: the app against its full scan, in the same run. */
+function reportRow(
+    where: { size: number; shape: Shape; name: string; state: string },
+    appMs: number,
+    scanMs: number,
+    reads: { calls: number; read: number; examined?: number },
+    equal: boolean,
+    identical = equal ? 'yes' : 'NO',
+): ReportRow {
+    return {
+        equal,
+        cells: [
+            where.size.toLocaleString('en'),
+            shapeName(where.shape),
+            where.name,
+            where.state,
+            appMs.toFixed(1),
+            scanMs.toFixed(0),
+            `${(scanMs / appMs).toFixed(0)}x`,
+            String(reads.calls),
+            String(reads.read),
+            reads.examined === undefined ? '' : String(reads.examined),
+            identical,
+        ],
+    };
+}
+
 const RANGES: Array<[string, (shape: Shape) => ReportScope]> = [
     ['calendar year 2025', () => ({ range: { start: Date.UTC(2025, 0, 1), end: Date.UTC(2026, 0, 1) - 1 } })],
     [
@@ -239,41 +275,17 @@ async function seriesAndStatsRows(
         const first = await timed(ask);
         const calls = collection.calls.read;
         const read = collection.documentsRead;
-        // The median of five runs, as for the reports.
-        const runs = [first.ms];
-        for (let run = 0; run < 4; run++) {
-            runs.push((await timed(ask)).ms);
-        }
-        runs.sort((a, b) => a - b);
+        const appMs = await medianOfFive(first.ms, ask);
         const scan = await timed(() => seriesScan(collection, query, extra.timezone ?? REPORTING_TIME_ZONE));
         const equal = first.result.buckets.length === 365 && isDeepStrictEqual(seriesFigures(first.result), scan.result);
-        rows.push({
-            equal,
-            cells: [
-                size.toLocaleString('en'),
-                shapeName(shape),
-                name,
-                state,
-                runs[2].toFixed(1),
-                scan.ms.toFixed(0),
-                `${(scan.ms / runs[2]).toFixed(0)}x`,
-                String(calls),
-                String(read),
-                '',
-                equal ? 'yes' : 'NO',
-            ],
-        });
+        rows.push(reportRow({ size, shape, name, state }, appMs, scan.ms, { calls, read }, equal));
     }
     const year: ReportScope = { range: { start: Date.UTC(2025, 0, 1), end: Date.UTC(2026, 0, 1) - 1 } };
     collection.resetCalls();
     const stats = await timed(() => store.stats(year));
     const calls = collection.calls.read;
     const read = collection.documentsRead;
-    const statsRuns = [stats.ms];
-    for (let run = 0; run < 4; run++) {
-        statsRuns.push((await timed(() => store.stats(year))).ms);
-    }
-    const statsMs = statsRuns.sort((a, b) => a - b)[2];
+    const statsMs = await medianOfFive(stats.ms, () => store.stats(year));
     const exact = await timed(() => exactStats(collection, year));
     let worst = 0;
     let equal = stats.result.length === exact.result.size;
@@ -286,22 +298,16 @@ async function seriesAndStatsRows(
         });
     }
     equal &&= worst <= SKETCH_RELATIVE_ACCURACY * (1 + 1e-9);
-    rows.push({
-        equal,
-        cells: [
-            size.toLocaleString('en'),
-            shapeName(shape),
-            'stats, calendar year (p50/p90/p95)',
-            state,
-            statsMs.toFixed(1),
-            exact.ms.toFixed(0),
-            `${(exact.ms / statsMs).toFixed(0)}x`,
-            String(calls),
-            String(read),
-            '',
+    rows.push(
+        reportRow(
+            { size, shape, name: 'stats, calendar year (p50/p90/p95)', state },
+            statsMs,
+            exact.ms,
+            { calls, read },
+            equal,
             equal ? `yes (worst ${(worst * 100).toFixed(2)} %)` : 'NO',
-        ],
-    });
+        ),
+    );
     return rows;
 }
 
@@ -340,31 +346,13 @@ async function reportsAt(size: number, shape: Shape): Promise<{ rows: ReportRow[
             const appCalls = collection.calls.read;
             const appRead = collection.documentsRead;
             const appExamined = collection.entriesExamined;
-            // The median of five runs: one run is at the mercy of a garbage collection.
-            const runs = [app.ms];
-            for (let run = 0; run < 4; run++) {
-                runs.push((await timed(() => store.totals(scope))).ms);
-            }
-            const appMs = runs.sort((a, b) => a - b)[2];
+            const appMs = await medianOfFive(app.ms, () => store.totals(scope));
             collection.resetCalls();
             const scan = await timed(() => fullScan(collection, scope));
             const equal = isDeepStrictEqual(app.result, scan.result);
-            rows.push({
-                equal,
-                cells: [
-                    size.toLocaleString('en'),
-                    shapeName(shape),
-                    name,
-                    state,
-                    appMs.toFixed(1),
-                    scan.ms.toFixed(0),
-                    `${(scan.ms / appMs).toFixed(0)}x`,
-                    String(appCalls),
-                    String(appRead),
-                    String(appExamined),
-                    equal ? 'yes' : 'NO',
-                ],
-            });
+            rows.push(
+                reportRow({ size, shape, name, state }, appMs, scan.ms, { calls: appCalls, read: appRead, examined: appExamined }, equal),
+            );
         }
         rows.push(...(await seriesAndStatsRows(collection, store, size, shape, state)));
     }

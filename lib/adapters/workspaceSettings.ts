@@ -29,14 +29,7 @@ export async function readRetentionCutoff(read: IRead, now = new Date()): Promis
  * UTC when none can be read.
  */
 export async function readReportingTimeZone(read: IRead, caller: Caller): Promise<string> {
-    const serverSettings = read.getEnvironmentReader().getServerSettings();
-    const readSetting = async (id: string): Promise<unknown> => {
-        try {
-            return await serverSettings.getValueById(id);
-        } catch {
-            return undefined;
-        }
-    };
+    const readSetting = serverSettingReader(read);
     const mode = await readSetting('Default_Timezone_For_Reporting');
     if (mode === 'custom') {
         const custom = await readSetting('Default_Custom_Timezone');
@@ -59,14 +52,7 @@ export async function readReportingTimeZone(read: IRead, caller: Caller): Promis
  * or not a usable value) is Rocket.Chat's default for it.
  */
 export async function readPaginationSettings(read: IRead): Promise<PaginationSettings> {
-    const serverSettings = read.getEnvironmentReader().getServerSettings();
-    const readSetting = async (id: string): Promise<unknown> => {
-        try {
-            return await serverSettings.getValueById(id);
-        } catch {
-            return undefined;
-        }
-    };
+    const readSetting = serverSettingReader(read);
     const [defaultCount, upperCountLimit, allowInfiniteCount] = await Promise.all([
         readSetting('API_Default_Count'),
         readSetting('API_Upper_Count_Limit'),
@@ -81,4 +67,16 @@ export async function readPaginationSettings(read: IRead): Promise<PaginationSet
 
 function positiveOr(value: unknown, fallback: number): number {
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** A reader of the workspace's settings: undefined for one it cannot read (no `server-setting.read`, or none by that id). */
+function serverSettingReader(read: IRead): (id: string) => Promise<unknown> {
+    const serverSettings = read.getEnvironmentReader().getServerSettings();
+    return async (id) => {
+        try {
+            return await serverSettings.getValueById(id);
+        } catch {
+            return undefined;
+        }
+    };
 }

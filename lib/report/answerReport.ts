@@ -1,13 +1,14 @@
 import type { ApiAnswer } from '../api/answers';
 import { invalidDate, invalidParams, succeeded, succeededAsCsv } from '../api/answers';
 import { toCsv } from '../api/csv';
-import type { AppRequest } from '../api/guard';
+import type { AppRequest, Checked } from '../api/guard';
 import { guard } from '../api/guard';
 import type { AgentTotals } from './agentTotals';
 import type { PaginationSettings } from './pagination';
 import { paginate, resolvePage } from './pagination';
+import type { QueryCheck, ReportQuery } from './query';
 import { checkReportQuery, parseDepartmentFilter, parseReportRange, wantsCsv } from './query';
-import type { ReportScope } from './scope';
+import type { DateRange, ReportScope } from './scope';
 import { isEmptyRange } from './scope';
 import type { ReportShape } from './shapes';
 
@@ -33,27 +34,37 @@ export async function answerAgentsReport<Item, Row = AgentTotals>(
     sources: ReportSources<Row>,
     shape: ReportShape<Item, Row>,
 ): Promise<ApiAnswer> {
-    const query = await guard(
-        request,
-        () => sources.allowedRoles(),
-        () => {
-            const checked = checkReportQuery(request.query);
-            return checked.ok ? checked : { ok: false, answer: invalidParams(checked.message) };
-        },
-    );
-    if (!query.ok) {
-        return query.answer;
+    const checked = await checkReportRequest(request, () => sources.allowedRoles(), checkReportQuery);
+    if (!checked.ok) {
+        return checked.answer;
     }
-    const range = parseReportRange(query.value);
-    if (!range.ok) {
-        return invalidDate(range.invalid);
-    }
-    const page = resolvePage(query.value, await sources.paginationSettings());
-    const scope: ReportScope = { range: range.value, departmentIds: parseDepartmentFilter(query.value.departmentId) };
+    const { query, range } = checked.value;
+    const page = resolvePage(query, await sources.paginationSettings());
+    const scope: ReportScope = { range, departmentIds: parseDepartmentFilter(query.departmentId) };
     const totals = isEmptyRange(scope.range) ? [] : await sources.agentTotals(scope);
     const { items, count, offset, total } = paginate(totals.map(shape.toItem), page);
-    if (wantsCsv(query.value.format, request.headers?.accept)) {
+    if (wantsCsv(query.format, request.headers?.accept)) {
         return succeededAsCsv(toCsv(items, shape.csvColumns), `${shape.name}.csv`);
     }
     return succeeded({ agents: items, count, offset, total });
+}
+
+/**
+ * The checks every report makes, in the core's order: 401 no caller, 400 schema (the report's own),
+ * 403 role, 400 dates. Answers the checked query and its range.
+ */
+export async function checkReportRequest<Query extends Pick<ReportQuery, 'start' | 'end'>>(
+    request: AppRequest,
+    allowedRoles: () => Promise<string[]>,
+    checkQuery: (rawQuery: unknown) => QueryCheck<Query>,
+): Promise<Checked<{ query: Query; range: DateRange }>> {
+    const query = await guard(request, allowedRoles, () => {
+        const checked = checkQuery(request.query);
+        return checked.ok ? checked : { ok: false, answer: invalidParams(checked.message) };
+    });
+    if (!query.ok) {
+        return query;
+    }
+    const range = parseReportRange(query.value);
+    return range.ok ? { ok: true, value: { query: query.value, range: range.value } } : { ok: false, answer: invalidDate(range.invalid) };
 }

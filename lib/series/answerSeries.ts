@@ -1,11 +1,11 @@
 import type { ApiAnswer } from '../api/answers';
-import { invalidDate, invalidParams, succeeded, succeededAsCsv, tooManyBuckets, unknownTimeZone } from '../api/answers';
+import { succeeded, succeededAsCsv, tooManyBuckets, unknownTimeZone } from '../api/answers';
 import { toCsv } from '../api/csv';
 import type { AppRequest, Caller } from '../api/guard';
-import { guard } from '../api/guard';
 import type { SlotTotals } from '../buckets/timeline';
 import type { AgentTotals } from '../report/agentTotals';
-import { parseDepartmentFilter, parseReportRange, wantsCsv } from '../report/query';
+import { checkReportRequest } from '../report/answerReport';
+import { parseDepartmentFilter, wantsCsv } from '../report/query';
 import { ceilSeconds, ceilSecondsAverage } from '../report/rounding';
 import type { ReportScope } from '../report/scope';
 import type { SeriesBucket } from './calendar';
@@ -56,32 +56,22 @@ function figures(chats: number, sumMs: number): Figures {
  * A room falls in the bucket of its creation time, as the reports filter on it.
  */
 export async function answerSeries(request: AppRequest, sources: SeriesSources): Promise<ApiAnswer> {
-    const query = await guard(
-        request,
-        () => sources.allowedRoles(),
-        () => {
-            const checked = checkSeriesQuery(request.query);
-            return checked.ok ? checked : { ok: false, answer: invalidParams(checked.message) };
-        },
-    );
-    if (!query.ok) {
-        return query.answer;
+    const checked = await checkReportRequest(request, () => sources.allowedRoles(), checkSeriesQuery);
+    if (!checked.ok) {
+        return checked.answer;
     }
-    const range = parseReportRange(query.value);
-    if (!range.ok) {
-        return invalidDate(range.invalid);
-    }
-    const { interval, byAgent = false } = query.value;
-    const timeZone = query.value.timezone ?? (request.user ? await sources.reportingTimeZone(request.user) : 'UTC');
+    const { query, range } = checked.value;
+    const { interval, byAgent = false } = query;
+    const timeZone = query.timezone ?? (request.user ? await sources.reportingTimeZone(request.user) : 'UTC');
     if (!isTimeZone(timeZone)) {
         return unknownTimeZone(timeZone);
     }
-    const buckets = seriesBuckets(range.value, interval, timeZone);
+    const buckets = seriesBuckets(range, interval, timeZone);
     if (!buckets) {
         return tooManyBuckets(MAX_SERIES_BUCKETS);
     }
-    const scope: ReportScope = { range: range.value, departmentIds: parseDepartmentFilter(query.value.departmentId) };
-    const agentIds = parseDepartmentFilter(query.value.agentId);
+    const scope: ReportScope = { range, departmentIds: parseDepartmentFilter(query.departmentId) };
+    const agentIds = parseDepartmentFilter(query.agentId);
     let items: SeriesBucketItem[];
     if (byAgent || agentIds) {
         const perBucket = await sources.bucketAgents(scope, buckets);
@@ -101,7 +91,7 @@ export async function answerSeries(request: AppRequest, sources: SeriesSources):
         const totals = await sources.bucketTotals(scope, buckets);
         items = buckets.map((bucket, i) => ({ start: bucket.label, ...figures(totals[i].chats, totals[i].sumMs) }));
     }
-    if (wantsCsv(query.value.format, request.headers?.accept)) {
+    if (wantsCsv(query.format, request.headers?.accept)) {
         return succeededAsCsv(seriesCsv(items, byAgent), 'service-time-series.csv');
     }
     return succeeded({ interval, timezone: timeZone, buckets: items });

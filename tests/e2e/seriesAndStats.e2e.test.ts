@@ -1,4 +1,5 @@
 import type { LivechatRoomDocument } from '../../dev/workspace/workspace';
+import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
 import type { EngineFixture } from './engineFixture';
 import { AGENT, startEngineWithApp } from './engineFixture';
 
@@ -191,17 +192,7 @@ describe('the series over HTTP, in the real engine', () => {
     });
 });
 
-type StatsItem = {
-    _id: string;
-    username: string;
-    chats: number;
-    averageServiceTimeInSeconds: number;
-    medianServiceTimeInSeconds: number;
-    p90ServiceTimeInSeconds: number;
-    p95ServiceTimeInSeconds: number;
-    averageFirstResponseTimeInSeconds: number | null;
-    averageChatDurationInSeconds: number | null;
-};
+type StatsItem = ServiceTimeStatsItem;
 
 describe('the stats over HTTP, in the real engine', () => {
     it('gives each agent the exact chats and averages of a full scan, and percentiles within 1 % (plus rounding to the second)', async () => {
