@@ -243,7 +243,12 @@ async function exactStats(collection: PersistenceCollection, scope: ReportScope)
         for (const data of await reader.readByAssociations(periodRecordsQuery(month))) {
             const record = readStoredRecord(data);
             if (record && isInScope(record, scope)) {
-                byAgent.set(record.agentId, [...(byAgent.get(record.agentId) ?? []), record.durationMs]);
+                const durations = byAgent.get(record.agentId);
+                if (durations) {
+                    durations.push(record.durationMs);
+                } else {
+                    byAgent.set(record.agentId, [record.durationMs]);
+                }
             }
         }
     }
