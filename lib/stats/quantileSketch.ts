@@ -48,22 +48,55 @@ function valueOfKey(key: number): number {
     return key < 0 ? -binValue(-key - 1) : 0;
 }
 
-/** Counts per key: a sketch being built or merged. */
+/**
+ * Counts per key: a sketch being built or merged. A sketch made of one stored sketch (a report over
+ * one year bucket, the common case) keeps it as stored, already in key order, and answers from it
+ * without building a map.
+ */
 export class QuantileSketch {
     private readonly counts = new Map<number, number>();
     private total = 0;
+    /** The one stored sketch this sketch is, until anything else is added. */
+    private only: StoredSketch | undefined;
+    /** The keys in order, once asked for (three percentiles per agent). */
+    private sortedKeys: number[] | undefined;
 
     public get count(): number {
         return this.total;
     }
 
     public add(value: number, count = 1): void {
+        this.materialise();
         const key = keyOf(value);
         this.counts.set(key, (this.counts.get(key) ?? 0) + count);
         this.total += count;
+        this.sortedKeys = undefined;
     }
 
     public merge(stored: StoredSketch): void {
+        if (this.total === 0 && this.only === undefined) {
+            this.only = stored;
+            for (let i = 1; i < stored.length; i += 2) {
+                this.total += stored[i];
+            }
+            return;
+        }
+        this.materialise();
+        this.sortedKeys = undefined;
+        this.addStored(stored);
+    }
+
+    /** Turns the one stored sketch held as it is into counts, before anything else is added. */
+    private materialise(): void {
+        if (this.only !== undefined) {
+            const stored = this.only;
+            this.only = undefined;
+            this.total = 0;
+            this.addStored(stored);
+        }
+    }
+
+    private addStored(stored: StoredSketch): void {
         let key = 0;
         for (let i = 0; i + 1 < stored.length; i += 2) {
             key = i === 0 ? stored[0] : key + stored[i];
@@ -71,11 +104,6 @@ export class QuantileSketch {
             this.counts.set(key, (this.counts.get(key) ?? 0) + count);
             this.total += count;
         }
-    }
-
-    public mergeSketch(other: QuantileSketch): void {
-        other.counts.forEach((count, key) => this.counts.set(key, (this.counts.get(key) ?? 0) + count));
-        this.total += other.total;
     }
 
     /**
@@ -88,7 +116,18 @@ export class QuantileSketch {
         }
         const rank = nearestRank(percent, this.total);
         let seen = 0;
-        for (const key of [...this.counts.keys()].sort((a, b) => a - b)) {
+        if (this.only !== undefined) {
+            let key = 0;
+            for (let i = 0; i + 1 < this.only.length; i += 2) {
+                key = i === 0 ? this.only[0] : key + this.only[i];
+                seen += this.only[i + 1];
+                if (seen >= rank) {
+                    return valueOfKey(key);
+                }
+            }
+            return undefined;
+        }
+        for (const key of this.keysInOrder()) {
             seen += this.counts.get(key) ?? 0;
             if (seen >= rank) {
                 return valueOfKey(key);
@@ -97,10 +136,18 @@ export class QuantileSketch {
         return undefined;
     }
 
+    private keysInOrder(): number[] {
+        this.sortedKeys ??= [...this.counts.keys()].sort((a, b) => a - b);
+        return this.sortedKeys;
+    }
+
     public toStored(): StoredSketch {
+        if (this.only !== undefined) {
+            return this.only;
+        }
         const stored: StoredSketch = [];
         let previous = 0;
-        for (const key of [...this.counts.keys()].sort((a, b) => a - b)) {
+        for (const key of this.keysInOrder()) {
             stored.push(stored.length === 0 ? key : key - previous, this.counts.get(key) ?? 0);
             previous = key;
         }

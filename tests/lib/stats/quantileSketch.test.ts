@@ -91,6 +91,22 @@ describe('the quantile sketch', () => {
         );
     });
 
+    it('answers the same whether it was one stored sketch, one stored sketch and more values, or values alone', () => {
+        fc.assert(
+            fc.property(fc.array(durationMs, { minLength: 1, maxLength: 60 }), fc.array(durationMs, { maxLength: 20 }), (stored, added) => {
+                const sketch = new QuantileSketch();
+                sketch.merge(sketchOf(stored).toStored());
+                expect(PERCENTILES.map((percent) => sketch.percentile(percent))).toEqual(
+                    PERCENTILES.map((percent) => sketchOf(stored).percentile(percent)),
+                );
+                added.forEach((value) => sketch.add(value));
+                const all = [...stored, ...added];
+                expect(sketch.count).toBe(all.length);
+                expect(sketch.toStored()).toEqual(sketchOf(all).toStored());
+            }),
+        );
+    });
+
     it('would miss small samples by far more than its bound if it ranked as sketches-js does', () => {
         // Two chats of 10 s and 100 s: the median by nearest rank is 10 s, p90 is 100 s.
         const sketch = sketchOf([10_000, 100_000]);
