@@ -1,5 +1,7 @@
 import type { IUserSettings } from '@rocket.chat/apps-engine/definition/users/IUserSettings';
 
+import { pickLanguage } from '../i18n/language';
+
 /** Every text of `/service-time`, in each language the app speaks. */
 export interface CommandMessages {
     notAllowed: string;
@@ -12,6 +14,8 @@ export interface CommandMessages {
     title(period: string): string;
     header: readonly [string, string, string];
     empty(period: string): string;
+    /** The line after the table that links the dashboard. */
+    dashboard(url: string): string;
 }
 
 const usage = (lines: string[]) => lines.join('\n');
@@ -32,6 +36,7 @@ export const MESSAGES: Readonly<Record<'en' | 'es' | 'pt-BR', CommandMessages>> 
         title: (period) => `Average service time, ${period}:`,
         header: ['Agent', 'Chats', 'Average service time'],
         empty: (period) => `No closed chats with service time in ${period}.`,
+        dashboard: (url) => `Charts, median and p90 on the dashboard: ${url}`,
     },
     es: {
         notAllowed: 'No tiene los permisos necesarios para leer los informes de tiempo de atención.',
@@ -48,6 +53,7 @@ export const MESSAGES: Readonly<Record<'en' | 'es' | 'pt-BR', CommandMessages>> 
         title: (period) => `Tiempo medio de atención, ${period}:`,
         header: ['Agente', 'Chats', 'Tiempo medio de atención'],
         empty: (period) => `No hay chats cerrados con tiempo de atención (${period}).`,
+        dashboard: (url) => `Gráficos, mediana y p90 en el panel: ${url}`,
     },
     'pt-BR': {
         notAllowed: 'Você não tem as permissões necessárias para ler os relatórios de tempo de atendimento.',
@@ -64,19 +70,11 @@ export const MESSAGES: Readonly<Record<'en' | 'es' | 'pt-BR', CommandMessages>> 
         title: (period) => `Tempo médio de atendimento, ${period}:`,
         header: ['Agente', 'Chats', 'Tempo médio de atendimento'],
         empty: (period) => `Nenhum chat encerrado com tempo de atendimento (${period}).`,
+        dashboard: (url) => `Gráficos, mediana e p90 no painel: ${url}`,
     },
 };
 
-/**
- * The messages in the user's language (Rocket.Chat hands apps `settings.preferences.language`, e.g.
- * `pt-BR`, `es`, `en`; apps/meteor/app/apps/server/converters/users.ts): the exact language, else the same base language (`es-MX` is Spanish,
- * `pt` or `pt-PT` Brazilian Portuguese), else English.
- */
+/** The messages in the user's language (`pickLanguage`). */
 export function messagesFor(user: { settings?: IUserSettings }): CommandMessages {
-    const language = user.settings?.preferences?.language ?? 'en';
-    const base = language.split(/[-_]/)[0].toLowerCase();
-    if (base === 'es') {
-        return MESSAGES.es;
-    }
-    return base === 'pt' ? MESSAGES['pt-BR'] : MESSAGES.en;
+    return MESSAGES[pickLanguage([user.settings?.preferences?.language])];
 }

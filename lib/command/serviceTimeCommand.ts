@@ -1,6 +1,7 @@
 import type { IUserSettings } from '@rocket.chat/apps-engine/definition/users/IUserSettings';
 
 import { hasAllowedRole } from '../access/roles';
+import { formatDuration } from '../format/duration';
 import type { Caller } from '../api/guard';
 import type { AgentTotals } from '../report/agentTotals';
 import { ceilSecondsAverage } from '../report/rounding';
@@ -58,24 +59,12 @@ export function parseServiceTimeArgs(args: string[], now: Date, messages: Comman
     };
 }
 
-/** `1h 02m 03s`, `4m 05s`, `9s`. */
-export function formatHms(totalSeconds: number): string {
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    if (hours > 0) {
-        return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
-    }
-    return minutes > 0 ? `${minutes}m ${pad(seconds)}s` : `${seconds}s`;
-}
-
 /** The answer the caller reads: a fixed-width table of agents, chats and average service time. */
 export function formatServiceTimeTable(totals: AgentTotals[], label: string, messages: CommandMessages = MESSAGES.en): string {
     if (totals.length === 0) {
         return messages.empty(label);
     }
-    const rows = totals.map((agent) => [agent.username, String(agent.chats), formatHms(ceilSecondsAverage(agent.sumMs, agent.chats))]);
+    const rows = totals.map((agent) => [agent.username, String(agent.chats), formatDuration(ceilSecondsAverage(agent.sumMs, agent.chats))]);
     const header = [...messages.header];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     const line = (cells: string[]) =>
@@ -87,12 +76,14 @@ export function formatServiceTimeTable(totals: AgentTotals[], label: string, mes
 export interface CommandSources {
     allowedRoles(): Promise<string[]>;
     agentTotals(scope: ReportScope): Promise<AgentTotals[]>;
+    /** The dashboard's address in this workspace, when the workspace's Site_Url can be read. */
+    dashboardUrl(): Promise<string | undefined>;
 }
 
 /**
  * The whole command: the role check, the arguments, then the table, in the sender's language.
  * Answers the text shown to the caller alone; totals are read only for a caller who may read them
- * and arguments that parse.
+ * and arguments that parse. A table ends with the dashboard's link, where the same figures have charts.
  */
 export async function answerServiceTimeCommand(
     sender: Caller & { settings?: IUserSettings },
@@ -108,5 +99,7 @@ export async function answerServiceTimeCommand(
     if (!request.ok) {
         return request.usage;
     }
-    return formatServiceTimeTable(await sources.agentTotals(request.scope), request.label, messages);
+    const [totals, dashboardUrl] = await Promise.all([sources.agentTotals(request.scope), sources.dashboardUrl()]);
+    const table = formatServiceTimeTable(totals, request.label, messages);
+    return dashboardUrl ? `${table}\n${messages.dashboard(dashboardUrl)}` : table;
 }

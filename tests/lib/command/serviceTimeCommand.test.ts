@@ -1,10 +1,4 @@
-import {
-    answerServiceTimeCommand,
-    formatHms,
-    formatServiceTimeTable,
-    parseServiceTimeArgs,
-    USAGE,
-} from '../../../lib/command/serviceTimeCommand';
+import { answerServiceTimeCommand, formatServiceTimeTable, parseServiceTimeArgs, USAGE } from '../../../lib/command/serviceTimeCommand';
 
 const now = new Date('2026-11-23T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -64,12 +58,6 @@ describe('/service-time arguments', () => {
 });
 
 describe('/service-time answer', () => {
-    it('formats durations as h m s', () => {
-        expect(formatHms(9)).toBe('9s');
-        expect(formatHms(245)).toBe('4m 05s');
-        expect(formatHms(3723)).toBe('1h 02m 03s');
-    });
-
     it('is a table of agents, chats and the average rounded up like the report', () => {
         const table = formatServiceTimeTable(
             [
@@ -97,7 +85,12 @@ describe('/service-time answer', () => {
 
 describe('/service-time in the caller’s language', () => {
     const totals = [{ agentId: 'a', username: 'ann', chats: 2, sumMs: 7_446_001 }];
-    const sources = (roles: string[]) => ({ allowedRoles: async () => ['livechat-manager'], agentTotals: async () => totals, roles });
+    const sources = (roles: string[], dashboardUrl?: string) => ({
+        allowedRoles: async () => ['livechat-manager'],
+        agentTotals: async () => totals,
+        dashboardUrl: async () => dashboardUrl,
+        roles,
+    });
     const caller = (language?: string, roles = ['livechat-manager']) => ({ roles, settings: { preferences: { language } } });
 
     it('answers in Spanish and in Brazilian Portuguese, by the user’s language preference', async () => {
@@ -141,9 +134,21 @@ describe('/service-time in the caller’s language', () => {
         expect(await answerServiceTimeCommand(caller('pt-BR'), ['x', 'y'], sources([]), now)).toMatch(
             /^Uso: \/service-time .*\n {2}\/service-time +os últimos 30 dias/,
         );
-        const none = { allowedRoles: async () => ['livechat-manager'], agentTotals: async () => [] };
+        const none = { allowedRoles: async () => ['livechat-manager'], agentTotals: async () => [], dashboardUrl: async () => undefined };
         expect(await answerServiceTimeCommand(caller('pt-BR'), ['90d'], none, now)).toBe(
             'Nenhum chat encerrado com tempo de atendimento (os últimos 90 dias).',
         );
+    });
+
+    it('ends a table with the dashboard’s link, in the caller’s language, when the workspace’s address is known', async () => {
+        const url = 'https://chat.example.com/api/apps/public/app-id/dashboard';
+        expect(await answerServiceTimeCommand(caller('pt-BR'), ['7d'], sources([], url), now)).toMatch(
+            new RegExp(`1h 02m 04s\n\`\`\`\nGráficos, mediana e p90 no painel: ${url}$`),
+        );
+        expect(await answerServiceTimeCommand(caller('en'), ['7d'], sources([], url), now)).toMatch(
+            /\nCharts, median and p90 on the dashboard: https:\/\/chat\.example\.com\/api\/apps\/public\/app-id\/dashboard$/,
+        );
+        // Not to someone who may not read it.
+        expect(await answerServiceTimeCommand(caller('en', ['user']), [], sources([], url), now)).not.toMatch(/dashboard/);
     });
 });
