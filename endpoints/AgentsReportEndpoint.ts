@@ -3,6 +3,7 @@ import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/a
 import type { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 
 import { toApiResponse } from '../lib/api/answers';
+import { agentsReportPath } from '../lib/api/routes';
 import type { AgentTotals } from '../lib/report/agentTotals';
 import type { ReportSources } from '../lib/report/answerReport';
 import { answerAgentsReport } from '../lib/report/answerReport';
@@ -24,7 +25,7 @@ export class AgentsReportEndpoint<Item, Row = AgentTotals> extends AppEndpoint {
         private readonly sources: (read: IRead) => ReportSources<Row>,
     ) {
         super(app);
-        this.path = `livechat/analytics/agents/${shape.name}`;
+        this.path = agentsReportPath(shape.name);
     }
 
     public async get(

@@ -7,11 +7,12 @@ import { toApiResponse } from '../lib/api/answers';
 import { answerImportStart, answerImportStatus } from '../lib/history/statusRequest';
 import type { ImportStatusSources } from '../lib/history/statusRequest';
 import { startImport } from '../jobs/HistoryImportJob';
+import { HISTORY_IMPORT_PATH } from '../lib/api/routes';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET` the history import's progress; `POST` starts it (a failed import resumes where it stopped; a running one answers 409). */
 export class HistoryImportEndpoint extends AppEndpoint {
-    public path = 'livechat/analytics/history-import';
+    public path = HISTORY_IMPORT_PATH;
     public authRequired = true;
 
     public async get(

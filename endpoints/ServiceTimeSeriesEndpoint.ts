@@ -4,11 +4,12 @@ import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/a
 import { workspaceSeriesSources } from '../lib/adapters/reportSources';
 import { toApiResponse } from '../lib/api/answers';
 import { answerSeries } from '../lib/series/answerSeries';
+import { SERIES_PATH } from '../lib/api/routes';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET .../livechat/analytics/agents/service-time-series`: chats and service time per day, week or month, in a timezone. */
 export class ServiceTimeSeriesEndpoint extends AppEndpoint {
-    public readonly path = 'livechat/analytics/agents/service-time-series';
+    public readonly path = SERIES_PATH;
     public authRequired = true;
 
     public async get(

@@ -1,0 +1,10 @@
+/** The app's JSON endpoints, under its public base `/api/apps/public/<appId>/`: the endpoints and the dashboard call them by these. */
+export const AGENTS_REPORTS_BASE = 'livechat/analytics/agents';
+
+/** `livechat/analytics/agents/<name>`: a paginated agents report (`ReportShape.name`). */
+export function agentsReportPath(name: string): string {
+    return `${AGENTS_REPORTS_BASE}/${name}`;
+}
+
+export const SERIES_PATH = agentsReportPath('service-time-series');
+export const HISTORY_IMPORT_PATH = 'livechat/analytics/history-import';
