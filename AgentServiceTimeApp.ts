@@ -10,8 +10,14 @@ import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IPostRoomDeleted, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+import type {
+    IUIKitInteractionHandler,
+    IUIKitResponse,
+    UIKitActionButtonInteractionContext,
+} from '@rocket.chat/apps-engine/definition/uikit';
 
 import { AgentsReportEndpoint } from './endpoints/AgentsReportEndpoint';
+import { DashboardAssetEndpoint, DashboardContextEndpoint, DashboardPageEndpoint } from './endpoints/DashboardEndpoints';
 import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
 import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
 import { ServiceTimeSeriesEndpoint } from './endpoints/ServiceTimeSeriesEndpoint';
@@ -27,14 +33,25 @@ import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/report/shapes';
 import type { ClosedLivechatRoom } from './lib/records/roomMetrics';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 import { messageOf } from './lib/util/messageOf';
+import { openDashboardDialog } from './lib/adapters/dashboardSources';
+import { OPEN_DASHBOARD_ACTION, OPEN_DASHBOARD_BUTTON } from './lib/dashboard/openButton';
 
-export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed, IPostRoomDeleted {
+export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed, IPostRoomDeleted, IUIKitInteractionHandler {
     public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
         await recordClosedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
     }
 
     public async executePostRoomDeleted(room: IRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
         await forgetDeletedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
+    }
+
+    /** The user menu's "Service time dashboard": a dialog with the dashboard's link, in the user's language. */
+    public async executeActionButtonHandler(context: UIKitActionButtonInteractionContext, read: IRead): Promise<IUIKitResponse> {
+        const { actionId, user } = context.getInteractionData();
+        if (actionId !== OPEN_DASHBOARD_ACTION) {
+            return context.getInteractionResponder().successResponse();
+        }
+        return context.getInteractionResponder().openModalViewResponse(await openDashboardDialog(read, this.getID(), user));
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
@@ -49,14 +66,19 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed,
                 new ServiceTimeSeriesEndpoint(this),
                 new HistoryImportEndpoint(this),
                 new OpenApiEndpoint(this),
+                new DashboardPageEndpoint(this),
+                DashboardAssetEndpoint.script(this),
+                DashboardAssetEndpoint.style(this),
+                new DashboardContextEndpoint(this),
             ],
         });
+        configuration.ui.registerButton(OPEN_DASHBOARD_BUTTON);
         await configuration.scheduler.registerProcessors([
             historyImportProcessor(this.getLogger()),
             bucketBuilderProcessor(this.getLogger()),
         ]);
         try {
-            await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand());
+            await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand(this.getID()));
         } catch (error) {
             // The engine keeps an app's commands across disable, then refuses them again on enable.
             this.getLogger().debug(`/service-time is still registered: ${messageOf(error)}`);

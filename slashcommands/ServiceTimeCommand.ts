@@ -1,6 +1,7 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
+import { readDashboardUrl } from '../lib/adapters/dashboardSources';
 import { workspaceReportSources } from '../lib/adapters/reportSources';
 import { answerServiceTimeCommand } from '../lib/command/serviceTimeCommand';
 
@@ -11,9 +12,16 @@ export class ServiceTimeCommand implements ISlashCommand {
     public i18nDescription = 'Service_Time_Command_Description';
     public providesPreview = false;
 
+    constructor(private readonly appId: string) {}
+
     public async executor(context: SlashCommandContext, read: IRead, modify: IModify, _http: IHttp, _persis: IPersistence): Promise<void> {
         const sender = context.getSender();
-        const text = await answerServiceTimeCommand(sender, context.getArguments(), workspaceReportSources(read), new Date());
+        const text = await answerServiceTimeCommand(
+            sender,
+            context.getArguments(),
+            { ...workspaceReportSources(read), dashboardUrl: () => readDashboardUrl(read, this.appId) },
+            new Date(),
+        );
         const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).getMessage();
         await modify.getNotifier().notifyUser(sender, message);
     }

@@ -11,6 +11,8 @@ import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
+import type { IUIActionButtonDescriptor, UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
+import type { IUIKitIncomingInteraction, IUIKitResponse } from '@rocket.chat/apps-engine/definition/uikit';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import type { AppApi } from '@rocket.chat/apps-engine/server/managers/AppApi';
 
@@ -21,6 +23,7 @@ import { generateSigningKeys, HostBridges } from './bridges';
 import { assertDenoReady, DENO_LAUNCHER_DIR } from './deno';
 import type { HttpFront } from './httpFront';
 import { listen } from './httpFront';
+import { loginPage } from './loginPage';
 import { JobScheduler } from './jobScheduler';
 import { MemoryLogStorage, MemoryMetadataStorage, MemorySourceStorage } from './storage';
 
@@ -54,6 +57,8 @@ export class AppsEngineHost {
     public bridges!: HostBridges;
     public baseUrl = '';
     public readonly logs: MemoryLogStorage;
+    /** Where the login page sends a user once logged in (the playground points it at the dashboard). */
+    public landingPage: string | undefined;
 
     private readonly metadata = new MemoryMetadataStorage();
     private readonly signingKeys = generateSigningKeys();
@@ -83,18 +88,36 @@ export class AppsEngineHost {
         }
         const host = new AppsEngineHost(options);
         await host.startEngine();
-        host.http = await listen(options.port ?? 0, {
-            route: (appId, endpointPath) => host.routes.get(appId)?.get(endpointPath),
-            caller: (userId, authToken) => {
-                const user = host.workspace.userByLogin(userId, authToken);
-                return user && host.workspace.convertUser(user);
+        host.http = await listen(
+            options.port ?? 0,
+            {
+                route: (appId, endpointPath) => host.routes.get(appId)?.get(endpointPath),
+                caller: (userId, authToken) => {
+                    const user = host.workspace.userByLogin(userId, authToken);
+                    return user && host.workspace.convertUser(user);
+                },
+                execute: (appId, endpointPath, request) => host.manager.getApiManager().executeApi(appId, endpointPath, request),
             },
-            execute: (appId, endpointPath, request) => host.manager.getApiManager().executeApi(appId, endpointPath, request),
-        }).catch(async (error: unknown) => {
+            loginPage({
+                users: () =>
+                    [...host.workspace.users.values()]
+                        .filter((user) => user.authToken !== undefined && user.active)
+                        .map((user) => ({
+                            userId: user._id,
+                            username: user.username,
+                            name: user.name,
+                            roles: user.roles,
+                            authToken: user.authToken as string,
+                        })),
+                landing: () => host.landingPage,
+            }),
+        ).catch(async (error: unknown) => {
             await host.stop(); // no engine left running behind a host that could not serve
             throw error;
         });
         host.baseUrl = host.http.baseUrl;
+        // The workspace's own address, which apps read to build links (the dashboard's, for one).
+        host.workspace.serverSettings.set('Site_Url', host.baseUrl);
         return host;
     }
 
@@ -180,6 +203,36 @@ export class AppsEngineHost {
             .slice(before)
             .filter((note) => note.userId === senderId)
             .map((note) => note.text);
+    }
+
+    /** The paths of the endpoints an app registered, as Rocket.Chat routes them under `/api/apps/public/<appId>/`. */
+    public endpointPaths(appId: string): string[] {
+        return [...(this.routes.get(appId)?.keys() ?? [])];
+    }
+
+    /** The action buttons an app registered, as Rocket.Chat's client would list them. */
+    public actionButtons(appId: string): IUIActionButtonDescriptor[] {
+        return [...(this.manager.getUIActionButtonManager().getAppActionButtons(appId)?.values() ?? [])];
+    }
+
+    /**
+     * A user clicks an app's action button (in the user menu): Rocket.Chat hands the engine a UIKit
+     * `actionButton` interaction with the converted user, and shows what the app answers.
+     */
+    public async clickActionButton(
+        appId: string,
+        actionId: string,
+        userId: string,
+        context: UIActionButtonContext,
+    ): Promise<IUIKitResponse> {
+        return this.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
+            type: 'actionButton',
+            appId,
+            actionId,
+            triggerId: `trigger-${Date.now()}`,
+            user: this.workspace.convertUser(this.workspace.user(userId)),
+            payload: { context },
+        } as unknown as IUIKitIncomingInteraction) as Promise<IUIKitResponse>;
     }
 
     /**

@@ -6,12 +6,14 @@ import type { IUser, IUserCreationOptions } from '@rocket.chat/apps-engine/defin
 import type { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import type { IRoom, IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+import type { IDepartment } from '@rocket.chat/apps-engine/definition/livechat';
 import {
     ApiBridge,
     AppActivationBridge,
     AppBridges,
     AppDetailChangesBridge,
     EnvironmentalVariableBridge,
+    LivechatBridge,
     MessageBridge,
     PersistenceBridge,
     RoomBridge,
@@ -348,6 +350,32 @@ async function unsupported(): Promise<never> {
     throw new Error('Not provided by the Agent Service Time host');
 }
 
+/**
+ * The livechat calls the app makes: departments, as Rocket.Chat's bridge answers them
+ * (`findEnabledWithAgents`: enabled, with at least one agent). The engine checks the app's
+ * permission before each call (`doFind...` of the base class). The bridge's other calls are not in
+ * this host: it extends the base class without its abstract members, and would throw on them.
+ */
+const LivechatBridgeBase = LivechatBridge as unknown as new () => object;
+class HostLivechatBridge extends LivechatBridgeBase {
+    constructor(private readonly workspace: Workspace) {
+        super();
+    }
+
+    protected async findDepartmentsEnabledWithAgents(): Promise<IDepartment[]> {
+        return [...this.workspace.departments.values()]
+            .filter((department) => department.enabled && department.numAgents > 0)
+            .map((department) => this.workspace.convertDepartment(department));
+    }
+
+    protected async findDepartmentByIdOrName(value: string): Promise<IDepartment | undefined> {
+        const department = [...this.workspace.departments.values()].find(
+            (candidate) => candidate._id === value || candidate.name === value,
+        );
+        return department && this.workspace.convertDepartment(department);
+    }
+}
+
 /** Bridges of features this app does not touch: every call answers nothing, as on a workspace without them. */
 function absentBridge<T>(): T {
     return new Proxy({}, { get: () => async () => undefined }) as T;
@@ -366,6 +394,7 @@ export class HostBridges extends AppBridges {
     private readonly detailChanges = new HostDetailChangesBridge();
     private readonly federation: HostFederationBridge;
     private readonly internal = new HostInternalBridge();
+    private readonly livechat: HostLivechatBridge;
 
     constructor(workspace: Workspace, events: HostEvents, keys: SigningKeys) {
         super();
@@ -376,6 +405,7 @@ export class HostBridges extends AppBridges {
         this.serverSettings = new HostServerSettingBridge(workspace);
         this.users = new HostUserBridge(workspace);
         this.scheduler = new HostSchedulerBridge(events);
+        this.livechat = new HostLivechatBridge(workspace);
     }
 
     public getPersistenceBridge = () => this.persistence;
@@ -395,7 +425,7 @@ export class HostBridges extends AppBridges {
     public getContactBridge = () => absentBridge<ReturnType<AppBridges['getContactBridge']>>();
     public getHttpBridge = () => absentBridge<ReturnType<AppBridges['getHttpBridge']>>();
     public getListenerBridge = () => absentBridge<ReturnType<AppBridges['getListenerBridge']>>();
-    public getLivechatBridge = () => absentBridge<ReturnType<AppBridges['getLivechatBridge']>>();
+    public getLivechatBridge = () => this.livechat as unknown as LivechatBridge;
     public getUploadBridge = () => absentBridge<ReturnType<AppBridges['getUploadBridge']>>();
     public getEmailBridge = () => absentBridge<ReturnType<AppBridges['getEmailBridge']>>();
     public getUiInteractionBridge = () => absentBridge<ReturnType<AppBridges['getUiInteractionBridge']>>();

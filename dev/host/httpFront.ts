@@ -25,9 +25,12 @@ export interface HttpFront {
  * Express's header and query parsing (lower-case names, `qs`, a repeated key is an array), callers
  * from `X-User-Id` / `X-Auth-Token`, the 401 of `authRequired` routes, a 500 for an exception.
  */
-export async function listen(port: number, backend: HttpBackend): Promise<HttpFront> {
+export async function listen(port: number, backend: HttpBackend, pages?: express.Router): Promise<HttpFront> {
     const app = express();
     app.use(express.json());
+    if (pages) {
+        app.use(pages); // the workspace's own pages around the apps' routes: the login
+    }
     app.all('/api/apps/public/:appId/*', (req, res) => {
         void serve(backend, req, res);
     });

@@ -1,4 +1,4 @@
-import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import type { IDepartment, ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IUser, UserType } from '@rocket.chat/apps-engine/definition/users';
@@ -19,6 +19,14 @@ export interface UserDocument {
     authToken?: string;
     /** The user's language preference (`settings.preferences.language`). */
     language?: string;
+}
+
+/** A livechat department as Rocket.Chat stores it (`rocketchat_livechat_department`), the fields apps see. */
+export interface DepartmentDocument {
+    _id: string;
+    name: string;
+    enabled: boolean;
+    numAgents: number;
 }
 
 /** A livechat room document as Rocket.Chat stores it in `rocketchat_room`. */
@@ -53,12 +61,19 @@ export const DEFAULT_SERVER_SETTINGS: ReadonlyArray<[string, unknown]> = [
 export class Workspace {
     public readonly users = new Map<string, UserDocument>();
     public readonly rooms = new Map<string, LivechatRoomDocument>();
+    public readonly departments = new Map<string, DepartmentDocument>();
     public readonly serverSettings = new Map<string, unknown>(DEFAULT_SERVER_SETTINGS);
     public readonly persistence = new PersistenceCollection();
 
     public addUser(user: Omit<UserDocument, 'createdAt' | 'active' | 'type'> & Partial<UserDocument>): UserDocument {
         const document: UserDocument = { type: 'user', active: true, createdAt: new Date(), ...user };
         this.users.set(document._id, document);
+        return document;
+    }
+
+    public addDepartment(department: Pick<DepartmentDocument, '_id' | 'name'> & Partial<DepartmentDocument>): DepartmentDocument {
+        const document: DepartmentDocument = { enabled: true, numAgents: 1, ...department };
+        this.departments.set(document._id, document);
         return document;
     }
 
@@ -179,6 +194,19 @@ export class Workspace {
             ...(room.departmentId && { departmentId: room.departmentId }),
             messageCount: room.msgs,
         } as IRoomRaw;
+    }
+
+    /** Rocket.Chat's department converter (apps/meteor/app/apps/server/converters/departments.ts), the fields it maps. */
+    public convertDepartment(department: DepartmentDocument): IDepartment {
+        return {
+            id: department._id,
+            name: department.name,
+            enabled: department.enabled,
+            numberOfAgents: department.numAgents,
+            showOnOfflineForm: false,
+            showOnRegistration: true,
+            updatedAt: new Date(0),
+        };
     }
 
     public convertUser(user: UserDocument): IUser {

@@ -47,6 +47,12 @@ export async function readReportingTimeZone(read: IRead, caller: Caller): Promis
     return own && isTimeZone(own) ? own : 'UTC';
 }
 
+/** The workspace's address (`Site_Url`), if it can be read and is an http(s) URL. */
+export async function readSiteUrl(read: IRead): Promise<string | undefined> {
+    const siteUrl = await serverSettingReader(read)('Site_Url');
+    return typeof siteUrl === 'string' && /^https?:\/\/\S+$/i.test(siteUrl) ? siteUrl : undefined;
+}
+
 /**
  * The workspace's REST pagination settings; any one that cannot be read (no `server-setting.read`,
  * or not a usable value) is Rocket.Chat's default for it.

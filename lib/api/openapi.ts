@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of every endpoint of the app, served at `openapi.json`. The end-to-end
  * suite validates every answer it receives against it, so it cannot drift from the code.
  */
+import { DASHBOARD_ROUTES } from '../dashboard/page';
 import { SERVICE_TIME_STATS } from '../stats/statsShape';
 
 const errorInvalidParams = {
@@ -313,6 +314,37 @@ const importStatus = {
     },
 };
 
+const dashboardContext = {
+    type: 'object',
+    required: ['username', 'language', 'canRead', 'success'],
+    properties: {
+        username: { type: 'string' },
+        language: { type: ['string', 'null'], description: 'The user’s language preference in Rocket.Chat, if set.' },
+        canRead: { type: 'boolean', description: 'Whether the caller holds a role of the setting "Roles that may read the reports".' },
+        timeZone: { type: 'string', description: 'The workspace’s reporting timezone (only when canRead).' },
+        departments: {
+            type: 'array',
+            description: 'Enabled departments with agents (only when canRead).',
+            items: {
+                type: 'object',
+                required: ['_id', 'name'],
+                properties: { _id: { type: 'string' }, name: { type: 'string' } },
+                additionalProperties: false,
+            },
+        },
+        success: { const: true },
+    },
+    additionalProperties: false,
+    example: {
+        username: 'manager',
+        language: 'pt-BR',
+        canRead: true,
+        timeZone: 'America/Sao_Paulo',
+        departments: [{ _id: 'sales', name: 'Sales' }],
+        success: true,
+    },
+};
+
 export function openApiDocument(appId: string, version: string): Record<string, unknown> {
     return {
         openapi: '3.1.0',
@@ -407,6 +439,41 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                         '200': { description: 'The import status, just started.', content: json(importStatus) },
                         '409': { description: 'The import is running already; it was not restarted.', content: json(importRunning) },
                         ...authErrors,
+                    },
+                },
+            },
+            [`/${DASHBOARD_ROUTES.page}`]: {
+                get: {
+                    summary:
+                        'The managers’ dashboard: a page with no data in it, served without credentials; its script reads the reports as the logged-in user',
+                    responses: {
+                        '200': {
+                            description: 'The page, with a strict Content-Security-Policy.',
+                            content: { 'text/html': { schema: { type: 'string' } } },
+                        },
+                    },
+                },
+            },
+            [`/${DASHBOARD_ROUTES.script}`]: {
+                get: {
+                    summary: 'The dashboard’s script (uPlot bundled in)',
+                    responses: { '200': { description: 'JavaScript.', content: { 'text/javascript': { schema: { type: 'string' } } } } },
+                },
+            },
+            [`/${DASHBOARD_ROUTES.style}`]: {
+                get: {
+                    summary: 'The dashboard’s style sheet',
+                    responses: { '200': { description: 'CSS.', content: { 'text/css': { schema: { type: 'string' } } } } },
+                },
+            },
+            [`/${DASHBOARD_ROUTES.context}`]: {
+                get: {
+                    summary:
+                        'What the dashboard needs first: the caller’s name and language, whether they may read the reports, and if so the reporting timezone and the departments',
+                    security: [{ userId: [], authToken: [] }],
+                    responses: {
+                        '200': { description: 'The caller’s dashboard context.', content: json(dashboardContext) },
+                        '401': authErrors['401'],
                     },
                 },
             },
