@@ -19,6 +19,11 @@ export default tseslint.config(
         },
     },
     {
+        // The dashboard's code runs in the browser.
+        files: ['dashboard/**/*.ts'],
+        languageOptions: { globals: globals.browser },
+    },
+    {
         files: ['**/*.js', '**/*.cjs'],
         rules: { '@typescript-eslint/no-require-imports': 'off' },
     },

@@ -6,11 +6,14 @@
  *    lock file too), and rewrites app.json's `implements` from the main class.
  * 2. Its compiled files are bundled into the one class file with esbuild: inside a workspace an app
  *    may `require` no npm package but `uuid`, so AJV must travel inside the app's code.
+ *    The dashboard's browser code (dashboard/, with uPlot) is bundled too and travels in the same
+ *    file as two strings, in place of lib/dashboard/assets.ts: the app serves them from its endpoints.
  * 3. dist/<nameSlug>_<version>.zip is written with that file, app.json, icon.png and i18n/.
  */
 import AdmZip from 'adm-zip';
 import { execFileSync } from 'child_process';
 import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -81,6 +84,43 @@ function linkPackagesForCompiler(root: string, stage: string): void {
     fs.symlinkSync(path.join(root, 'node_modules', 'rc-apps-node-types'), path.join(modules, '@types', 'node'));
 }
 
+/**
+ * The dashboard's script and style sheet, minified. uPlot's copyright comment is not a `/*!` one,
+ * which minifiers keep, so its licence line is written as the bundles' banner.
+ */
+export async function buildDashboardAssets(root = projectRoot): Promise<{ script: string; style: string }> {
+    const uplot = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'uplot', 'package.json'), 'utf8')) as {
+        version: string;
+        license: string;
+    };
+    const licence = `/*! uPlot v${uplot.version} | (c) Leon Sorokin | ${uplot.license} | https://github.com/leeoniya/uPlot */`;
+    const common = { bundle: true, write: false, minify: true, legalComments: 'inline', logLevel: 'warning', target: 'es2020' } as const;
+    const [script, style] = await Promise.all([
+        build({
+            ...common,
+            entryPoints: [path.join(root, 'dashboard', 'main.ts')],
+            platform: 'browser',
+            format: 'iife',
+            banner: { js: licence },
+        }),
+        build({ ...common, entryPoints: [path.join(root, 'dashboard', 'style.css')], banner: { css: licence } }),
+    ]);
+    return { script: script.outputFiles[0].text, style: style.outputFiles[0].text };
+}
+
+/** Puts the built dashboard in place of the compiled lib/dashboard/assets.js. */
+function dashboardAssetsPlugin(assets: { script: string; style: string }): Plugin {
+    return {
+        name: 'dashboard-assets',
+        setup(bundler) {
+            bundler.onLoad({ filter: /[\\/]lib[\\/]dashboard[\\/]assets\.js$/ }, () => ({
+                contents: `exports.DASHBOARD_ASSETS = ${JSON.stringify(assets)};`,
+                loader: 'js',
+            }));
+        },
+    };
+}
+
 /** Builds the zip and answers its path; the staging folder is removed, whatever happens. */
 export async function packageApp(options: PackageOptions = {}): Promise<string> {
     // Outside the project, so that no folder above it holds the project's @types.
@@ -131,6 +171,7 @@ async function packageFromStage(stage: string, options: PackageOptions): Promise
     const compiledZip = new AdmZip(path.join(stage, 'dist', `${app.nameSlug}_${app.version}.zip`));
     compiledZip.extractAllTo(compiled, true);
     const classFile = app.classFile.replace(/\.ts$/, '.js');
+    const dashboardAssets = await buildDashboardAssets(root);
     const bundle = await build({
         entryPoints: [path.join(compiled, classFile)],
         bundle: true,
@@ -141,6 +182,7 @@ async function packageFromStage(stage: string, options: PackageOptions): Promise
         external: ['@rocket.chat/apps-engine/*'],
         legalComments: 'inline',
         logLevel: 'warning',
+        plugins: [dashboardAssetsPlugin(dashboardAssets)],
     });
 
     const zip = new AdmZip();

@@ -1,0 +1,59 @@
+import type { ServiceTimeStatsItem } from '../lib/stats/statsShape';
+import type { TotalServiceTimeItem } from '../lib/report/shapes';
+
+/** One line of the agents table: the stats report's figures and the total report's sum. */
+export interface AgentRow {
+    _id: string;
+    username: string;
+    chats: number;
+    average: number;
+    median: number;
+    p90: number;
+    total: number | null;
+    firstResponse: number | null;
+}
+
+export type Column = 'username' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse';
+
+export interface Sort {
+    column: Column;
+    descending: boolean;
+}
+
+/** Joins the two reports by agent; every figure comes from an endpoint integrations also call. */
+export function agentRows(stats: ServiceTimeStatsItem[], totals: TotalServiceTimeItem[]): AgentRow[] {
+    const totalOf = new Map(totals.map((item) => [item._id, item.serviceTimeDuration]));
+    return stats.map((item) => ({
+        _id: item._id,
+        username: item.username,
+        chats: item.chats,
+        average: item.averageServiceTimeInSeconds,
+        median: item.medianServiceTimeInSeconds,
+        p90: item.p90ServiceTimeInSeconds,
+        total: totalOf.get(item._id) ?? null,
+        firstResponse: item.averageFirstResponseTimeInSeconds,
+    }));
+}
+
+/** Rows in the chosen order; ties (and missing values, last) keep the reports' own order. */
+export function sortRows(rows: readonly AgentRow[], sort: Sort): AgentRow[] {
+    const direction = sort.descending ? -1 : 1;
+    return rows
+        .map((row, index) => ({ row, index }))
+        .sort((a, b) => {
+            const x = a.row[sort.column];
+            const y = b.row[sort.column];
+            if (x === y) {
+                return a.index - b.index;
+            }
+            if (x === null) {
+                return 1;
+            }
+            if (y === null) {
+                return -1;
+            }
+            const order = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y);
+            return order * direction || a.index - b.index;
+        })
+        .map(({ row }) => row);
+}

@@ -1,0 +1,432 @@
+import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from '../lib/api/routes';
+import type { DepartmentChoice } from '../lib/dashboard/context';
+import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
+import type { DashboardStrings } from '../lib/dashboard/strings';
+import { DASHBOARD_STRINGS } from '../lib/dashboard/strings';
+import { pickLanguage } from '../lib/i18n/language';
+import { TOTAL_SERVICE_TIME } from '../lib/report/shapes';
+import type { SeriesBucketItem } from '../lib/series/answerSeries';
+import type { ServiceTimeStatsItem } from '../lib/stats/statsShape';
+import { SERVICE_TIME_STATS } from '../lib/stats/statsShape';
+import type { TotalServiceTimeItem } from '../lib/report/shapes';
+import type { AgentRow, Sort } from './agentRows';
+import { agentRows } from './agentRows';
+import { agentsTable } from './agentsTable';
+import type { Login, Query } from './api';
+import { ApiClient, ApiError, PAGE_SIZE, readLogin } from './api';
+import { distribution } from './distribution';
+import { el, field, select } from './dom';
+import type { Interval, Preset, Range } from './ranges';
+import { customDays, PRESETS, presetRange, suggestedInterval } from './ranges';
+import { seriesChart } from './seriesChart';
+
+interface DashboardContext {
+    username: string;
+    language: string | null;
+    canRead: boolean;
+    timeZone?: string;
+    departments?: DepartmentChoice[];
+}
+
+interface ImportStatus {
+    state: 'idle' | 'running' | 'done' | 'failed' | 'unavailable';
+    scanned: number;
+    imported: number;
+    lastError: string | null;
+}
+
+const STATS_PATH = agentsReportPath(SERVICE_TIME_STATS.name);
+const TOTAL_PATH = agentsReportPath(TOTAL_SERVICE_TIME.name);
+const IMPORT_POLL_MS = 3000;
+
+/** A whole-page state in place of the dashboard: not logged in, not allowed, or a failure before any data. */
+function showState(root: HTMLElement, id: string, title: string, lines: Array<string | HTMLElement>): void {
+    root.replaceChildren(
+        el('section', { class: 'state', attrs: { id } }, [
+            el('h1', { text: title }),
+            ...lines.map((line) => (typeof line === 'string' ? el('p', { text: line }) : line)),
+        ]),
+    );
+    performance.mark('dashboard-ready');
+}
+
+function showNotLoggedIn(root: HTMLElement, strings: DashboardStrings): void {
+    // Rocket.Chat shows its login form at any route of the workspace for a logged-out browser.
+    const link = el('a', { text: strings.logIn, attrs: { href: new URL('/home', location.href).href } });
+    showState(root, 'not-logged-in', strings.title, [strings.notLoggedIn, el('p', {}, [link])]);
+}
+
+function showForbidden(root: HTMLElement, strings: DashboardStrings, username: string): void {
+    showState(
+        root,
+        'forbidden',
+        strings.title,
+        [username ? strings.signedInAs(username) : '', strings.forbidden, strings.forbiddenHelp].filter(Boolean),
+    );
+}
+
+class Dashboard {
+    private preset: Preset = 'last30';
+    private custom = { from: '', to: '' };
+    private timeZone: string;
+    private departmentId = '';
+    private interval: Interval | 'auto' = 'auto';
+    private chartAgent = '';
+    private sort: Sort = { column: 'chats', descending: true };
+    private rows: AgentRow[] = [];
+    private generation = 0;
+    /** Finished loads, in `data-ready` on the page's root: what tests (and curious people) wait on. */
+    private loads = 0;
+    private importTimer: number | undefined;
+    private readonly resize: Array<() => void> = [];
+
+    private readonly status = el('p', { class: 'status', attrs: { id: 'status', role: 'status' } });
+    private readonly importNotice = el('p', { class: 'notice', attrs: { id: 'import' } });
+    private readonly agentsSection = el('section', { attrs: { id: 'agents-section' } });
+    private readonly chartSection = el('section', { attrs: { id: 'chart-section' } });
+    private readonly distributionSection = el('section', { attrs: { id: 'distribution-section' } });
+    private readonly controls = el('form', { class: 'controls', attrs: { id: 'controls' } });
+
+    constructor(
+        private readonly root: HTMLElement,
+        private readonly api: ApiClient,
+        private readonly context: DashboardContext,
+        private readonly strings: DashboardStrings,
+    ) {
+        this.timeZone = context.timeZone ?? 'UTC';
+        window.addEventListener('resize', () => this.resize.forEach((draw) => draw()));
+    }
+
+    public start(): void {
+        this.root.replaceChildren(
+            el('header', {}, [
+                el('h1', { text: this.strings.title }),
+                el('p', { class: 'who', text: this.strings.signedInAs(this.context.username) }),
+            ]),
+            this.controls,
+            this.importNotice,
+            this.status,
+            this.agentsSection,
+            this.chartSection,
+            this.distributionSection,
+        );
+        this.importNotice.hidden = true;
+        this.renderControls();
+        void this.load();
+        void this.watchImport();
+    }
+
+    private range(): Range | undefined {
+        return presetRange(this.preset, new Date(), this.timeZone, this.custom);
+    }
+
+    private scopeQuery(range: Range): Query {
+        return { start: range.start.toISOString(), end: range.end.toISOString(), departmentId: this.departmentId || undefined };
+    }
+
+    private renderControls(): void {
+        const s = this.strings;
+        const preset = select(
+            'preset',
+            PRESETS.map((name) => [name, s.presets[name]]),
+            this.preset,
+        );
+        const from = el('input', { attrs: { type: 'date', name: 'from', id: 'from' } });
+        const to = el('input', { attrs: { type: 'date', name: 'to', id: 'to' } });
+        from.value = this.custom.from;
+        to.value = this.custom.to;
+        const customFields = el('span', { class: 'custom' }, [field(s.from, from), field(s.to, to)]);
+        customFields.hidden = this.preset !== 'custom';
+
+        const zones = el('datalist', { attrs: { id: 'zones' } });
+        const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+        for (const zone of new Set([this.context.timeZone ?? 'UTC', 'UTC', ...supported])) {
+            zones.append(el('option', { attrs: { value: zone } }));
+        }
+        const timeZone = el('input', {
+            attrs: { name: 'timezone', id: 'timezone', list: 'zones', autocomplete: 'off', spellcheck: 'false' },
+        });
+        timeZone.value = this.timeZone;
+
+        const departments: Array<[string, string]> = [
+            ['', s.allDepartments],
+            ...(this.context.departments ?? []).map((d): [string, string] => [d._id, d.name]),
+        ];
+        const department = select('department', departments, this.departmentId);
+        const interval = select(
+            'interval',
+            (['auto', 'day', 'week', 'month'] as const).map((name): [string, string] => [name, s.intervals[name]]),
+            this.interval,
+        );
+
+        const download = el('button', { text: s.downloadCsv, attrs: { type: 'button', id: 'download-csv' } });
+        download.addEventListener('click', () => void this.downloadCsv(download));
+
+        preset.addEventListener('change', () => {
+            const current = this.range();
+            this.preset = preset.value as Preset;
+            if (this.preset === 'custom' && current && !this.custom.from) {
+                this.custom = customDays(current, this.timeZone);
+                from.value = this.custom.from;
+                to.value = this.custom.to;
+            }
+            customFields.hidden = this.preset !== 'custom';
+            void this.load();
+        });
+        for (const input of [from, to]) {
+            input.addEventListener('change', () => {
+                this.custom = { from: from.value, to: to.value };
+                void this.load();
+            });
+        }
+        timeZone.addEventListener('change', () => {
+            this.timeZone = timeZone.value.trim() || this.context.timeZone || 'UTC';
+            void this.load();
+        });
+        department.addEventListener('change', () => {
+            this.departmentId = department.value;
+            void this.load();
+        });
+        interval.addEventListener('change', () => {
+            this.interval = interval.value as Interval | 'auto';
+            void this.loadChart();
+        });
+        this.controls.addEventListener('submit', (event) => event.preventDefault());
+        this.controls.replaceChildren(
+            field(s.range, preset),
+            customFields,
+            field(s.timeZone, timeZone),
+            zones,
+            field(s.department, department),
+            field(s.interval, interval),
+            download,
+        );
+    }
+
+    /** Reads the agents' figures and the chart for what the controls say; an answer to an older request is dropped. */
+    private async load(): Promise<void> {
+        const generation = ++this.generation;
+        const range = this.range();
+        if (!range) {
+            this.showStatus(this.strings.invalidRange, 'error');
+            this.clearData();
+            return;
+        }
+        this.showStatus(this.strings.loading, 'loading');
+        try {
+            const query = { ...this.scopeQuery(range), timezone: undefined };
+            const [stats, totals] = await Promise.all([
+                this.api.allAgents<ServiceTimeStatsItem>(STATS_PATH, query),
+                this.api.allAgents<TotalServiceTimeItem>(TOTAL_PATH, query),
+            ]);
+            if (generation !== this.generation) {
+                return;
+            }
+            this.rows = agentRows(stats, totals);
+            if (this.rows.length === 0) {
+                this.showStatus(this.strings.empty, 'empty');
+                this.clearData();
+                this.markReady();
+            } else {
+                this.hideStatus();
+                this.renderAgents();
+                await this.loadChart(generation);
+            }
+        } catch (error) {
+            if (generation === this.generation) {
+                this.fail(error);
+            }
+        }
+    }
+
+    private async loadChart(generation = this.generation): Promise<void> {
+        const range = this.range();
+        if (!range || this.rows.length === 0) {
+            return;
+        }
+        const interval = this.interval === 'auto' ? suggestedInterval(range, this.timeZone) : this.interval;
+        try {
+            const series = await this.api.json<{ buckets: SeriesBucketItem[] }>(SERIES_PATH, {
+                ...this.scopeQuery(range),
+                interval,
+                timezone: this.timeZone,
+                agentId: this.chartAgent || undefined,
+            });
+            if (generation !== this.generation) {
+                return;
+            }
+            this.renderChart(series.buckets, interval);
+            this.markReady();
+        } catch (error) {
+            if (generation === this.generation) {
+                this.fail(error);
+            }
+        }
+    }
+
+    private markReady(): void {
+        this.root.dataset.ready = String(++this.loads);
+        if (this.loads === 1) {
+            performance.mark('dashboard-ready');
+        }
+    }
+
+    private renderAgents(): void {
+        const s = this.strings;
+        const table = agentsTable(this.rows, this.sort, s, (sort) => {
+            this.sort = sort;
+            this.renderAgents();
+        });
+        this.agentsSection.replaceChildren(el('h2', { text: s.agentsTitle }), el('div', { class: 'scroll' }, [table]));
+        this.distributionSection.replaceChildren(distribution(this.rows, s));
+    }
+
+    private renderChart(buckets: SeriesBucketItem[], interval: Interval): void {
+        const s = this.strings;
+        const agents: Array<[string, string]> = [['', s.allAgents], ...this.rows.map((row): [string, string] => [row._id, row.username])];
+        const agent = select('chart-agent', agents, this.rows.some((row) => row._id === this.chartAgent) ? this.chartAgent : '');
+        agent.addEventListener('change', () => {
+            this.chartAgent = agent.value;
+            void this.loadChart();
+        });
+        const chart = seriesChart(buckets, { interval, timeZone: this.timeZone }, s);
+        this.chartSection.replaceChildren(el('h2', { text: s.chartTitle }), field(s.chartAgent, agent), chart.element);
+        this.resize.splice(0, this.resize.length, chart.draw);
+        chart.draw();
+    }
+
+    private clearData(): void {
+        this.rows = [];
+        this.agentsSection.replaceChildren();
+        this.chartSection.replaceChildren();
+        this.distributionSection.replaceChildren();
+        this.resize.splice(0);
+    }
+
+    private showStatus(text: string, kind: 'loading' | 'empty' | 'error', retry = false): void {
+        this.status.hidden = false;
+        this.status.className = `status ${kind}`;
+        this.status.replaceChildren(text);
+        if (retry) {
+            const button = el('button', { text: this.strings.retry, attrs: { type: 'button' } });
+            button.addEventListener('click', () => void this.load());
+            this.status.append(' ', button);
+        }
+    }
+
+    private hideStatus(): void {
+        this.status.hidden = true;
+        this.status.replaceChildren();
+    }
+
+    private fail(error: unknown): void {
+        if (error instanceof ApiError && error.status === 401) {
+            showNotLoggedIn(this.root, this.strings);
+        } else if (error instanceof ApiError && error.status === 403) {
+            showForbidden(this.root, this.strings, this.context.username);
+        } else {
+            this.clearData();
+            this.showStatus(this.strings.error(error instanceof Error ? error.message : String(error)), 'error', true);
+        }
+    }
+
+    /** The stats report as CSV, every page of it, for what is on screen: the file an integration would get. */
+    private async downloadCsv(button: HTMLButtonElement): Promise<void> {
+        const range = this.range();
+        if (!range) {
+            return;
+        }
+        button.disabled = true;
+        try {
+            const pages: string[] = [];
+            const agents = Math.max(1, this.rows.length);
+            for (let offset = 0; offset < agents; offset += PAGE_SIZE) {
+                const csv = await this.api.text(
+                    STATS_PATH,
+                    { ...this.scopeQuery(range), format: 'csv', count: String(PAGE_SIZE), offset: String(offset) },
+                    'text/csv',
+                );
+                // Each page repeats the header line: keep the first page's only.
+                pages.push(offset === 0 ? csv : csv.slice(csv.indexOf('\n') + 1));
+            }
+            const link = el('a', {
+                attrs: {
+                    href: URL.createObjectURL(new Blob([pages.join('')], { type: 'text/csv' })),
+                    download: `${SERVICE_TIME_STATS.name}.csv`,
+                },
+            });
+            document.body.append(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+        } catch (error) {
+            this.fail(error);
+        } finally {
+            button.disabled = false;
+        }
+    }
+
+    /** While the history import runs, its progress; the figures are read again when it ends. */
+    private async watchImport(): Promise<void> {
+        window.clearTimeout(this.importTimer);
+        let status: ImportStatus;
+        try {
+            status = await this.api.json<ImportStatus>(HISTORY_IMPORT_PATH);
+        } catch {
+            return; // the reports still answer; the notice is only a courtesy
+        }
+        const wasRunning = !this.importNotice.hidden && this.importNotice.dataset.state === 'running';
+        this.importNotice.dataset.state = status.state;
+        if (status.state === 'running') {
+            this.importNotice.hidden = false;
+            this.importNotice.textContent = this.strings.importRunning(status.scanned, status.imported);
+            this.importTimer = window.setTimeout(() => void this.watchImport(), IMPORT_POLL_MS);
+        } else if (status.state === 'failed') {
+            this.importNotice.hidden = false;
+            this.importNotice.textContent = this.strings.importFailed(status.lastError ?? '');
+        } else {
+            this.importNotice.hidden = true;
+            if (wasRunning) {
+                void this.load();
+            }
+        }
+    }
+}
+
+async function main(): Promise<void> {
+    const root = document.getElementById('dashboard');
+    if (!root) {
+        return;
+    }
+    const browserLanguages = [...navigator.languages];
+    let strings = DASHBOARD_STRINGS[pickLanguage(browserLanguages)];
+    document.title = strings.title;
+    const login: Login | undefined = readLogin(document.cookie);
+    if (!login) {
+        showNotLoggedIn(root, strings);
+        return;
+    }
+    const api = new ApiClient(login, location.href);
+    let context: DashboardContext;
+    try {
+        context = await api.json<DashboardContext>(DASHBOARD_ROUTES.context);
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+            showNotLoggedIn(root, strings);
+        } else {
+            showState(root, 'failed', strings.title, [strings.error(error instanceof Error ? error.message : String(error))]);
+        }
+        return;
+    }
+    const language = pickLanguage([context.language, ...browserLanguages]);
+    strings = DASHBOARD_STRINGS[language];
+    document.documentElement.lang = language;
+    document.title = strings.title;
+    if (!context.canRead) {
+        showForbidden(root, strings, context.username);
+        return;
+    }
+    new Dashboard(root, api, context, strings).start();
+}
+
+void main();

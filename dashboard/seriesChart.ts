@@ -1,0 +1,114 @@
+import uPlot from 'uplot';
+
+import { formatDuration } from '../lib/format/duration';
+import type { SeriesBucketItem } from '../lib/series/answerSeries';
+import type { DashboardStrings } from '../lib/dashboard/strings';
+import { el } from './dom';
+import type { Interval } from './ranges';
+
+/**
+ * Chats (bars, left axis) and average service time (line, right axis) per bucket, drawn by uPlot
+ * from the series endpoint's buckets. The x axis is the buckets' order, labelled with each bucket's
+ * local day as the endpoint names it, so the chart shows the chosen timezone's days whatever the
+ * browser's own zone. The same figures are listed in a table under it, for screen readers and for
+ * anyone who wants the numbers.
+ */
+export function seriesChart(
+    buckets: readonly SeriesBucketItem[],
+    shown: { interval: Interval; timeZone: string },
+    strings: DashboardStrings,
+): { element: HTMLElement; draw(): void } {
+    const plot = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': strings.chartTitle } });
+    const days = buckets.map((bucket) => bucket.start.slice(0, 10));
+    const data: uPlot.AlignedData = [
+        buckets.map((_, index) => index),
+        buckets.map((bucket) => bucket.chats),
+        buckets.map((bucket) => (bucket.chats > 0 ? bucket.averageServiceTimeInSeconds : null)),
+    ];
+    const figure = el('figure', { class: 'chart', attrs: { id: 'chart', 'data-buckets': String(buckets.length) } }, [
+        el('figcaption', { text: strings.chartCaption(strings.intervals[shown.interval], shown.timeZone) }),
+        plot,
+        el('details', {}, [el('summary', { text: strings.chartFigures }), bucketTable(buckets, days, strings)]),
+    ]);
+    let chart: uPlot | undefined;
+    const draw = () => {
+        const width = Math.max(320, plot.clientWidth);
+        if (chart) {
+            chart.setSize({ width, height: 280 });
+            return;
+        }
+        chart = new uPlot(
+            {
+                width,
+                height: 280,
+                scales: {
+                    // Half a bucket of room on each side, so the first and last bars are whole.
+                    x: { time: false, range: () => [-0.5, buckets.length - 0.5] },
+                    chats: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max)] },
+                    seconds: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max)] },
+                },
+                axes: [
+                    { values: (_u, splits) => splits.map((split) => days[Math.round(split)] ?? ''), space: 70 },
+                    { scale: 'chats', label: strings.chatsSeries },
+                    {
+                        scale: 'seconds',
+                        side: 1,
+                        label: strings.averageSeries,
+                        grid: { show: false },
+                        size: 80,
+                        values: (_u, splits) => splits.map((split) => formatDuration(split)),
+                    },
+                ],
+                series: [
+                    {
+                        label: strings.intervals[shown.interval],
+                        value: (_u, index) => (index === null ? '' : (days[Math.round(index)] ?? '')),
+                    },
+                    {
+                        label: strings.chatsSeries,
+                        scale: 'chats',
+                        stroke: '#1d74f5',
+                        fill: 'rgba(29, 116, 245, 0.35)',
+                        paths: uPlot.paths.bars?.({ size: [0.6, 40] }),
+                        points: { show: false },
+                    },
+                    {
+                        label: strings.averageSeries,
+                        scale: 'seconds',
+                        stroke: '#f5455c',
+                        width: 2,
+                        spanGaps: false,
+                        value: (_u, seconds) => (seconds === null ? '' : formatDuration(seconds)),
+                    },
+                ],
+                legend: { show: true },
+            },
+            data,
+            plot,
+        );
+        plot.setAttribute('data-points', String(chart.data[0].length));
+    };
+    return { element: figure, draw };
+}
+
+function bucketTable(buckets: readonly SeriesBucketItem[], days: string[], strings: DashboardStrings): HTMLTableElement {
+    return el('table', { class: 'buckets' }, [
+        el('thead', {}, [
+            el('tr', {}, [el('th', { text: '' }), el('th', { text: strings.chatsSeries }), el('th', { text: strings.averageSeries })]),
+        ]),
+        el(
+            'tbody',
+            {},
+            buckets.map((bucket, index) =>
+                el('tr', { attrs: { 'data-start': bucket.start } }, [
+                    el('th', { text: days[index], attrs: { scope: 'row' } }),
+                    el('td', { class: 'number', text: String(bucket.chats) }),
+                    el('td', {
+                        class: 'number',
+                        text: bucket.chats > 0 ? formatDuration(bucket.averageServiceTimeInSeconds) : strings.noValue,
+                    }),
+                ]),
+            ),
+        ),
+    ]);
+}

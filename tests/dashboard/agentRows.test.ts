@@ -1,0 +1,58 @@
+import { agentRows, sortRows } from '../../dashboard/agentRows';
+import { readLogin } from '../../dashboard/api';
+import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
+
+const stat = (id: string, chats: number, median: number, firstResponse: number | null): ServiceTimeStatsItem => ({
+    _id: id,
+    username: id,
+    chats,
+    averageServiceTimeInSeconds: median + 10,
+    medianServiceTimeInSeconds: median,
+    p90ServiceTimeInSeconds: median * 2,
+    p95ServiceTimeInSeconds: median * 3,
+    averageFirstResponseTimeInSeconds: firstResponse,
+    averageChatDurationInSeconds: null,
+});
+
+describe('the agents table’s rows', () => {
+    const rows = agentRows(
+        [stat('bea', 3, 60, 5), stat('ann', 3, 90, null), stat('cid', 1, 30, 9)],
+        [
+            { _id: 'ann', username: 'ann', chats: 3, serviceTimeDuration: 300 },
+            { _id: 'bea', username: 'bea', chats: 3, serviceTimeDuration: 210 },
+        ],
+    );
+
+    it('joins the stats and total reports by agent, with no total where the total report has none', () => {
+        expect(rows.map((row) => [row._id, row.total, row.firstResponse])).toEqual([
+            ['bea', 210, 5],
+            ['ann', 300, null],
+            ['cid', null, 9],
+        ]);
+    });
+
+    it('sorts by any column either way, ties in the reports’ order and missing values last', () => {
+        const ids = (column: Parameters<typeof sortRows>[1]['column'], descending: boolean) =>
+            sortRows(rows, { column, descending }).map((row) => row._id);
+        expect(ids('chats', true)).toEqual(['bea', 'ann', 'cid']);
+        expect(ids('chats', false)).toEqual(['cid', 'bea', 'ann']);
+        expect(ids('median', true)).toEqual(['ann', 'bea', 'cid']);
+        expect(ids('username', false)).toEqual(['ann', 'bea', 'cid']);
+        expect(ids('firstResponse', true)).toEqual(['cid', 'bea', 'ann']);
+        expect(ids('firstResponse', false)).toEqual(['bea', 'cid', 'ann']);
+    });
+});
+
+describe('the Rocket.Chat login a same-origin page reads', () => {
+    it('takes rc_uid and rc_token from the cookies, decoding what the client encoded', () => {
+        expect(readLogin('theme=dark; rc_uid=Xy7kq2Lm; rc_token=abc%2Bdef%3D')).toEqual({ userId: 'Xy7kq2Lm', authToken: 'abc+def=' });
+    });
+
+    it('finds no login without both cookies, with an empty or "null" token, or with a value that does not decode', () => {
+        expect(readLogin('')).toBeUndefined();
+        expect(readLogin('rc_uid=u1')).toBeUndefined();
+        expect(readLogin('rc_uid=u1; rc_token=')).toBeUndefined();
+        expect(readLogin('rc_uid=u1; rc_token=null')).toBeUndefined();
+        expect(readLogin('rc_uid=u1; rc_token=%E0%A4%A')).toBeUndefined();
+    });
+});
