@@ -2,7 +2,9 @@
  * `npm start`: try the app and its API without a workspace. Builds the zip, installs it in the local
  * Apps-Engine host, seeds a demo workspace (agents; a manager and a monitor, who may read the
  * reports, and an agent, who may not; a few thousand closed chats over the last 90 days in two
- * departments, each closed through the engine as Rocket.Chat would), and serves until stopped. In a
+ * departments, some transferred between agents, each closed through the engine as Rocket.Chat would),
+ * and serves until stopped. A login page at /home sets the cookies the web client sets, so the
+ * dashboard opens as in a workspace. In a
  * terminal, `/service-time ...` typed at its prompt runs the slash command as the demo manager.
  *
  * Options: --port N (or PORT; default 3000), --rooms N (default 3000).
@@ -11,6 +13,7 @@ import { addMilliseconds, formatISO, startOfDay, subDays } from 'date-fns';
 import * as readline from 'readline';
 import { parseArgs } from 'util';
 
+import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
 import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
 
@@ -33,7 +36,10 @@ const DEMO_MANAGER = demoUser('manager', 'Manager');
 const DEMO_MONITOR = demoUser('monitor', 'Monitor');
 /** An agent holds no report role: every report answers 403. */
 const DEMO_AGENT = demoUser('agent', 'Agent');
-const DEPARTMENTS = ['sales', 'support'];
+const DEPARTMENTS = [
+    ['sales', 'Sales'],
+    ['support', 'Support'],
+];
 const DEMO_AGENTS = [
     ['agent-ana', 'ana.souza'],
     ['agent-bruno', 'bruno.lima'],
@@ -82,6 +88,11 @@ async function main(): Promise<void> {
     for (const [_id, username] of DEMO_AGENTS) {
         workspace.addUser({ _id, username, name: username, roles: ['user', 'livechat-agent'] });
     }
+    for (const [_id, name] of DEPARTMENTS) {
+        workspace.addDepartment({ _id, name, numAgents: DEMO_AGENTS.length });
+    }
+    const dashboard = host.url(appId, DASHBOARD_ROUTES.page);
+    host.landingPage = dashboard;
 
     const random = seededRandom(42);
     const today = startOfDay(new Date());
@@ -90,7 +101,7 @@ async function main(): Promise<void> {
         const createdAt = addMilliseconds(subDays(today, Math.floor(random() * 90)), Math.floor(random() * 86_400_000));
         const roomId = `demo-room-${i}`;
         // Most chats belong to a department; a few came in without one.
-        const department = random() < 0.9 ? DEPARTMENTS[Math.floor(random() * DEPARTMENTS.length)] : undefined;
+        const department = random() < 0.9 ? DEPARTMENTS[Math.floor(random() * DEPARTMENTS.length)][0] : undefined;
         workspace.openRoom({ _id: roomId, ts: createdAt, departmentId: department });
         const roll = random();
         const closedAt = (serviceMs: number, servedAt: Date) => addMilliseconds(servedAt, serviceMs);
@@ -100,8 +111,15 @@ async function main(): Promise<void> {
             continue;
         }
         const [agentId] = DEMO_AGENTS[Math.floor(random() * DEMO_AGENTS.length)];
-        const servedAt = addMilliseconds(createdAt, Math.floor(random() * 120_000));
+        let servedAt = addMilliseconds(createdAt, Math.floor(random() * 120_000));
         workspace.serveRoom(roomId, agentId, servedAt);
+        if (random() < 0.15) {
+            // About one chat in seven is transferred: the next agent's stretch restarts servedBy.ts, and the
+            // core (and the default report) credits only that last stretch.
+            const [nextAgentId] = DEMO_AGENTS[(DEMO_AGENTS.findIndex(([id]) => id === agentId) + 1) % DEMO_AGENTS.length];
+            servedAt = addMilliseconds(servedAt, 60_000 + Math.floor(random() * 600_000));
+            workspace.serveRoom(roomId, nextAgentId, servedAt);
+        }
         if (random() < 0.9) {
             // The agent's first answer: what the stats' first response time reads (metrics.response.ft).
             workspace.replyAsAgent(roomId, addMilliseconds(servedAt, 5_000 + Math.floor(random() * 90_000)));
@@ -123,6 +141,9 @@ async function main(): Promise<void> {
     const curl = (user: { _id: string; authToken: string }, target: string) =>
         `curl -s -H 'X-User-Id: ${user._id}' -H 'X-Auth-Token: ${user.authToken}' '${target}'`;
     console.log(`
+Dashboard: ${dashboard}
+  Log in first at ${host.baseUrl}/home as the demo manager (or the monitor; the agent sees why the reports are closed to them).
+
 Agent Service Time playground is serving on ${host.baseUrl}
 
 Endpoint (the Enterprise report's path under the app's public base):
