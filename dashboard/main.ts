@@ -4,6 +4,7 @@ import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import { DASHBOARD_STRINGS } from '../lib/dashboard/strings';
 import { pickLanguage } from '../lib/i18n/language';
+import { isTimeZone } from '../lib/series/calendar';
 import { TOTAL_SERVICE_TIME } from '../lib/report/shapes';
 import type { SeriesBucketItem } from '../lib/series/answerSeries';
 import type { ServiceTimeStatsItem } from '../lib/stats/statsShape';
@@ -180,7 +181,15 @@ class Dashboard {
             });
         }
         timeZone.addEventListener('change', () => {
-            this.timeZone = timeZone.value.trim() || this.context.timeZone || 'UTC';
+            const name = timeZone.value.trim() || this.context.timeZone || 'UTC';
+            // The series' own rule: a name the browser does not know would fail every date computed in it.
+            if (!isTimeZone(name)) {
+                ++this.generation;
+                this.clearData();
+                this.showStatus(this.strings.unknownTimeZone(name), 'error');
+                return;
+            }
+            this.timeZone = name;
             void this.load();
         });
         department.addEventListener('change', () => {

@@ -34,6 +34,7 @@ export interface DashboardStrings {
     forbidden: string;
     forbiddenHelp: string;
     invalidRange: string;
+    unknownTimeZone(name: string): string;
     empty: string;
     error(message: string): string;
     retry: string;
@@ -94,6 +95,7 @@ const en: DashboardStrings = {
     forbiddenHelp:
         'An administrator can add one of your roles to the setting "Roles that may read the reports" (Administration > Apps > Agent Service Time > Settings).',
     invalidRange: 'The start of the range must come before its end.',
+    unknownTimeZone: (name) => `Unknown timezone "${name}": use a name such as America/Sao_Paulo, or an offset such as -03:00.`,
     empty: 'No closed chats with service time in this range.',
     error: (message) => `The report could not be loaded: ${message}`,
     retry: 'Try again',
@@ -154,6 +156,7 @@ const es: DashboardStrings = {
     forbiddenHelp:
         'Un administrador puede añadir uno de sus roles al ajuste "Roles que pueden leer los informes" (Administración > Apps > Agent Service Time > Ajustes).',
     invalidRange: 'El inicio del periodo debe ser anterior a su fin.',
+    unknownTimeZone: (name) => `Zona horaria desconocida "${name}": use un nombre como America/Mexico_City, o un desfase como -06:00.`,
     empty: 'No hay chats cerrados con tiempo de atención en este periodo.',
     error: (message) => `No se pudo cargar el informe: ${message}`,
     retry: 'Reintentar',
@@ -214,6 +217,7 @@ const ptBR: DashboardStrings = {
     forbiddenHelp:
         'Um administrador pode adicionar uma das suas funções à configuração "Funções que podem ler os relatórios" (Administração > Apps > Agent Service Time > Configurações).',
     invalidRange: 'O início do período deve vir antes do fim.',
+    unknownTimeZone: (name) => `Fuso horário desconhecido "${name}": use um nome como America/Sao_Paulo, ou um deslocamento como -03:00.`,
     empty: 'Nenhum chat encerrado com tempo de atendimento neste período.',
     error: (message) => `Não foi possível carregar o relatório: ${message}`,
     retry: 'Tentar de novo',
