@@ -127,6 +127,17 @@ async function api<T>(path: string, query: Record<string, string>): Promise<T> {
     return answer.body as T;
 }
 
+/** Polls what the page shows until it holds (the page re-renders after each answer it gets). */
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+        if (Date.now() > deadline) {
+            throw new Error('the page did not get there in time');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
 async function tableRows(page: Page): Promise<string[][]> {
     return page.$$eval('#agents tbody tr', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
 }
@@ -208,7 +219,7 @@ describe('the dashboard in Chromium, as a manager', () => {
         const sales = await tableRows(page);
         expect(sales).toEqual(await expectedRows(query));
         expect(sales).not.toEqual(everyone);
-        expect(await page.$eval('#department', (select) => (select as HTMLSelectElement).selectedOptions[0].textContent)).toBe('Sales');
+        expect(await page.locator('#department option:checked').textContent()).toBe('Sales');
         await screenshot(page, 'dashboard-department');
         await context.close();
     });
@@ -233,11 +244,9 @@ describe('the dashboard in Chromium, as a manager', () => {
         );
         await page.selectOption('#chart-agent', 'b-bea');
         const agentSeries = await api<{ buckets: SeriesBucketItem[] }>(SERIES_PATH, queryOf(await agentRequest));
-        await page.waitForFunction(
-            (expected) =>
-                [...document.querySelectorAll('#chart table.buckets tbody tr td:nth-child(2)')].map((td) => td.textContent).join(',') ===
-                expected,
-            agentSeries.buckets.map((bucket) => String(bucket.chats)).join(','),
+        const chats = agentSeries.buckets.map((bucket) => String(bucket.chats));
+        await waitFor(
+            async () => (await page.locator('#chart table.buckets tbody td:nth-child(2)').allTextContents()).join() === chats.join(),
         );
         await screenshot(page, 'dashboard-kolkata-one-agent');
         await context.close();
@@ -419,7 +428,7 @@ describe('the history import’s progress on the dashboard', () => {
         await waitForImport(running, id, (status) => status.state === 'done');
         await page.waitForSelector('#import[hidden]', { state: 'attached', timeout: 30_000 });
         // The figures are read again once it ended: every imported chat is in the table (all within the last 30 days).
-        await page.waitForFunction(() => document.querySelector('#agents tbody td')?.textContent === '3000');
+        await waitFor(async () => (await page.locator('#agents tbody td').first().textContent()) === '3000');
         await context.close();
     }, 180_000);
 });
