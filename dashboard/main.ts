@@ -76,6 +76,7 @@ class Dashboard {
     private sort: Sort = { column: 'chats', descending: true };
     private rows: AgentRow[] = [];
     private generation = 0;
+    private chartRequests = 0;
     /** Finished loads, in `data-ready` on the page's root: what tests (and curious people) wait on. */
     private loads = 0;
     private importTimer: number | undefined;
@@ -223,7 +224,7 @@ class Dashboard {
         }
         this.showStatus(this.strings.loading, 'loading');
         try {
-            const query = { ...this.scopeQuery(range), timezone: undefined };
+            const query = this.scopeQuery(range);
             const [stats, totals] = await Promise.all([
                 this.api.allAgents<ServiceTimeStatsItem>(STATS_PATH, query),
                 this.api.allAgents<TotalServiceTimeItem>(TOTAL_PATH, query),
@@ -232,6 +233,9 @@ class Dashboard {
                 return;
             }
             this.rows = agentRows(stats, totals);
+            if (!this.rows.some((row) => row._id === this.chartAgent)) {
+                this.chartAgent = ''; // the charted agent has no chats in the new scope: chart everyone
+            }
             if (this.rows.length === 0) {
                 this.showStatus(this.strings.empty, 'empty');
                 this.clearData();
@@ -248,7 +252,9 @@ class Dashboard {
         }
     }
 
+    /** The chart alone (interval or agent changed), or as the last step of `load`; only the latest request draws. */
     private async loadChart(generation = this.generation): Promise<void> {
+        const chartRequest = ++this.chartRequests;
         const range = this.range();
         if (!range || this.rows.length === 0) {
             return;
@@ -261,7 +267,7 @@ class Dashboard {
                 timezone: this.timeZone,
                 agentId: this.chartAgent || undefined,
             });
-            if (generation !== this.generation) {
+            if (generation !== this.generation || chartRequest !== this.chartRequests) {
                 return;
             }
             this.renderChart(series.buckets, interval);
@@ -293,7 +299,7 @@ class Dashboard {
     private renderChart(buckets: SeriesBucketItem[], interval: Interval): void {
         const s = this.strings;
         const agents: Array<[string, string]> = [['', s.allAgents], ...this.rows.map((row): [string, string] => [row._id, row.username])];
-        const agent = select('chart-agent', agents, this.rows.some((row) => row._id === this.chartAgent) ? this.chartAgent : '');
+        const agent = select('chart-agent', agents, this.chartAgent);
         agent.addEventListener('change', () => {
             this.chartAgent = agent.value;
             void this.loadChart();

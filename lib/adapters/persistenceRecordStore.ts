@@ -598,20 +598,23 @@ export class PersistenceRecordStore implements RecordStore {
             const build = uniqueToken();
             for (const [part, columns] of parts.entries()) {
                 const header = { v: BUCKET_PART_VERSION, level, period, view, part, parts: parts.length, build };
-                // Stats first: a reader of totals never sees a part whose stats are not written.
-                await writer.updateByAssociations(
-                    bucketAssociations(level, parent, view, period, part, owner, 'stats'),
-                    { ...header, kind: 'stats', ...columns },
-                    true,
-                );
+                // Totals first, stats last: a view is skipped above when its stored stats already
+                // hold these entries, so stats that landed must prove the totals of their build did.
+                // (The other order left a totals part stale for good when only its write failed.)
                 await writer.updateByAssociations(
                     bucketAssociations(level, parent, view, period, part, owner, 'totals'),
                     { ...header, kind: 'totals', ...totalsOf(columns) },
                     true,
                 );
+                await writer.updateByAssociations(
+                    bucketAssociations(level, parent, view, period, part, owner, 'stats'),
+                    { ...header, kind: 'stats', ...columns },
+                    true,
+                );
             }
             for (let part = parts.length; part < previous; part++) {
-                for (const kind of ['stats', 'totals'] as const) {
+                // The same order: a stats part still there keeps the view unequal, so it is cleaned up next run.
+                for (const kind of ['totals', 'stats'] as const) {
                     await writer.removeByAssociations(bucketPartQuery(level, parent, view, period, part, kind));
                 }
             }
