@@ -14,6 +14,7 @@ import type {
     IUIKitInteractionHandler,
     IUIKitResponse,
     UIKitActionButtonInteractionContext,
+    UIKitBlockInteractionContext,
 } from '@rocket.chat/apps-engine/definition/uikit';
 
 import { AgentsReportEndpoint } from './endpoints/AgentsReportEndpoint';
@@ -52,6 +53,14 @@ export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed,
             return context.getInteractionResponder().successResponse();
         }
         return context.getInteractionResponder().openModalViewResponse(await openDashboardDialog(read, this.getID(), user));
+    }
+
+    /**
+     * The dialog's "Open the dashboard" is a link, which Rocket.Chat's client opens in a new tab and
+     * also reports as a block action (ButtonElement in packages/fuselage-ui-kit): nothing more to do.
+     */
+    public async executeBlockActionHandler(context: UIKitBlockInteractionContext): Promise<IUIKitResponse> {
+        return context.getInteractionResponder().successResponse();
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {

@@ -235,6 +235,19 @@ export class AppsEngineHost {
         } as unknown as IUIKitIncomingInteraction) as Promise<IUIKitResponse>;
     }
 
+    /** A user clicks a button of a dialog the app opened: Rocket.Chat hands the engine a UIKit `blockAction`. */
+    public async clickBlockButton(appId: string, actionId: string, blockId: string, userId: string): Promise<IUIKitResponse> {
+        return this.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
+            type: 'blockAction',
+            appId,
+            actionId,
+            triggerId: `trigger-${Date.now()}`,
+            user: this.workspace.convertUser(this.workspace.user(userId)),
+            payload: { blockId, value: undefined },
+            container: { type: 'view', id: 'dialog' },
+        } as unknown as IUIKitIncomingInteraction) as Promise<IUIKitResponse>;
+    }
+
     /**
      * A server restart: the jobs running now finish, the Deno processes stop and a new engine loads
      * the installed apps from storage. Scheduled jobs survive, as Agenda keeps them in MongoDB, and

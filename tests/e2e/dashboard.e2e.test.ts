@@ -115,6 +115,10 @@ describe('the way in from Rocket.Chat', () => {
         );
         expect(spanish).toMatchObject({ view: { title: { text: DASHBOARD_STRINGS.es.dialogTitle } } });
         expect(JSON.stringify(spanish)).toContain(DASHBOARD_STRINGS.es.dialogOpen);
+        // Rocket.Chat's client opens the link and also reports the click; the app answers it.
+        expect(await engine.host.clickBlockButton(engine.appId, 'open-dashboard-link', 'open', MANAGER._id)).toMatchObject({
+            success: true,
+        });
     });
 
     it('ends the slash command’s table with the dashboard’s link', async () => {
