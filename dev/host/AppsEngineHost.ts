@@ -225,26 +225,26 @@ export class AppsEngineHost {
         userId: string,
         context: UIActionButtonContext,
     ): Promise<IUIKitResponse> {
-        return this.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
-            type: 'actionButton',
-            appId,
-            actionId,
-            triggerId: `trigger-${Date.now()}`,
-            user: this.workspace.convertUser(this.workspace.user(userId)),
-            payload: { context },
-        } as unknown as IUIKitIncomingInteraction) as Promise<IUIKitResponse>;
+        return this.interact(appId, actionId, userId, { type: 'actionButton', payload: { context } });
     }
 
     /** A user clicks a button of a dialog the app opened: Rocket.Chat hands the engine a UIKit `blockAction`. */
     public async clickBlockButton(appId: string, actionId: string, blockId: string, userId: string): Promise<IUIKitResponse> {
-        return this.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
+        return this.interact(appId, actionId, userId, {
             type: 'blockAction',
+            payload: { blockId, value: undefined },
+            container: { type: 'view', id: 'dialog' },
+        });
+    }
+
+    /** A UIKit interaction of a user with an app, as Rocket.Chat's client reports it. */
+    private async interact(appId: string, actionId: string, userId: string, interaction: Record<string, unknown>): Promise<IUIKitResponse> {
+        return this.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
             appId,
             actionId,
             triggerId: `trigger-${Date.now()}`,
             user: this.workspace.convertUser(this.workspace.user(userId)),
-            payload: { blockId, value: undefined },
-            container: { type: 'view', id: 'dialog' },
+            ...interaction,
         } as unknown as IUIKitIncomingInteraction) as Promise<IUIKitResponse>;
     }
 
