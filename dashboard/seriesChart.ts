@@ -37,6 +37,12 @@ export function seriesChart(
             chart.setSize({ width, height: 280 });
             return;
         }
+        // Axis text and grid in the page's own colours (light or dark), which uPlot cannot read from CSS.
+        const colours = getComputedStyle(document.documentElement);
+        const axis = {
+            stroke: colours.getPropertyValue('--muted').trim() || '#6c727a',
+            grid: { stroke: colours.getPropertyValue('--line').trim() || '#e4e7ea' },
+        };
         chart = new uPlot(
             {
                 width,
@@ -48,10 +54,11 @@ export function seriesChart(
                     seconds: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max)] },
                 },
                 axes: [
-                    { values: (_u, splits) => splits.map((split) => days[Math.round(split)] ?? ''), space: 70 },
-                    { scale: 'chats', label: strings.chatsSeries },
+                    { ...axis, values: (_u, splits) => splits.map((split) => days[Math.round(split)] ?? ''), space: 70 },
+                    { ...axis, scale: 'chats', label: strings.chatsSeries },
                     {
                         scale: 'seconds',
+                        ...axis,
                         side: 1,
                         label: strings.averageSeries,
                         grid: { show: false },
