@@ -1,11 +1,10 @@
 /**
- * `npm start`: try the app and its API without a workspace. Builds the zip, installs it in the local
- * Apps-Engine host, seeds a demo workspace (agents; a manager and a monitor, who may read the
- * reports, and an agent, who may not; a few thousand closed chats over the last 90 days in two
- * departments, some transferred between agents, each closed through the engine as Rocket.Chat would),
+ * `npm start`: try the app, its dashboard and its API without a workspace. Builds the zip, installs
+ * it in the local Apps-Engine host, seeds the demo workspace (dev/demo.ts: a manager and a monitor,
+ * who may read the reports, an agent, who may not, and a few thousand chats closed through the engine)
  * and serves until stopped. A login page at /home sets the cookies the web client sets, so the
- * dashboard opens as in a workspace. In a
- * terminal, `/service-time ...` typed at its prompt runs the slash command as the demo manager.
+ * dashboard opens as in a workspace. In a terminal, `/service-time ...` typed at its prompt runs the
+ * slash command as the demo manager.
  *
  * Options: --port N (or PORT; default 3000), --rooms N (default 3000).
  */

@@ -48,5 +48,5 @@ export function dashboardDialog(strings: DashboardStrings, url: string): IUIKitM
             actionId: 'close',
             text: { type: 'plain_text', text: strings.dialogClose, emoji: false },
         },
-    } as IUIKitModalViewParam;
+    };
 }
