@@ -1,4 +1,5 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IDepartment } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IUIKitModalViewParam } from '@rocket.chat/apps-engine/definition/uikit/UIKitInteractionResponder';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 
@@ -33,13 +34,16 @@ export function workspaceDashboardSources(read: IRead): DashboardContextSources 
 }
 
 /**
- * The departments Rocket.Chat lists as enabled with agents (`livechat-department.multiple`, which the engine asks of this call). A workspace
- * that refuses the read leaves the picker with "all departments" only: the reports still answer.
+ * The departments Rocket.Chat lists as enabled with agents. The engine answers this call only to an
+ * app granted `livechat-department.multiple`, and nothing at all otherwise: a workspace that refuses
+ * it leaves the picker with "all departments" only, and the reports still answer.
  */
 async function readDepartments(read: IRead): Promise<DepartmentChoice[]> {
     try {
-        const departments = await read.getLivechatReader().getDepartmentsEnabledWithAgents();
-        return departments.map((department) => ({ _id: department.id, name: department.name || department.id }));
+        const departments: unknown = await read.getLivechatReader().getDepartmentsEnabledWithAgents();
+        return Array.isArray(departments)
+            ? departments.map((department: IDepartment) => ({ _id: department.id, name: department.name || department.id }))
+            : [];
     } catch {
         return [];
     }

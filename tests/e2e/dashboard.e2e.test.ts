@@ -3,7 +3,9 @@ import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
 import { CONTENT_SECURITY_POLICY, DASHBOARD_ROUTES } from '../../lib/dashboard/page';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
 import { OPEN_DASHBOARD_ACTION } from '../../lib/dashboard/openButton';
-import { AGENT, MANAGER, startEngineWithApp } from './engineFixture';
+import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
+import { AGENT, MANAGER, requestApp, startEngineWithApp } from './engineFixture';
+import { testZipPath } from './testZip';
 import type { EngineFixture } from './engineFixture';
 
 let engine: EngineFixture;
@@ -125,5 +127,21 @@ describe('the way in from Rocket.Chat', () => {
         const [answer] = await engine.host.runSlashCommand('service-time', MANAGER._id, ['7d']);
         expect(answer).toMatch(/ana +1 +1m 30s\n```\nCharts, median and p90 on the dashboard: (\S+)$/);
         expect(answer.split(' ').pop()).toBe(engine.host.url(engine.appId, DASHBOARD_ROUTES.page));
+    });
+});
+
+// Last: a second host replaces the engine's singleton AppManager, so no test of the first may follow.
+describe('a workspace that grants fewer permissions', () => {
+    it('offers no departments, and still answers, where the workspace did not grant livechat-department.multiple', async () => {
+        const host = await AppsEngineHost.start();
+        try {
+            const { id } = await host.install(testZipPath(), { withoutPermissions: ['livechat-department.multiple'] });
+            host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
+            host.workspace.addDepartment({ _id: 'dep-sales', name: 'Sales' });
+            const answer = await requestApp(host, id, DASHBOARD_ROUTES.context);
+            expect(answer.body).toMatchObject({ canRead: true, departments: [] });
+        } finally {
+            await host.stop();
+        }
     });
 });
