@@ -1,5 +1,5 @@
 import { HttpStatusCode } from '@rocket.chat/apps-engine/definition/accessors';
-import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import type { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 
@@ -55,14 +55,7 @@ export class DashboardContextEndpoint extends AppEndpoint {
     public path = DASHBOARD_ROUTES.context;
     public authRequired = true;
 
-    public async get(
-        request: IApiRequest,
-        _endpoint: IApiEndpointInfo,
-        read: IRead,
-        _modify: IModify,
-        _http: IHttp,
-        _persis: IPersistence,
-    ): Promise<IApiResponse> {
+    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead): Promise<IApiResponse> {
         return toApiResponse(await answerDashboardContext(request, workspaceDashboardSources(read)));
     }
 }
