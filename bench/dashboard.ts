@@ -24,7 +24,7 @@ import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
 import { appPersistence } from '../dev/workspace/appPersistence';
 import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
 import { recordClosedRoom } from '../lib/records/recordClosedRoom';
-import { launchChromium } from '../tests/helpers/browser';
+import { launchChromium } from '../dev/browser/chromium';
 import { printTable } from './table';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

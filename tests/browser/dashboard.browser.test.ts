@@ -12,7 +12,8 @@ import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
 import { SERVICE_TIME_STATS } from '../../lib/stats/statsShape';
 import { MANAGER as IMPORT_WATCHER, requestApp, waitForImport } from '../e2e/engineFixture';
 import { testZipPath } from '../e2e/testZip';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { launchChromium } from '../../dev/browser/chromium';
+import { screenshot } from '../helpers/browser';
 
 /**
  * The dashboard as a manager sees it: the packaged zip in the real engine, the host's login page
