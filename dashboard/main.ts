@@ -80,7 +80,10 @@ class Dashboard {
     /** Finished loads, in `data-ready` on the page's root: what tests (and curious people) wait on. */
     private loads = 0;
     private importTimer: number | undefined;
-    private readonly resize: Array<() => void> = [];
+    /** The range of the figures on screen: the chart and the CSV use it, not a range computed again later. */
+    private shown: Range | undefined;
+    /** Redraws the chart at the window's new width; none while no chart is shown. */
+    private redrawChart: (() => void) | undefined;
 
     private readonly status = el('p', { class: 'status', attrs: { id: 'status', role: 'status' } });
     private readonly importNotice = el('p', { class: 'notice', attrs: { id: 'import' } });
@@ -96,7 +99,7 @@ class Dashboard {
         private readonly strings: DashboardStrings,
     ) {
         this.timeZone = context.timeZone ?? 'UTC';
-        window.addEventListener('resize', () => this.resize.forEach((draw) => draw()));
+        window.addEventListener('resize', () => this.redrawChart?.());
     }
 
     public start(): void {
@@ -239,9 +242,11 @@ class Dashboard {
             if (this.rows.length === 0) {
                 this.showStatus(this.strings.empty, 'empty');
                 this.clearData();
+                this.shown = range; // an empty range downloads as an empty CSV
                 this.markReady();
             } else {
                 this.hideStatus();
+                this.shown = range;
                 this.renderAgents();
                 await this.loadChart(generation);
             }
@@ -255,7 +260,7 @@ class Dashboard {
     /** The chart alone (interval or agent changed), or as the last step of `load`; only the latest request draws. */
     private async loadChart(generation = this.generation): Promise<void> {
         const chartRequest = ++this.chartRequests;
-        const range = this.range();
+        const range = this.shown;
         if (!range || this.rows.length === 0) {
             return;
         }
@@ -306,7 +311,7 @@ class Dashboard {
         });
         const chart = seriesChart(buckets, { interval, timeZone: this.timeZone }, s);
         this.chartSection.replaceChildren(el('h2', { text: s.chartTitle }), field(s.chartAgent, agent), chart.element);
-        this.resize.splice(0, this.resize.length, chart.draw);
+        this.redrawChart = chart.draw;
         chart.draw();
     }
 
@@ -315,7 +320,8 @@ class Dashboard {
         this.agentsSection.replaceChildren();
         this.chartSection.replaceChildren();
         this.distributionSection.replaceChildren();
-        this.resize.splice(0);
+        this.redrawChart = undefined;
+        this.shown = undefined;
     }
 
     private showStatus(text: string, kind: 'loading' | 'empty' | 'error', retry = false): void {
@@ -347,7 +353,7 @@ class Dashboard {
 
     /** The stats report as CSV, every page of it, for what is on screen: the file an integration would get. */
     private async downloadCsv(button: HTMLButtonElement): Promise<void> {
-        const range = this.range();
+        const range = this.shown;
         if (!range) {
             return;
         }
