@@ -3,6 +3,8 @@
  * suite validates every answer it receives against it, so it cannot drift from the code.
  */
 import { DASHBOARD_ROUTES } from '../dashboard/page';
+import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../report/shapes';
+import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from './routes';
 import { SERVICE_TIME_STATS } from '../stats/statsShape';
 
 const errorInvalidParams = {
@@ -364,7 +366,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
             },
         },
         paths: {
-            '/livechat/analytics/agents/average-service-time': report(
+            [`/${agentsReportPath(AVERAGE_SERVICE_TIME.name)}`]: report(
                 "Each agent's average service time, in seconds",
                 {
                     type: 'object',
@@ -374,7 +376,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                 },
                 { _id: 'Xy7kq2Lm', username: 'ana.souza', averageServiceTimeInSeconds: 553 },
             ),
-            '/livechat/analytics/agents/total-service-time': report(
+            [`/${agentsReportPath(TOTAL_SERVICE_TIME.name)}`]: report(
                 "Each agent's chats and total service time, in seconds",
                 {
                     type: 'object',
@@ -384,7 +386,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                 },
                 { _id: 'Xy7kq2Lm', username: 'ana.souza', chats: 12, serviceTimeDuration: 6633 },
             ),
-            '/livechat/analytics/agents/service-time-stats': report(
+            [`/${agentsReportPath(SERVICE_TIME_STATS.name)}`]: report(
                 "Each agent's chats, mean, median, p90 and p95 service time, mean first response and mean chat duration, in seconds",
                 statsItem,
                 {
@@ -399,7 +401,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                     averageChatDurationInSeconds: 640,
                 },
             ),
-            '/livechat/analytics/agents/service-time-series': {
+            [`/${SERIES_PATH}`]: {
                 get: {
                     summary:
                         'Chats and service time per day, ISO week or month of the range, in a timezone; every bucket listed, empty ones as zeros',
@@ -426,7 +428,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                     },
                 },
             },
-            '/livechat/analytics/history-import': {
+            [`/${HISTORY_IMPORT_PATH}`]: {
                 get: {
                     summary: 'Where the import of the rooms closed before install stands',
                     security: [{ userId: [], authToken: [] }],
