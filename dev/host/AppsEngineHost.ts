@@ -254,6 +254,7 @@ export class AppsEngineHost {
      * run once the apps are back.
      */
     public async restartEngine(): Promise<void> {
+        await this.http?.drain();
         await this.scheduler.pause();
         await this.stopAppProcesses();
         this.routes.clear();
@@ -262,7 +263,16 @@ export class AppsEngineHost {
         this.scheduler.resume();
     }
 
+    /** Requests to app endpoints being served now. */
+    public get requestsInFlight(): number {
+        return this.http?.inFlight() ?? 0;
+    }
+
     public async stop(): Promise<void> {
+        // Requests still being served first, while the app runs, and no new one: stopped under a
+        // request, the engine would time it out 30 s later and log it after the caller stopped listening.
+        await this.http?.close();
+        this.http = undefined;
         // Paused first: a job running now may schedule its next batch, which must not start once
         // the app's process is stopped (it would wait out the engine's 30 s timeout after the run).
         await this.scheduler.pause();
@@ -271,7 +281,6 @@ export class AppsEngineHost {
             await this.stopAppProcesses();
         }
         (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
-        await this.http?.close();
         fs.rmSync(this.tempDir, { recursive: true, force: true });
     }
 

@@ -17,6 +17,11 @@ export interface HttpBackend {
 
 export interface HttpFront {
     baseUrl: string;
+    /** How many requests are being served now. */
+    inFlight(): number;
+    /** Waits for every request being served to be answered. */
+    drain(): Promise<void>;
+    /** Stops taking requests, answers those being served, then closes every connection. */
     close(): Promise<void>;
 }
 
@@ -31,17 +36,34 @@ export async function listen(port: number, backend: HttpBackend, pages?: express
     if (pages) {
         app.use(pages); // the workspace's own pages around the apps' routes: the login
     }
+    // Requests being served: a host that stops the app first must answer them (or the engine times
+    // them out 30 s later, and logs it long after whoever asked is gone).
+    const inFlight = new Set<Promise<void>>();
     app.all('/api/apps/public/:appId/*', (req, res) => {
-        void serve(backend, req, res);
+        const served = serve(backend, req, res);
+        inFlight.add(served);
+        void served.finally(() => inFlight.delete(served));
     });
     const server = await new Promise<Server>((resolve, reject) => {
         const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
         listening.once('error', reject); // EADDRINUSE: the port is taken
     });
     const address = server.address() as AddressInfo;
+    const drain = async (): Promise<void> => {
+        while (inFlight.size > 0) {
+            await Promise.allSettled([...inFlight]);
+        }
+    };
     return {
         baseUrl: `http://127.0.0.1:${address.port}`,
-        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+        inFlight: () => inFlight.size,
+        drain,
+        async close() {
+            const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+            await drain();
+            server.closeAllConnections(); // a browser's idle keep-alive connections would hold `close` open
+            await closed;
+        },
     };
 }
 

@@ -41,6 +41,8 @@ export class PersistenceCollection {
     public entriesExamined = 0;
     /** Return true to make that write fail, as a database error would. */
     public failWrite?: (operation: PersistenceOperation, associations: StoredAssociation[] | undefined) => boolean;
+    /** While set, reads by associations wait for it, as they would on a database under strain. */
+    public holdReads?: Promise<void>;
 
     public async create(appId: string, data: object, associations?: StoredAssociation[]): Promise<string> {
         this.calls.create++;
@@ -58,6 +60,7 @@ export class PersistenceCollection {
 
     public async readByAssociations(appId: string, associations: StoredAssociation[]): Promise<object[]> {
         this.calls.read++;
+        await this.holdReads;
         const matches = this.matchAll(appId, associations);
         this.documentsRead += matches.length;
         return matches.map((document) => copy(document.data));
