@@ -8,7 +8,14 @@ import type {
 } from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
-import type { IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
+import type {
+    ILivechatEventContext,
+    ILivechatTransferEventContext,
+    IPostLivechatAgentAssigned,
+    IPostLivechatAgentUnassigned,
+    IPostLivechatRoomClosed,
+    IPostLivechatRoomTransferred,
+} from '@rocket.chat/apps-engine/definition/livechat';
 import type { IPostRoomDeleted, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type {
     IUIKitInteractionHandler,
@@ -29,6 +36,9 @@ import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
 import { workspaceReportSources, workspaceStatsSources } from './lib/adapters/reportSources';
 import { SERVICE_TIME_STATS } from './lib/stats/statsShape';
 import { forgetDeletedRoom } from './lib/records/forgetDeletedRoom';
+import { agentChangeOf, transferChangeOf } from './lib/legs/legChanges';
+import type { LegChange, LegRoom } from './lib/legs/chatLegs';
+import { recordLegEvent } from './lib/legs/chatLegs';
 import { recordClosedRoom } from './lib/records/recordClosedRoom';
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/report/shapes';
 import type { ClosedLivechatRoom } from './lib/records/roomMetrics';
@@ -37,9 +47,52 @@ import { messageOf } from './lib/util/messageOf';
 import { openDashboardDialog } from './lib/adapters/dashboardSources';
 import { OPEN_DASHBOARD_ACTION, OPEN_DASHBOARD_BUTTON } from './lib/dashboard/openButton';
 
-export class AgentServiceTimeApp extends App implements IPostLivechatRoomClosed, IPostRoomDeleted, IUIKitInteractionHandler {
+export class AgentServiceTimeApp
+    extends App
+    implements
+        IPostLivechatRoomClosed,
+        IPostLivechatAgentAssigned,
+        IPostLivechatAgentUnassigned,
+        IPostLivechatRoomTransferred,
+        IPostRoomDeleted,
+        IUIKitInteractionHandler
+{
     public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
         await recordClosedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
+    }
+
+    /** The legs of a chat: who took it and when (`lib/legs`). */
+    public async executePostLivechatAgentAssigned(
+        context: ILivechatEventContext,
+        read: IRead,
+        _http: IHttp,
+        persis: IPersistence,
+    ): Promise<void> {
+        await this.keepLegEvent(context.room, agentChangeOf('assigned', context), read, persis);
+    }
+
+    public async executePostLivechatAgentUnassigned(
+        context: ILivechatEventContext,
+        read: IRead,
+        _http: IHttp,
+        persis: IPersistence,
+    ): Promise<void> {
+        await this.keepLegEvent(context.room, agentChangeOf('unassigned', context), read, persis);
+    }
+
+    public async executePostLivechatRoomTransferred(
+        context: ILivechatTransferEventContext,
+        read: IRead,
+        _http: IHttp,
+        persis: IPersistence,
+    ): Promise<void> {
+        await this.keepLegEvent(context.room, transferChangeOf(context), read, persis);
+    }
+
+    private async keepLegEvent(room: LegRoom | undefined, change: LegChange | undefined, read: IRead, persis: IPersistence): Promise<void> {
+        if (room && change) {
+            await recordLegEvent(room, change, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
+        }
     }
 
     public async executePostRoomDeleted(room: IRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {

@@ -23,6 +23,7 @@ import { generateSigningKeys, HostBridges } from './bridges';
 import { assertDenoReady, DENO_LAUNCHER_DIR } from './deno';
 import type { HttpFront } from './httpFront';
 import { listen } from './httpFront';
+import { LivechatRouting } from './livechatRouting';
 import { loginPage } from './loginPage';
 import { JobScheduler } from './jobScheduler';
 import { MemoryLogStorage, MemoryMetadataStorage, MemorySourceStorage } from './storage';
@@ -59,6 +60,8 @@ export class AppsEngineHost {
     public readonly logs: MemoryLogStorage;
     /** Where the login page sends a user once logged in (the playground points it at the dashboard). */
     public landingPage: string | undefined;
+    /** Chats moving between agents, with the events Rocket.Chat fires (`livechatRouting.ts`). */
+    public readonly routing: LivechatRouting;
 
     private readonly metadata = new MemoryMetadataStorage();
     private readonly signingKeys = generateSigningKeys();
@@ -73,6 +76,10 @@ export class AppsEngineHost {
         this.workspace = options.workspace ?? new Workspace();
         this.logs = new MemoryLogStorage(options.printAppLogs);
         this.scheduler = new JobScheduler((appId, processorId) => this.processors.get(appId)?.get(processorId), options.printJobFailures);
+        this.routing = new LivechatRouting(this.workspace, (event, payload) =>
+            // The engine types each listener's payload; the routing builds them as Rocket.Chat's bridge does.
+            this.manager.getListenerManager().executeListener(event as AppInterface.IPostLivechatAgentAssigned, payload as never),
+        );
     }
 
     public static async start(options: HostOptions = {}): Promise<AppsEngineHost> {
@@ -170,9 +177,12 @@ export class AppsEngineHost {
         await this.manager.getSettingsManager().updateAppSetting(appId, { ...setting, value });
     }
 
-    /** Rocket.Chat closes the room, then hands apps the converted room in `IPostLivechatRoomClosed`. */
-    public async closeRoom(roomId: string, at: Date): Promise<void> {
-        const room = this.workspace.closeRoom(roomId, at);
+    /**
+     * Rocket.Chat closes the room, then hands apps the converted room in `IPostLivechatRoomClosed`
+     * (by the serving agent, or with `closer` the visitor).
+     */
+    public async closeRoom(roomId: string, at: Date, closer: 'user' | 'visitor' = 'user'): Promise<void> {
+        const room = this.workspace.closeRoom(roomId, at, closer);
         await this.manager.getListenerManager().executeListener(AppInterface.IPostLivechatRoomClosed, this.workspace.convertRoom(room));
     }
 
@@ -273,6 +283,8 @@ export class AppsEngineHost {
         // request, the engine would time it out 30 s later and log it after the caller stopped listening.
         await this.http?.close();
         this.http = undefined;
+        // Livechat events still being handled, likewise.
+        await this.routing.settle();
         // Paused first: a job running now may schedule its next batch, which must not start once
         // the app's process is stopped (it would wait out the engine's 30 s timeout after the run).
         await this.scheduler.pause();

@@ -45,6 +45,7 @@ export interface LivechatRoomDocument {
     closedBy?: { _id: string; username: string };
     metrics?: { chatDuration?: number; serviceTimeDuration?: number; response?: { ft: number; fd: Date } };
     msgs: number;
+    onHold?: true;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ReadonlyArray<[string, unknown]> = [
@@ -106,6 +107,31 @@ export class Workspace {
         room._updatedAt = at;
     }
 
+    /** `LivechatRooms.removeAgentByRoomId`: the chat waits in the queue again. */
+    public unserveRoom(roomId: string, at: Date): void {
+        const room = this.room(roomId);
+        delete room.servedBy;
+        room._updatedAt = at;
+    }
+
+    /** `LivechatRooms.changeDepartmentIdByRoomId`. */
+    public changeDepartment(roomId: string, departmentId: string, at: Date): void {
+        const room = this.room(roomId);
+        room.departmentId = departmentId;
+        room._updatedAt = at;
+    }
+
+    /** `setOnHoldByRoomId` / `unsetOnHoldByRoomId`. */
+    public setOnHold(roomId: string, onHold: boolean, at: Date): void {
+        const room = this.room(roomId);
+        if (onHold) {
+            room.onHold = true;
+        } else {
+            delete room.onHold;
+        }
+        room._updatedAt = at;
+    }
+
     /**
      * An agent's message: the first one sets `metrics.response.ft`, the seconds since the visitor's
      * last message before it (the room's creation when the visitor has written nothing since), as
@@ -120,15 +146,19 @@ export class Workspace {
         room._updatedAt = at;
     }
 
-    /** Rocket.Chat's `closeRoom`: durations from the timestamps, `serviceTimeDuration` only when truthy. */
-    public closeRoom(roomId: string, at: Date): LivechatRoomDocument {
+    /**
+     * Rocket.Chat's `closeRoom`: durations from the timestamps, `serviceTimeDuration` only when truthy.
+     * The serving agent closes it, or the visitor (always the visitor when no agent serves).
+     */
+    public closeRoom(roomId: string, at: Date, closer: 'user' | 'visitor' = 'user'): LivechatRoomDocument {
         const room = this.room(roomId);
         const serviceTimeDuration = room.servedBy && (at.getTime() - room.servedBy.ts.getTime()) / 1000;
         room.closedAt = at;
-        room.closer = room.servedBy ? 'user' : 'visitor';
-        room.closedBy = room.servedBy
-            ? { _id: room.servedBy._id, username: room.servedBy.username }
-            : { _id: room.v._id, username: room.v.username };
+        room.closer = room.servedBy ? closer : 'visitor';
+        room.closedBy =
+            room.servedBy && closer === 'user'
+                ? { _id: room.servedBy._id, username: room.servedBy.username }
+                : { _id: room.v._id, username: room.v.username };
         room.metrics = {
             ...room.metrics,
             chatDuration: (at.getTime() - room.ts.getTime()) / 1000,
@@ -235,6 +265,14 @@ export class Workspace {
             throw new Error(`No room ${roomId}`);
         }
         return room;
+    }
+
+    public department(departmentId: string): DepartmentDocument {
+        const department = this.departments.get(departmentId);
+        if (!department) {
+            throw new Error(`No department ${departmentId}`);
+        }
+        return department;
     }
 
     public user(userId: string): UserDocument {

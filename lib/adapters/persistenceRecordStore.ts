@@ -22,6 +22,8 @@ import type { ReadStep } from '../buckets/readPlan';
 import { dirtyByLevel, planTotalsReads, recordPeriodsOfSlots } from '../buckets/readPlan';
 import type { SlotTotals } from '../buckets/timeline';
 import { dayOfSlot, decodeTimeline, emptyTimeline, encodeTimeline, setSlots } from '../buckets/timeline';
+import type { LegStore } from '../legs/chatLegs';
+import type { LegEvent } from '../legs/legs';
 import type { RecordStore } from '../records/recordStore';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce, EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord, recordFingerprint } from '../records/serviceRecord';
@@ -44,12 +46,15 @@ import {
     LEGACY,
     legacyMonthRecordsQuery,
     legacyRoomRecordsQuery,
+    legEventAssociations,
+    monthLegEventsQuery,
     monthTag,
     periodRecordsQuery,
     PRUNED_TAG,
     READY_TAG,
     REBUILD_PROGRESS_TAG,
     recordAssociations,
+    roomLegEventsQuery,
     roomRecordsQuery,
     SUPERSEDED_TAGS,
     tag,
@@ -116,7 +121,7 @@ export interface RebuildSummary {
  *   rebuild), reports read records only, of both layouts; so records stored by app 1.0.x, which the
  *   first run moves to this layout, are never missed.
  */
-export class PersistenceRecordStore implements RecordStore {
+export class PersistenceRecordStore implements RecordStore, LegStore {
     constructor(
         private readonly reader: IPersistenceRead,
         private readonly writer?: IPersistence,
@@ -128,12 +133,27 @@ export class PersistenceRecordStore implements RecordStore {
         await this.requireWriter().updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
     }
 
+    /** Each event its own document: two events of one chat handled at once cannot overwrite each other. */
+    public async addLegEvent(roomId: string, roomCreatedAt: number, event: LegEvent): Promise<void> {
+        await this.requireWriter().createWithAssociations(event, legEventAssociations(roomId, roomCreatedAt));
+    }
+
+    public async legEvents(roomId: string): Promise<LegEvent[]> {
+        return (await this.reader.readByAssociations(roomLegEventsQuery(roomId))).filter(isLegEvent);
+    }
+
+    public async record(roomId: string): Promise<ServiceRecord | undefined> {
+        return (await this.roomRecords(roomId))[0];
+    }
+
     /** Whether the room has a record, in this layout or (not yet migrated) in layout 1. */
     public async has(roomId: string): Promise<boolean> {
         return (await this.roomRecords(roomId)).length > 0 || (await this.legacyRoomRecords(roomId)).length > 0;
     }
 
+    /** Removes the room's record and its leg events; answers whether there was a record. */
     public async remove(roomId: string): Promise<boolean> {
+        await this.requireWriter().removeByAssociations(roomLegEventsQuery(roomId));
         const [current, legacy] = [await this.roomRecords(roomId), await this.legacyRoomRecords(roomId)];
         if (current.length === 0 && legacy.length === 0) {
             return false;
@@ -308,12 +328,13 @@ export class PersistenceRecordStore implements RecordStore {
         return { years: [...years, ...markers.map((marker) => utcYear(periodStart(marker.slot)))], markers, ready };
     }
 
+    /** Buckets add up the core's last legs only: a report by legs reads every record in its range. */
     private plan(scope: ReportScope, context: ReadContext): ReadStep[] {
         return planTotalsReads({
             range: scope.range,
             yearsWithRecords: context.years,
             dirtySlots: dirtySlots(context.markers),
-            bucketsReady: context.ready,
+            bucketsReady: context.ready && scope.attribution !== 'legs',
             views: viewsOf(scope),
         });
     }
@@ -733,6 +754,7 @@ export class PersistenceRecordStore implements RecordStore {
                 }
                 removed += (await writer.removeByAssociations(periodRecordsQuery(month)))?.length ?? 0;
                 removed += (await writer.removeByAssociations(legacyMonthRecordsQuery(month)))?.length ?? 0;
+                await writer.removeByAssociations(monthLegEventsQuery(month));
                 await writer.removeByAssociations(bucketsOfMonthQuery(month));
                 prunedYears.add(yearTag(year));
             }
@@ -989,4 +1011,18 @@ function readRecords(stored: Iterable<unknown>): ServiceRecord[] {
         }
     }
     return records;
+}
+
+const LEG_EVENT_KINDS: ReadonlyArray<LegEvent['kind']> = ['assigned', 'transferred', 'unassigned'];
+
+function isLegEvent(data: unknown): data is LegEvent {
+    const event = data as Partial<LegEvent> | null;
+    return (
+        typeof event === 'object' &&
+        event !== null &&
+        LEG_EVENT_KINDS.includes(event.kind as LegEvent['kind']) &&
+        typeof event.agentId === 'string' &&
+        typeof event.username === 'string' &&
+        typeof event.at === 'number'
+    );
 }

@@ -3,6 +3,7 @@
  * suite validates every answer it receives against it, so it cannot drift from the code.
  */
 import { DASHBOARD_ROUTES } from '../dashboard/page';
+import { ATTRIBUTIONS } from '../legs/attribution';
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../report/shapes';
 import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from './routes';
 import { SERVICE_TIME_STATS } from '../stats/statsShape';
@@ -119,6 +120,13 @@ const reportParameters = [
         schema: { type: 'string', enum: ['json', 'csv'] },
         description: 'csv: the same rows as CSV (as Accept: text/csv).',
     },
+    {
+        name: 'attribution',
+        in: 'query',
+        schema: { type: 'string', enum: [...ATTRIBUTIONS], default: 'last' },
+        description:
+            "last: the core's figures, each chat credited to the agent who served at the close for the core's serviceTimeDuration. legs: each agent who took part in a chat is credited one chat and the sum of their own stretches of it (rooms still filtered on their creation time).",
+    },
 ];
 
 const seconds = (description: string) => ({ type: 'integer', description });
@@ -140,6 +148,18 @@ const statsItem = {
         averageChatDurationInSeconds: nullableSeconds(
             'Mean of metrics.chatDuration (creation to close) over the rooms that carry it, rounded up; null when none does.',
         ),
+        transfers: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description:
+                "attribution=legs: the agent's stretches that ended by a transfer to another agent or a return to the queue; null with last.",
+        },
+        legsWithUnknownStart: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description:
+                "attribution=legs: the agent's stretches that began before the app saw the chat (their time is not counted); null with last.",
+        },
     },
     additionalProperties: false,
 };
@@ -197,7 +217,7 @@ const seriesAnswer = {
 };
 
 const seriesParameters = [
-    ...reportParameters.filter((parameter) => ['start', 'end', 'departmentId', 'format'].includes(parameter.name)),
+    ...reportParameters.filter((parameter) => ['start', 'end', 'departmentId', 'format', 'attribution'].includes(parameter.name)),
     {
         name: 'interval',
         in: 'query',
@@ -399,6 +419,8 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                     p95ServiceTimeInSeconds: 1502,
                     averageFirstResponseTimeInSeconds: 38,
                     averageChatDurationInSeconds: 640,
+                    transfers: null,
+                    legsWithUnknownStart: null,
                 },
             ),
             [`/${SERIES_PATH}`]: {

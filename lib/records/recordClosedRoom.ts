@@ -1,5 +1,7 @@
 import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 
+import type { LegStore } from '../legs/chatLegs';
+import { withLegsOf } from '../legs/chatLegs';
 import type { RecordStore } from './recordStore';
 import type { ClosedLivechatRoom } from './roomMetrics';
 import { decideServiceRecord } from './serviceRecord';
@@ -12,13 +14,13 @@ const RETRY_DELAY_MS = 50;
 
 /**
  * A closed room becomes a service record in the store, or a debug line saying why it does not
- * count. A failing write is tried again (the upsert is idempotent, so a retry cannot count twice);
+ * count; with its legs (`legs/chatLegs.ts`) when the app saw the chat change hands. A failing read or write is tried again (the upsert is idempotent, so a retry cannot count twice);
  * one that still fails is logged with the room id, for a later history import to repair, and the
  * answer says it was not recorded.
  */
 export async function recordClosedRoom(
     room: ClosedLivechatRoom,
-    store: Pick<RecordStore, 'save'>,
+    store: Pick<RecordStore, 'save'> & Pick<LegStore, 'legEvents'>,
     logger: Pick<ILogger, 'debug' | 'error'>,
     pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<RecordDecision> {
@@ -29,8 +31,9 @@ export async function recordClosedRoom(
     }
     for (let attempt = 1; ; attempt++) {
         try {
-            await store.save(decision.record);
-            return decision;
+            const record = withLegsOf(decision.record, await store.legEvents(room.id));
+            await store.save(record);
+            return { counts: true, record };
         } catch (error) {
             if (attempt >= SAVE_ATTEMPTS) {
                 const why = messageOf(error);

@@ -1,5 +1,6 @@
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
+import type { Leg, LegEnd } from '../legs/legs';
 import type { ClosedLivechatRoom } from './roomMetrics';
 import { chatDurationOf, firstResponseTimeOf, serviceTimeDurationOf } from './roomMetrics';
 
@@ -25,6 +26,11 @@ export interface ServiceRecord {
     closedAt?: number;
     firstResponseMs?: number;
     chatDurationMs?: number;
+    /**
+     * Since app 1.4: every agent's stretch of the chat, oldest first, the last one the core's own
+     * (`legs/legs.ts`). Absent on older records and on rooms the history import recorded.
+     */
+    legs?: Leg[];
 }
 
 /** The fields a record may carry beyond what the core's report needs. */
@@ -144,8 +150,12 @@ export function recordFingerprint(record: ServiceRecord): string {
         record.departmentId ?? null,
     ];
     // The times of 1.2 only when present: a marker written by 1.1 for a record without them still matches.
-    if (OPTIONAL_TIMES.some((field) => record[field] !== undefined)) {
+    if (OPTIONAL_TIMES.some((field) => record[field] !== undefined) || record.legs) {
         fields.push(...OPTIONAL_TIMES.map((field) => record[field] ?? null));
+    }
+    // The legs of 1.4 likewise.
+    if (record.legs) {
+        fields.push(record.legs.map((leg) => [leg.agentId, leg.username, leg.startedAt ?? null, leg.endedAt, leg.endedBy]));
     }
     return JSON.stringify(fields);
 }
@@ -166,18 +176,38 @@ export function readStoredRecord(data: unknown): ServiceRecord | undefined {
     ) {
         return undefined;
     }
-    // A time that is not a number is dropped, not trusted: the record still counts for what it does carry.
+    // A time that is not a number, or legs that are not legs, are dropped, not trusted: the record still counts for what it does carry.
     const record = candidate as ServiceRecord;
-    if (OPTIONAL_TIMES.every((field) => record[field] === undefined || typeof record[field] === 'number')) {
+    const legsReadable = record.legs === undefined || (Array.isArray(record.legs) && record.legs.every(isLeg));
+    if (legsReadable && OPTIONAL_TIMES.every((field) => record[field] === undefined || typeof record[field] === 'number')) {
         return record;
     }
     const clean: ServiceRecord = { ...record };
+    if (!legsReadable) {
+        delete clean.legs;
+    }
     for (const field of OPTIONAL_TIMES) {
         if (typeof clean[field] !== 'number') {
             delete clean[field];
         }
     }
     return clean;
+}
+
+const LEG_ENDS: readonly LegEnd[] = ['close', 'transfer', 'queue'];
+
+function isLeg(value: unknown): value is Leg {
+    if (typeof value !== 'object' || value === null) {
+        return false;
+    }
+    const leg = value as Partial<Leg>;
+    return (
+        typeof leg.agentId === 'string' &&
+        typeof leg.username === 'string' &&
+        (leg.startedAt === undefined || typeof leg.startedAt === 'number') &&
+        typeof leg.endedAt === 'number' &&
+        LEG_ENDS.includes(leg.endedBy as LegEnd)
+    );
 }
 
 function toEpochMs(value: unknown): number | undefined {

@@ -1,3 +1,4 @@
+import { creditsOf } from '../legs/attribution';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce } from '../records/serviceRecord';
 import { compareCodePoints } from './codePointOrder';
@@ -54,8 +55,13 @@ export class AgentTotalsAccumulator {
 
     public add(records: Iterable<ServiceRecord>): void {
         const inScope = [...records].filter((record) => isInScope(record, this.scope));
-        for (const { agentId, username, durationMs } of eachRoomOnce(inScope, this.countedRooms)) {
-            this.table.add(agentId, username, 1, durationMs);
+        for (const record of eachRoomOnce(inScope, this.countedRooms)) {
+            for (const { agentId, username, chats, durationMs } of creditsOf(record, this.scope.attribution)) {
+                // An agent whose every leg began unseen took part for a time nobody knows: no chat of theirs to list.
+                if (chats > 0) {
+                    this.table.add(agentId, username, chats, durationMs);
+                }
+            }
         }
     }
 

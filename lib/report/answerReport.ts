@@ -7,7 +7,7 @@ import type { AgentTotals } from './agentTotals';
 import type { PaginationSettings } from './pagination';
 import { paginate, resolvePage } from './pagination';
 import type { QueryCheck, ReportQuery } from './query';
-import { checkReportQuery, parseDepartmentFilter, parseReportRange, wantsCsv } from './query';
+import { checkReportQuery, parseReportRange, reportScope, wantsCsv } from './query';
 import type { DateRange, ReportScope } from './scope';
 import { isEmptyRange } from './scope';
 import type { ReportShape } from './shapes';
@@ -40,7 +40,7 @@ export async function answerAgentsReport<Item, Row = AgentTotals>(
     }
     const { query, range } = checked.value;
     const page = resolvePage(query, await sources.paginationSettings());
-    const scope: ReportScope = { range, departmentIds: parseDepartmentFilter(query.departmentId) };
+    const scope: ReportScope = reportScope(query, range);
     const totals = isEmptyRange(scope.range) ? [] : await sources.agentTotals(scope);
     const { items, count, offset, total } = paginate(totals.map(shape.toItem), page);
     if (wantsCsv(query.format, request.headers?.accept)) {

@@ -3,7 +3,9 @@ import type { ValidateFunction } from 'ajv';
 // `import = require`: negotiator is a CommonJS function, and rc-apps compiles without esModuleInterop.
 import Negotiator = require('negotiator');
 
-import type { DateRange } from './scope';
+import type { Attribution } from '../legs/attribution';
+import { ATTRIBUTIONS } from '../legs/attribution';
+import type { DateRange, ReportScope } from './scope';
 
 /** The query once the schema has passed; AJV has coerced `count` and `offset` to numbers. */
 export interface ReportQuery {
@@ -16,6 +18,20 @@ export interface ReportQuery {
     departmentId?: string | string[];
     /** The app's own: `csv` for the same rows as CSV (as `Accept: text/csv` asks). */
     format?: 'json' | 'csv';
+    /** The app's own: `legs` credits each agent their own part of a chat; `last` (the default) is the core's. */
+    attribution?: Attribution;
+}
+
+/** The app's own `attribution` parameter, in every report's schema. */
+export const ATTRIBUTION_PARAMETER = { type: 'string', enum: ATTRIBUTIONS } as const;
+
+/** What a report counts, from its checked query: the range, the departments named, the attribution. */
+export function reportScope(query: Pick<ReportQuery, 'departmentId' | 'attribution'>, range: DateRange): ReportScope {
+    return {
+        range,
+        departmentIds: parseDepartmentFilter(query.departmentId),
+        ...(query.attribution && { attribution: query.attribution }),
+    };
 }
 
 /**
@@ -23,7 +39,7 @@ export interface ReportQuery {
  * checked with the library the core uses and its options, so that every message is the core's.
  * Additions: `minimum: 0` (the core hands a negative count or offset on to MongoDB, which fails
  * with a database error; here it is a 400: README, "Known differences"), and the app's own
- * `departmentId` and `format`, which the core would refuse as additional properties.
+ * `departmentId`, `format` and `attribution`, which the core would refuse as additional properties.
  */
 const reportQuerySchema = {
     type: 'object',
@@ -35,6 +51,7 @@ const reportQuerySchema = {
         sort: { type: 'string' },
         departmentId: { type: ['string', 'array'], items: { type: 'string' } },
         format: { type: 'string', enum: ['json', 'csv'] },
+        attribution: ATTRIBUTION_PARAMETER,
     },
     required: ['start', 'end'],
     additionalProperties: false,

@@ -1,3 +1,5 @@
+import type { Attribution } from '../legs/attribution';
+
 /** A report's range of room creation times, in ms since the epoch, both ends inclusive. */
 export interface DateRange {
     start: number;
@@ -8,6 +10,8 @@ export interface DateRange {
 export interface ReportScope {
     range: DateRange;
     departmentIds?: readonly string[];
+    /** Who a chat's time is credited to (`legs/attribution.ts`); `last`, the core's, when absent. */
+    attribution?: Attribution;
 }
 
 /** `end` before `start` is no error in the core: the report is just empty. */

@@ -5,7 +5,7 @@ import type { AppRequest, Caller } from '../api/guard';
 import type { SlotTotals } from '../buckets/timeline';
 import type { AgentTotals } from '../report/agentTotals';
 import { checkReportRequest } from '../report/answerReport';
-import { parseDepartmentFilter, wantsCsv } from '../report/query';
+import { parseDepartmentFilter, reportScope, wantsCsv } from '../report/query';
 import { ceilSeconds, ceilSecondsAverage } from '../report/rounding';
 import type { ReportScope } from '../report/scope';
 import type { SeriesBucket } from './calendar';
@@ -70,10 +70,11 @@ export async function answerSeries(request: AppRequest, sources: SeriesSources):
     if (!buckets) {
         return tooManyBuckets(MAX_SERIES_BUCKETS);
     }
-    const scope: ReportScope = { range, departmentIds: parseDepartmentFilter(query.departmentId) };
+    const scope: ReportScope = reportScope(query, range);
     const agentIds = parseDepartmentFilter(query.agentId);
     let items: SeriesBucketItem[];
-    if (byAgent || agentIds) {
+    // The timelines behind `bucketTotals` add up the core's last legs only: credits by legs are added per agent.
+    if (byAgent || agentIds || scope.attribution === 'legs') {
         const perBucket = await sources.bucketAgents(scope, buckets);
         items = buckets.map((bucket, i) => {
             const agents = perBucket[i].filter((agent) => !agentIds || agentIds.includes(agent.agentId));

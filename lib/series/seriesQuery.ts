@@ -1,4 +1,5 @@
-import { queryChecker } from '../report/query';
+import type { Attribution } from '../legs/attribution';
+import { ATTRIBUTION_PARAMETER, queryChecker } from '../report/query';
 import type { SeriesInterval } from './calendar';
 
 /** The series' query once the schema has passed; AJV has coerced `byAgent` to a boolean. */
@@ -14,6 +15,7 @@ export interface SeriesQuery {
     /** Each bucket lists its agents. */
     byAgent?: boolean;
     format?: 'json' | 'csv';
+    attribution?: Attribution;
 }
 
 /** The reports' schema (`report/query.ts`) with the series' own parameters, checked the same way. */
@@ -28,6 +30,7 @@ export const checkSeriesQuery = queryChecker<SeriesQuery>({
         agentId: { type: ['string', 'array'], items: { type: 'string' } },
         byAgent: { type: 'boolean' },
         format: { type: 'string', enum: ['json', 'csv'] },
+        attribution: ATTRIBUTION_PARAMETER,
     },
     required: ['start', 'end', 'interval'],
     additionalProperties: false,

@@ -1,5 +1,7 @@
 import type { AgentTotals } from '../report/agentTotals';
 import { sortAgents } from '../report/agentTotals';
+import type { ChatCredit } from '../legs/attribution';
+import { creditsOf } from '../legs/attribution';
 import type { ServiceRecord } from '../records/serviceRecord';
 import { eachRoomOnce } from '../records/serviceRecord';
 import type { ReportScope } from '../report/scope';
@@ -18,6 +20,10 @@ export interface AgentStats extends AgentTotals {
     chatDurationMs: number;
     chatDurationChats: number;
     sketch: QuantileSketch;
+    /** Counted only with `attribution=legs` (buckets keep no legs): legs that ended by a transfer or a return to the queue. */
+    transfers?: number;
+    /** Likewise: legs whose start the app never saw. */
+    legsWithUnknownStart?: number;
 }
 
 /** An agent's stats as stored in a bucket: the sketch in its stored form. */
@@ -35,6 +41,9 @@ export interface StoredAgentStats extends AgentTotals {
  */
 export class AgentStatsTable {
     private readonly byAgent = new Map<string, Map<string, AgentStats>>();
+
+    /** `countsLegs`: the table counts each agent's transfers and unseen legs (only records carry them). */
+    constructor(private readonly countsLegs = false) {}
 
     private entry(agentId: string, username: string): AgentStats {
         let byUsername = this.byAgent.get(agentId);
@@ -54,6 +63,7 @@ export class AgentStatsTable {
                 chatDurationMs: 0,
                 chatDurationChats: 0,
                 sketch: new QuantileSketch(),
+                ...(this.countsLegs && { transfers: 0, legsWithUnknownStart: 0 }),
             };
             byUsername.set(username, stats);
         }
@@ -61,10 +71,25 @@ export class AgentStatsTable {
     }
 
     public addRecord(record: ServiceRecord): void {
-        const stats = this.entry(record.agentId, record.username);
+        for (const credit of creditsOf(record, 'last')) {
+            this.addCredit(credit);
+        }
+    }
+
+    /** One agent's part of one chat: the whole chat under `last`, their own legs under `legs`. */
+    public addCredit(credit: ChatCredit): void {
+        const { record } = credit;
+        const stats = this.entry(credit.agentId, credit.username);
+        if (stats.transfers !== undefined && stats.legsWithUnknownStart !== undefined) {
+            stats.transfers += credit.transfers;
+            stats.legsWithUnknownStart += credit.legsWithUnknownStart;
+        }
+        if (credit.chats === 0) {
+            return;
+        }
         stats.chats += 1;
-        stats.sumMs += record.durationMs;
-        stats.sketch.add(record.durationMs);
+        stats.sumMs += credit.durationMs;
+        stats.sketch.add(credit.durationMs);
         if (record.firstResponseMs !== undefined) {
             stats.firstResponseMs += record.firstResponseMs;
             stats.firstResponseChats += 1;
@@ -98,15 +123,19 @@ export function toStoredStats(stats: AgentStats): StoredAgentStats {
 
 /** Adds records and stored stats into per-agent stats; only what is in the report's scope counts, each room once. */
 export class AgentStatsAccumulator {
-    private readonly table = new AgentStatsTable();
+    private readonly table: AgentStatsTable;
     private readonly countedRooms = new Set<string>();
 
-    constructor(private readonly scope: ReportScope) {}
+    constructor(private readonly scope: ReportScope) {
+        this.table = new AgentStatsTable(scope.attribution === 'legs');
+    }
 
     public addRecords(records: Iterable<ServiceRecord>): void {
         const inScope = [...records].filter((record) => isInScope(record, this.scope));
         for (const record of eachRoomOnce(inScope, this.countedRooms)) {
-            this.table.addRecord(record);
+            for (const credit of creditsOf(record, this.scope.attribution)) {
+                this.table.addCredit(credit);
+            }
         }
     }
 
@@ -117,7 +146,8 @@ export class AgentStatsAccumulator {
         }
     }
 
+    /** Agents with at least one chat: one whose every leg in the scope began unseen is not listed (as in the other reports). */
     public sorted(): AgentStats[] {
-        return sortAgents(this.table.values());
+        return sortAgents(this.table.values().filter((stats) => stats.chats > 0));
     }
 }

@@ -14,6 +14,13 @@ export interface ServiceTimeStatsItem {
     averageFirstResponseTimeInSeconds: number | null;
     /** Over the agent's rooms that carry `metrics.chatDuration`; null when none does. */
     averageChatDurationInSeconds: number | null;
+    /**
+     * With `attribution=legs`: how many of the agent's legs ended by a transfer to another agent or a
+     * return to the queue, and how many began before the app saw the chat (their time is not counted).
+     * Null with `last`: the buckets that answer it keep no legs.
+     */
+    transfers: number | null;
+    legsWithUnknownStart: number | null;
 }
 
 /**
@@ -40,6 +47,8 @@ export function toStatsItem(stats: AgentStats): ServiceTimeStatsItem {
         p95ServiceTimeInSeconds: percentileSeconds(stats, 95),
         averageFirstResponseTimeInSeconds: averageOrNull(stats.firstResponseMs, stats.firstResponseChats),
         averageChatDurationInSeconds: averageOrNull(stats.chatDurationMs, stats.chatDurationChats),
+        transfers: stats.transfers ?? null,
+        legsWithUnknownStart: stats.legsWithUnknownStart ?? null,
     };
 }
 
@@ -56,5 +65,7 @@ export const SERVICE_TIME_STATS: ReportShape<ServiceTimeStatsItem, AgentStats> =
         'p95ServiceTimeInSeconds',
         'averageFirstResponseTimeInSeconds',
         'averageChatDurationInSeconds',
+        'transfers',
+        'legsWithUnknownStart',
     ],
 };

@@ -17,6 +17,10 @@ import { periodStart, periodTag, periodTagsOf } from '../buckets/periods';
  * So every list below starts with the tag that names the fewest documents: the room, the period, the
  * marker's token, the bucket group. `dev/workspace/persistenceCollection.ts` counts those entries.
  *
+ * App 1.4 adds, within layout 3, a chat's leg events: [room, `service-leg-event-v1`, month of the
+ * room's creation], one document per event (created, never updated: events of one chat that race
+ * cannot overwrite each other), read at the close to write the record's legs.
+ *
  * Layout 3 (app 1.2) is layout 2 with each bucket part written twice (`v: 3`): its totals under
  * `buckets:…` (what reports read) and its stats under `stats:…` (see `BucketKind`), and a timeline per day and
  * view: [`timeline:<day>:<view>`, `timelines:<month>:<view>`, `buckets-of:<month>`], each 5-minute
@@ -45,6 +49,8 @@ export const REBUILD_PROGRESS_TAG = 'service-buckets-progress-v3';
 /** The readiness and progress of layout 2's buckets (app 1.1): removed once layout 3's are built. */
 export const SUPERSEDED_TAGS = ['service-buckets-ready-v2', 'service-buckets-progress-v2'] as const;
 export const IMPORT_STATUS_TAG = 'history-import-status';
+/** Since app 1.4: one document per livechat event that moves a chat between agents (`legs/legs.ts`). */
+export const LEG_EVENT_TAG = 'service-leg-event-v1';
 /** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
 export const PRUNED_TAG = 'service-pruned';
 
@@ -95,6 +101,21 @@ export function recordAssociations(roomId: string, createdAt: number): Associati
 /** Every record of a room (one, or two where racing upserts both inserted). */
 export function roomRecordsQuery(roomId: string): Association[] {
     return [roomAssociation(roomId), tag(RECORD_TAG)];
+}
+
+/** A leg event of a room: the room first; the month lets the retention prune events with their records. */
+export function legEventAssociations(roomId: string, createdAt: number): Association[] {
+    return [roomAssociation(roomId), tag(LEG_EVENT_TAG), tag(periodTag('month', createdAt))];
+}
+
+/** Every leg event of a room. */
+export function roomLegEventsQuery(roomId: string): Association[] {
+    return [roomAssociation(roomId), tag(LEG_EVENT_TAG)];
+}
+
+/** Every leg event of the rooms created in a month: what the retention removes. */
+export function monthLegEventsQuery(month: string): Association[] {
+    return [tag(month), tag(LEG_EVENT_TAG)];
 }
 
 /** Every record of a slot, hour, day or month: the period first (only records carry period tags). */

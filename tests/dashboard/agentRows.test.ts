@@ -12,6 +12,8 @@ const stat = (id: string, chats: number, median: number, firstResponse: number |
     p95ServiceTimeInSeconds: median * 3,
     averageFirstResponseTimeInSeconds: firstResponse,
     averageChatDurationInSeconds: null,
+    transfers: null,
+    legsWithUnknownStart: null,
 });
 
 describe('the agents table’s rows', () => {

@@ -1,3 +1,4 @@
+import type { LegStore } from '../../../lib/legs/chatLegs';
 import type { RecordStore } from '../../../lib/records/recordStore';
 import { recordClosedRoom, SAVE_ATTEMPTS } from '../../../lib/records/recordClosedRoom';
 import type { ServiceRecord } from '../../../lib/records/serviceRecord';
@@ -7,7 +8,8 @@ import { closedRoom } from '../../helpers/rooms';
 function flakyStore(failures: number) {
     const saved: ServiceRecord[] = [];
     let attempts = 0;
-    const store: Pick<RecordStore, 'save'> = {
+    const store: Pick<RecordStore, 'save'> & Pick<LegStore, 'legEvents'> = {
+        legEvents: async () => [],
         save: async (record) => {
             attempts++;
             if (attempts <= failures) {

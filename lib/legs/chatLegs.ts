@@ -1,0 +1,78 @@
+import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+
+import type { ServiceRecord } from '../records/serviceRecord';
+import type { LegEvent } from './legs';
+import { eventTime, legsOfChat } from './legs';
+
+/** Where a chat's leg events live, next to its record. */
+export interface LegStore {
+    addLegEvent(roomId: string, roomCreatedAt: number, event: LegEvent): Promise<void>;
+    legEvents(roomId: string): Promise<LegEvent[]>;
+    /** The room's record, when it closed already. */
+    record(roomId: string): Promise<ServiceRecord | undefined>;
+    save(record: ServiceRecord): Promise<void>;
+}
+
+/** The room of a livechat event, as the event hands it to apps: only what the legs need. */
+export type LegRoom = Pick<IRoom, 'id' | 'type' | 'createdAt' | 'updatedAt'>;
+
+/** An event's agent side: who took the chat or let it go, and for a transfer who had it. */
+export type LegChange = Omit<LegEvent, 'at'>;
+
+/**
+ * Keeps one event of a chat's legs: stamped with its time (`eventTime`), written as its own document.
+ * An event that comes after the chat's close (events are fired asynchronously, and may be delivered
+ * late) also rewrites the closed chat's legs.
+ */
+export async function recordLegEvent(
+    room: LegRoom,
+    change: LegChange,
+    store: LegStore,
+    logger: Pick<ILogger, 'debug'>,
+    handledAt = Date.now(),
+): Promise<LegEvent | undefined> {
+    if (room.type !== RoomType.LIVE_CHAT) {
+        return undefined;
+    }
+    const createdAt = toMs(room.createdAt);
+    if (createdAt === undefined) {
+        logger.debug(`Leg event of room ${room.id} not kept: the room has no creation time`);
+        return undefined;
+    }
+    const event: LegEvent = { ...change, at: eventTime(toMs(room.updatedAt), createdAt, handledAt) };
+    await store.addLegEvent(room.id, createdAt, event);
+    const closed = await store.record(room.id);
+    if (closed) {
+        const withLegs = withLegsOf(closed, await store.legEvents(room.id));
+        await store.save(withLegs);
+        logger.debug(`Room ${room.id} had closed already: its legs are rebuilt with this late ${event.kind} event`);
+    }
+    return event;
+}
+
+/**
+ * A closed chat's record with its legs, when the app saw any event of the chat and the record knows
+ * its close; otherwise as it is (the reports then credit the core's single leg).
+ */
+export function withLegsOf(record: ServiceRecord, events: readonly LegEvent[]): ServiceRecord {
+    if (events.length === 0 || record.closedAt === undefined) {
+        return record;
+    }
+    const legs = legsOfChat(events, {
+        agentId: record.agentId,
+        username: record.username,
+        closedAt: record.closedAt,
+        serviceTimeMs: record.durationMs,
+    });
+    return { ...record, legs };
+}
+
+function toMs(value: Date | undefined): number | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const ms = new Date(value).getTime();
+    return Number.isNaN(ms) ? undefined : ms;
+}
