@@ -32,6 +32,7 @@ import type { ServiceRecord } from '../lib/records/serviceRecord';
 import { readStoredRecord } from '../lib/records/serviceRecord';
 import type { ReportScope } from '../lib/report/scope';
 import { bucketsOfMonthQuery, periodRecordsQuery } from '../lib/storage/layout';
+import { DEFAULT_BUSINESS_HOURS_SETTING } from '../lib/hours/businessHours';
 import { printTable } from './table';
 
 const APP_ID = 'bench-app';
@@ -272,6 +273,7 @@ async function seriesAndStatsRows(
     const sources = storeSeriesSources(store, {
         allowedRoles: async () => ['livechat-manager'],
         reportingTimeZone: async () => REPORTING_TIME_ZONE,
+        businessHoursSetting: async () => DEFAULT_BUSINESS_HOURS_SETTING,
     });
     for (const [name, extra] of SERIES_CASES) {
         const query = { ...SERIES_QUERY, ...extra };

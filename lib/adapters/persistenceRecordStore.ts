@@ -30,7 +30,7 @@ import { eachRoomOnce, EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord,
 import type { AgentTotals } from '../report/agentTotals';
 import { AgentTotalsAccumulator } from '../report/agentTotals';
 import type { DateRange, ReportScope } from '../report/scope';
-import { isEmptyRange, isInScope } from '../report/scope';
+import { isEmptyRange, isInScope, needsRecords } from '../report/scope';
 import type { AgentStats } from '../stats/agentStats';
 import { AgentStatsAccumulator } from '../stats/agentStats';
 import type { BucketKind, BucketView } from '../storage/layout';
@@ -328,13 +328,12 @@ export class PersistenceRecordStore implements RecordStore, LegStore {
         return { years: [...years, ...markers.map((marker) => utcYear(periodStart(marker.slot)))], markers, ready };
     }
 
-    /** Buckets add up the core's last legs only: a report by legs reads every record in its range. */
     private plan(scope: ReportScope, context: ReadContext): ReadStep[] {
         return planTotalsReads({
             range: scope.range,
             yearsWithRecords: context.years,
             dirtySlots: dirtySlots(context.markers),
-            bucketsReady: context.ready && scope.attribution !== 'legs',
+            bucketsReady: context.ready && !needsRecords(scope),
             views: viewsOf(scope),
         });
     }

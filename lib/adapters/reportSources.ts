@@ -4,7 +4,7 @@ import type { ReportSources } from '../report/answerReport';
 import type { SeriesSources } from '../series/answerSeries';
 import type { AgentStats } from '../stats/agentStats';
 import { PersistenceRecordStore } from './persistenceRecordStore';
-import { readPaginationSettings, readReportingTimeZone, readReportRoles } from './workspaceSettings';
+import { readBusinessHoursSetting, readPaginationSettings, readReportingTimeZone, readReportRoles } from './workspaceSettings';
 
 /** The workspace behind a report request: the role setting, pagination settings and the stored records. */
 export function workspaceReportSources(read: IRead): ReportSources {
@@ -12,6 +12,7 @@ export function workspaceReportSources(read: IRead): ReportSources {
     return {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
+        businessHoursSetting: () => readBusinessHoursSetting(read),
         agentTotals: (scope) => store.totals(scope),
     };
 }
@@ -22,6 +23,7 @@ export function workspaceStatsSources(read: IRead): ReportSources<AgentStats> {
     return {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
+        businessHoursSetting: () => readBusinessHoursSetting(read),
         agentTotals: (scope) => store.stats(scope),
     };
 }
@@ -31,13 +33,14 @@ export function workspaceSeriesSources(read: IRead): SeriesSources {
     return storeSeriesSources(new PersistenceRecordStore(read.getPersistenceReader()), {
         allowedRoles: () => readReportRoles(read),
         reportingTimeZone: (caller) => readReportingTimeZone(read, caller),
+        businessHoursSetting: () => readBusinessHoursSetting(read),
     });
 }
 
 /** A series over a record store, with the workspace's settings as given (the bench gives its own). */
 export function storeSeriesSources(
     store: PersistenceRecordStore,
-    settings: Pick<SeriesSources, 'allowedRoles' | 'reportingTimeZone'>,
+    settings: Pick<SeriesSources, 'allowedRoles' | 'reportingTimeZone' | 'businessHoursSetting'>,
 ): SeriesSources {
     return {
         ...settings,

@@ -48,6 +48,32 @@ export function unknownTimeZone(name: string): ApiAnswer {
 }
 
 /** A series of more buckets than the app answers. */
+/** `hours=business` while the app setting "Business hours" does not read: what is wrong with it. */
+export function invalidBusinessHours(problems: readonly string[]): ApiAnswer {
+    return {
+        status: HttpStatusCode.BAD_REQUEST,
+        content: {
+            success: false,
+            error: `The app setting "Business hours" is not valid, so hours=business cannot be answered: ${problems.join('; ')}.`,
+            errorType: 'invalid-business-hours',
+        },
+    };
+}
+
+/** `hours=business` over rooms recorded without their close time (before app 1.2): not guessed. */
+export function noTimesForBusinessHours(roomId: string, createdAt: number): ApiAnswer {
+    return {
+        status: HttpStatusCode.BAD_REQUEST,
+        content: {
+            success: false,
+            error:
+                `The range holds rooms recorded before app 1.2 without their close time (room ${roomId}, created ${new Date(createdAt).toISOString()}): ` +
+                'their time in business hours is not known. Ask for a later range, or leave hours=business out.',
+            errorType: 'no-times-for-business-hours',
+        },
+    };
+}
+
 export function tooManyBuckets(max: number): ApiAnswer {
     return {
         status: HttpStatusCode.BAD_REQUEST,

@@ -5,7 +5,7 @@
 import { DASHBOARD_ROUTES } from '../dashboard/page';
 import { ATTRIBUTIONS } from '../legs/attribution';
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../report/shapes';
-import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from './routes';
+import { agentsReportPath, BUSINESS_HOURS_PATH, HISTORY_IMPORT_PATH, SERIES_PATH } from './routes';
 import { SERVICE_TIME_STATS } from '../stats/statsShape';
 
 const errorInvalidParams = {
@@ -52,6 +52,52 @@ const errorSeries = {
         errorType: { enum: ['invalid-timezone', 'too-many-buckets'] },
     },
     additionalProperties: false,
+};
+
+const errorBusinessHours = {
+    type: 'object',
+    required: ['success', 'error', 'errorType'],
+    properties: {
+        success: { const: false },
+        error: { type: 'string' },
+        errorType: { enum: ['invalid-business-hours', 'no-times-for-business-hours'] },
+    },
+    additionalProperties: false,
+};
+
+const scheduleSchema = {
+    type: 'object',
+    required: ['timezone', 'week', 'holidays'],
+    properties: {
+        timezone: { type: 'string' },
+        week: {
+            type: 'object',
+            additionalProperties: { type: 'array', items: { type: 'string', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$' } },
+        },
+        holidays: { type: 'array', items: { type: 'string', format: 'date' } },
+    },
+    additionalProperties: false,
+};
+const businessHoursAnswer = {
+    oneOf: [
+        {
+            type: 'object',
+            required: ['valid', 'default', 'departments', 'success'],
+            properties: {
+                valid: { const: true },
+                default: scheduleSchema,
+                departments: { type: 'object', additionalProperties: scheduleSchema },
+                success: { const: true },
+            },
+            additionalProperties: false,
+        },
+        {
+            type: 'object',
+            required: ['valid', 'problems', 'success'],
+            properties: { valid: { const: false }, problems: { type: 'array', items: { type: 'string' } }, success: { const: true } },
+            additionalProperties: false,
+        },
+    ],
 };
 
 const json = (schema: object, example?: unknown) => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
@@ -119,6 +165,13 @@ const reportParameters = [
         in: 'query',
         schema: { type: 'string', enum: ['json', 'csv'] },
         description: 'csv: the same rows as CSV (as Accept: text/csv).',
+    },
+    {
+        name: 'hours',
+        in: 'query',
+        schema: { type: 'string', enum: ['all', 'business'], default: 'all' },
+        description:
+            'business: each stretch counts only its time inside business hours, from the app setting "Business hours" (the schedule of the room\'s department, else the default), daylight-saving changes and holidays included.',
     },
     {
         name: 'attribution',
@@ -217,7 +270,7 @@ const seriesAnswer = {
 };
 
 const seriesParameters = [
-    ...reportParameters.filter((parameter) => ['start', 'end', 'departmentId', 'format', 'attribution'].includes(parameter.name)),
+    ...reportParameters.filter((parameter) => ['start', 'end', 'departmentId', 'format', 'attribution', 'hours'].includes(parameter.name)),
     {
         name: 'interval',
         in: 'query',
@@ -262,9 +315,10 @@ function report(summary: string, itemSchema: object, example: object) {
                     },
                 },
                 '400': {
-                    description: 'A query that fails the schema, or a start / end that is not a date.',
+                    description:
+                        'A query that fails the schema, a start / end that is not a date, or hours=business when the app setting "Business hours" does not read or the range holds rooms recorded without their close time (before app 1.2).',
                     content: json(
-                        { oneOf: [errorInvalidParams, errorInvalidDate] },
+                        { oneOf: [errorInvalidParams, errorInvalidDate, errorBusinessHours] },
                         { success: false, error: "must have required property 'start' [invalid-params]", errorType: 'invalid-params' },
                     ),
                 },
@@ -443,8 +497,8 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                         },
                         '400': {
                             description:
-                                'A query that fails the schema, a start / end that is not a date, an unknown timezone, or more than 1,000 buckets.',
-                            content: json({ oneOf: [errorInvalidParams, errorInvalidDate, errorSeries] }),
+                                'A query that fails the schema, a start / end that is not a date, an unknown timezone, more than 1,000 buckets, or hours=business that cannot be answered (as the reports).',
+                            content: json({ oneOf: [errorInvalidParams, errorInvalidDate, errorSeries, errorBusinessHours] }),
                         },
                         ...authErrors,
                     },
@@ -464,6 +518,13 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                         '409': { description: 'The import is running already; it was not restarted.', content: json(importRunning) },
                         ...authErrors,
                     },
+                },
+            },
+            [`/${BUSINESS_HOURS_PATH}`]: {
+                get: {
+                    summary: 'Whether the app setting "Business hours" reads: the schedules hours=business uses, or every problem in it',
+                    security: [{ userId: [], authToken: [] }],
+                    responses: { '200': { description: 'The setting, checked.', content: json(businessHoursAnswer) }, ...authErrors },
                 },
             },
             [`/${DASHBOARD_ROUTES.page}`]: {

@@ -8,3 +8,4 @@ export function agentsReportPath(name: string): string {
 
 export const SERIES_PATH = agentsReportPath('service-time-series');
 export const HISTORY_IMPORT_PATH = 'livechat/analytics/history-import';
+export const BUSINESS_HOURS_PATH = 'livechat/analytics/business-hours';

@@ -1,3 +1,6 @@
+import type { BusinessHours } from '../hours/businessHours';
+import { scheduleOf } from '../hours/businessHours';
+import { businessMsBetween } from '../hours/businessTime';
 import type { ServiceRecord } from '../records/serviceRecord';
 import type { Leg } from './legs';
 import { legDurationMs } from './legs';
@@ -26,23 +29,44 @@ export interface ChatCredit {
     legsWithUnknownStart: number;
 }
 
+/** How a report counts time: who it is credited to, and (`hours=business`) only within business hours. */
+export interface Crediting {
+    attribution?: Attribution;
+    /** Present for `hours=business`: each leg counts only its time inside its department's schedule. */
+    businessHours?: BusinessHours;
+}
+
+/** A record a report in business hours cannot count: it was written without its close time (app 1.0 and 1.1). */
+export class RecordWithoutTimes extends Error {
+    constructor(public readonly record: ServiceRecord) {
+        super(`room ${record.roomId} was recorded without its close time`);
+    }
+}
+
 /**
  * The credits of a chat. With `legs`, a chat recorded without legs (closed before app 1.4, or
  * imported from the history) is the core's single leg; an agent whose every leg began unseen gets no
- * chat and no time, only the count of those legs.
+ * chat and no time, only the count of those legs. With business hours, each leg's time is its part
+ * inside the schedule of the chat's department (a chat all at night is a chat of no time); a record
+ * without its close time throws `RecordWithoutTimes` rather than being guessed.
  */
-export function creditsOf(record: ServiceRecord, attribution: Attribution | undefined): ChatCredit[] {
+export function creditsOf(record: ServiceRecord, crediting: Crediting = {}): ChatCredit[] {
+    const { attribution, businessHours } = crediting;
+    const timeOf = (leg: Pick<Leg, 'startedAt' | 'endedAt'>): number | undefined => {
+        if (!businessHours || leg.startedAt === undefined) {
+            return legDurationMs(leg);
+        }
+        return businessMsBetween(leg.startedAt, leg.endedAt, scheduleOf(businessHours, record.departmentId));
+    };
     if (attribution !== 'legs' || !record.legs || record.legs.length === 0) {
+        if (businessHours && record.closedAt === undefined) {
+            throw new RecordWithoutTimes(record);
+        }
+        const durationMs = businessHours
+            ? (timeOf({ startedAt: (record.closedAt ?? 0) - record.durationMs, endedAt: record.closedAt ?? 0 }) ?? 0)
+            : record.durationMs;
         return [
-            {
-                record,
-                agentId: record.agentId,
-                username: record.username,
-                durationMs: record.durationMs,
-                chats: 1,
-                transfers: 0,
-                legsWithUnknownStart: 0,
-            },
+            { record, agentId: record.agentId, username: record.username, durationMs, chats: 1, transfers: 0, legsWithUnknownStart: 0 },
         ];
     }
     const byAgent = new Map<string, { agentId: string; username: string; legs: Leg[] }>();
@@ -54,7 +78,7 @@ export function creditsOf(record: ServiceRecord, attribution: Attribution | unde
         byAgent.set(key, group);
     }
     return [...byAgent.values()].map(({ agentId, username, legs }) => {
-        const known = legs.map(legDurationMs).filter((ms): ms is number => ms !== undefined);
+        const known = legs.map(timeOf).filter((ms): ms is number => ms !== undefined);
         return {
             record,
             agentId,

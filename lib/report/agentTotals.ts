@@ -56,7 +56,7 @@ export class AgentTotalsAccumulator {
     public add(records: Iterable<ServiceRecord>): void {
         const inScope = [...records].filter((record) => isInScope(record, this.scope));
         for (const record of eachRoomOnce(inScope, this.countedRooms)) {
-            for (const { agentId, username, chats, durationMs } of creditsOf(record, this.scope.attribution)) {
+            for (const { agentId, username, chats, durationMs } of creditsOf(record, this.scope)) {
                 // An agent whose every leg began unseen took part for a time nobody knows: no chat of theirs to list.
                 if (chats > 0) {
                     this.table.add(agentId, username, chats, durationMs);

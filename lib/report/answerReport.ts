@@ -7,7 +7,7 @@ import type { AgentTotals } from './agentTotals';
 import type { PaginationSettings } from './pagination';
 import { paginate, resolvePage } from './pagination';
 import type { QueryCheck, ReportQuery } from './query';
-import { checkReportQuery, parseReportRange, reportScope, wantsCsv } from './query';
+import { checkReportQuery, parseReportRange, reportScope, rowsOrNoTimes, wantsCsv } from './query';
 import type { DateRange, ReportScope } from './scope';
 import { isEmptyRange } from './scope';
 import type { ReportShape } from './shapes';
@@ -19,6 +19,8 @@ import type { ReportShape } from './shapes';
 export interface ReportSources<Row = AgentTotals> {
     allowedRoles(): Promise<string[]>;
     paginationSettings(): Promise<PaginationSettings>;
+    /** The app setting "Business hours", read only for `hours=business`. */
+    businessHoursSetting(): Promise<string>;
     /** Per-agent rows of the rooms in the scope, sorted as the answer lists them. */
     agentTotals(scope: ReportScope): Promise<Row[]>;
 }
@@ -40,8 +42,15 @@ export async function answerAgentsReport<Item, Row = AgentTotals>(
     }
     const { query, range } = checked.value;
     const page = resolvePage(query, await sources.paginationSettings());
-    const scope: ReportScope = reportScope(query, range);
-    const totals = isEmptyRange(scope.range) ? [] : await sources.agentTotals(scope);
+    const scope = await reportScope(query, range, () => sources.businessHoursSetting());
+    if (!scope.ok) {
+        return scope.answer;
+    }
+    const rows = isEmptyRange(range) ? { ok: true as const, value: [] } : await rowsOrNoTimes(() => sources.agentTotals(scope.value));
+    if (!rows.ok) {
+        return rows.answer;
+    }
+    const totals = rows.value;
     const { items, count, offset, total } = paginate(totals.map(shape.toItem), page);
     if (wantsCsv(query.format, request.headers?.accept)) {
         return succeededAsCsv(toCsv(items, shape.csvColumns), `${shape.name}.csv`);

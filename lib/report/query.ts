@@ -3,8 +3,11 @@ import type { ValidateFunction } from 'ajv';
 // `import = require`: negotiator is a CommonJS function, and rc-apps compiles without esModuleInterop.
 import Negotiator = require('negotiator');
 
+import { invalidBusinessHours, noTimesForBusinessHours } from '../api/answers';
+import type { Checked } from '../api/guard';
+import { parseBusinessHours } from '../hours/businessHours';
 import type { Attribution } from '../legs/attribution';
-import { ATTRIBUTIONS } from '../legs/attribution';
+import { ATTRIBUTIONS, RecordWithoutTimes } from '../legs/attribution';
 import type { DateRange, ReportScope } from './scope';
 
 /** The query once the schema has passed; AJV has coerced `count` and `offset` to numbers. */
@@ -20,18 +23,51 @@ export interface ReportQuery {
     format?: 'json' | 'csv';
     /** The app's own: `legs` credits each agent their own part of a chat; `last` (the default) is the core's. */
     attribution?: Attribution;
+    /** The app's own: `business` counts only time within business hours (the app setting); `all`, the default, all of it. */
+    hours?: 'all' | 'business';
 }
 
-/** The app's own `attribution` parameter, in every report's schema. */
+/** The app's own `attribution` and `hours` parameters, in every report's schema. */
 export const ATTRIBUTION_PARAMETER = { type: 'string', enum: ATTRIBUTIONS } as const;
+export const HOURS_PARAMETER = { type: 'string', enum: ['all', 'business'] } as const;
 
-/** What a report counts, from its checked query: the range, the departments named, the attribution. */
-export function reportScope(query: Pick<ReportQuery, 'departmentId' | 'attribution'>, range: DateRange): ReportScope {
-    return {
+/**
+ * What a report counts, from its checked query: the range, the departments named, the attribution
+ * and, for `hours=business`, the business hours of the app setting (a 400 naming its problems when
+ * it does not read).
+ */
+export async function reportScope(
+    query: Pick<ReportQuery, 'departmentId' | 'attribution' | 'hours'>,
+    range: DateRange,
+    businessHoursSetting: () => Promise<string>,
+): Promise<Checked<ReportScope>> {
+    const scope: ReportScope = {
         range,
         departmentIds: parseDepartmentFilter(query.departmentId),
         ...(query.attribution && { attribution: query.attribution }),
     };
+    if (query.hours !== 'business') {
+        return { ok: true, value: scope };
+    }
+    const hours = parseBusinessHours(await businessHoursSetting());
+    return hours.ok
+        ? { ok: true, value: { ...scope, businessHours: hours.value } }
+        : { ok: false, answer: invalidBusinessHours(hours.problems) };
+}
+
+/**
+ * A report's rows, or the 400 that says rooms in its range were recorded without the times business
+ * hours need (`RecordWithoutTimes`).
+ */
+export async function rowsOrNoTimes<Row>(read: () => Promise<Row[]>): Promise<Checked<Row[]>> {
+    try {
+        return { ok: true, value: await read() };
+    } catch (error) {
+        if (error instanceof RecordWithoutTimes) {
+            return { ok: false, answer: noTimesForBusinessHours(error.record.roomId, error.record.createdAt) };
+        }
+        throw error;
+    }
 }
 
 /**
@@ -39,7 +75,7 @@ export function reportScope(query: Pick<ReportQuery, 'departmentId' | 'attributi
  * checked with the library the core uses and its options, so that every message is the core's.
  * Additions: `minimum: 0` (the core hands a negative count or offset on to MongoDB, which fails
  * with a database error; here it is a 400: README, "Known differences"), and the app's own
- * `departmentId`, `format` and `attribution`, which the core would refuse as additional properties.
+ * `departmentId`, `format`, `attribution` and `hours`, which the core would refuse as additional properties.
  */
 const reportQuerySchema = {
     type: 'object',
@@ -52,6 +88,7 @@ const reportQuerySchema = {
         departmentId: { type: ['string', 'array'], items: { type: 'string' } },
         format: { type: 'string', enum: ['json', 'csv'] },
         attribution: ATTRIBUTION_PARAMETER,
+        hours: HOURS_PARAMETER,
     },
     required: ['start', 'end'],
     additionalProperties: false,

@@ -1,4 +1,4 @@
-import type { Attribution } from '../legs/attribution';
+import type { Crediting } from '../legs/attribution';
 
 /** A report's range of room creation times, in ms since the epoch, both ends inclusive. */
 export interface DateRange {
@@ -7,11 +7,14 @@ export interface DateRange {
 }
 
 /** What a report counts: rooms created within the range and, when departments are named, of those departments. */
-export interface ReportScope {
+export interface ReportScope extends Crediting {
     range: DateRange;
     departmentIds?: readonly string[];
-    /** Who a chat's time is credited to (`legs/attribution.ts`); `last`, the core's, when absent. */
-    attribution?: Attribution;
+}
+
+/** Buckets add up the core's last legs, whole: a report by legs or in business hours reads the records. */
+export function needsRecords(scope: Crediting): boolean {
+    return scope.attribution === 'legs' || scope.businessHours !== undefined;
 }
 
 /** `end` before `start` is no error in the core: the report is just empty. */

@@ -5,9 +5,10 @@ import type { AppRequest, Caller } from '../api/guard';
 import type { SlotTotals } from '../buckets/timeline';
 import type { AgentTotals } from '../report/agentTotals';
 import { checkReportRequest } from '../report/answerReport';
-import { parseDepartmentFilter, reportScope, wantsCsv } from '../report/query';
+import { parseDepartmentFilter, reportScope, rowsOrNoTimes, wantsCsv } from '../report/query';
 import { ceilSeconds, ceilSecondsAverage } from '../report/rounding';
 import type { ReportScope } from '../report/scope';
+import { needsRecords } from '../report/scope';
 import type { SeriesBucket } from './calendar';
 import { isTimeZone, MAX_SERIES_BUCKETS, seriesBuckets } from './calendar';
 import { checkSeriesQuery } from './seriesQuery';
@@ -15,6 +16,8 @@ import { checkSeriesQuery } from './seriesQuery';
 /** What the series needs from the workspace, asked for only when the checks before it have passed. */
 export interface SeriesSources {
     allowedRoles(): Promise<string[]>;
+    /** The app setting "Business hours", read only for `hours=business`. */
+    businessHoursSetting(): Promise<string>;
     /** The workspace's reporting timezone for this caller (`Default_Timezone_For_Reporting`), UTC when unknown. */
     reportingTimeZone(caller: Caller): Promise<string>;
     /** All agents' totals of each bucket (disjoint, ascending), within the scope. */
@@ -70,32 +73,49 @@ export async function answerSeries(request: AppRequest, sources: SeriesSources):
     if (!buckets) {
         return tooManyBuckets(MAX_SERIES_BUCKETS);
     }
-    const scope: ReportScope = reportScope(query, range);
-    const agentIds = parseDepartmentFilter(query.agentId);
-    let items: SeriesBucketItem[];
-    // The timelines behind `bucketTotals` add up the core's last legs only: credits by legs are added per agent.
-    if (byAgent || agentIds || scope.attribution === 'legs') {
-        const perBucket = await sources.bucketAgents(scope, buckets);
-        items = buckets.map((bucket, i) => {
-            const agents = perBucket[i].filter((agent) => !agentIds || agentIds.includes(agent.agentId));
-            const chats = agents.reduce((sum, agent) => sum + agent.chats, 0);
-            const sumMs = agents.reduce((sum, agent) => sum + agent.sumMs, 0);
-            return {
-                start: bucket.label,
-                ...figures(chats, sumMs),
-                ...(byAgent && {
-                    agents: agents.map((agent) => ({ _id: agent.agentId, username: agent.username, ...figures(agent.chats, agent.sumMs) })),
-                }),
-            };
-        });
-    } else {
-        const totals = await sources.bucketTotals(scope, buckets);
-        items = buckets.map((bucket, i) => ({ start: bucket.label, ...figures(totals[i].chats, totals[i].sumMs) }));
+    const checkedScope = await reportScope(query, range, () => sources.businessHoursSetting());
+    if (!checkedScope.ok) {
+        return checkedScope.answer;
     }
+    const scope: ReportScope = checkedScope.value;
+    const agentIds = parseDepartmentFilter(query.agentId);
+    const answered = await rowsOrNoTimes(() => seriesItems(sources, scope, buckets, byAgent, agentIds));
+    if (!answered.ok) {
+        return answered.answer;
+    }
+    const items = answered.value;
     if (wantsCsv(query.format, request.headers?.accept)) {
         return succeededAsCsv(seriesCsv(items, byAgent), 'service-time-series.csv');
     }
     return succeeded({ interval, timezone: timeZone, buckets: items });
+}
+
+/** Each bucket's figures, with its agents when asked (`byAgent`) or filtered on (`agentIds`). */
+async function seriesItems(
+    sources: SeriesSources,
+    scope: ReportScope,
+    buckets: readonly SeriesBucket[],
+    byAgent: boolean,
+    agentIds: string[] | undefined,
+): Promise<SeriesBucketItem[]> {
+    // The timelines behind `bucketTotals` add up the core's last legs, whole: other crediting is added per agent.
+    if (!byAgent && !agentIds && !needsRecords(scope)) {
+        const totals = await sources.bucketTotals(scope, buckets);
+        return buckets.map((bucket, i) => ({ start: bucket.label, ...figures(totals[i].chats, totals[i].sumMs) }));
+    }
+    const perBucket = await sources.bucketAgents(scope, buckets);
+    return buckets.map((bucket, i) => {
+        const agents = perBucket[i].filter((agent) => !agentIds || agentIds.includes(agent.agentId));
+        const chats = agents.reduce((sum, agent) => sum + agent.chats, 0);
+        const sumMs = agents.reduce((sum, agent) => sum + agent.sumMs, 0);
+        return {
+            start: bucket.label,
+            ...figures(chats, sumMs),
+            ...(byAgent && {
+                agents: agents.map((agent) => ({ _id: agent.agentId, username: agent.username, ...figures(agent.chats, agent.sumMs) })),
+            }),
+        };
+    });
 }
 
 /** One row per bucket, or with `byAgent` one per bucket and agent (a bucket without agents keeps a row of zeros). */

@@ -142,3 +142,30 @@ function localIso(epochMs: number, offsetMinutes: number): string {
     const minutes = Math.abs(offsetMinutes);
     return `${wall}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The instant a local wall-clock time names in a timezone (`wallMs`: the wall time written as if it
+ * were UTC). A wall time a daylight-saving change skips (02:30 on a spring-forward night) is taken
+ * at the same offset as the hour before it, so it lands just after the change.
+ */
+export function wallTimeToInstant(wallMs: number, timeZone: string): number {
+    const { tz } = calendarLibraries();
+    const guess = wallMs - tz.tzOffset(timeZone, new Date(wallMs)) * 60_000;
+    return wallMs - tz.tzOffset(timeZone, new Date(guess)) * 60_000;
+}
+
+/** The local days in `timeZone` that a span of instants touches, as the series cuts them (any length). */
+export function localDaysOf(range: DateRange, timeZone: string): SeriesBucket[] {
+    const days: SeriesBucket[] = [];
+    let start = range.start;
+    while (start <= range.end) {
+        // The series' cap bounds one call; a longer span goes on from the last day found.
+        const chunk = seriesBuckets({ start, end: Math.min(range.end, start + (MAX_SERIES_BUCKETS - 2) * DAY_MS) }, 'day', timeZone) ?? [];
+        if (chunk.length === 0) {
+            break;
+        }
+        days.push(...chunk.filter((day) => days.length === 0 || day.start > days[days.length - 1].start));
+        start = chunk[chunk.length - 1].end + 1;
+    }
+    return days;
+}

@@ -1,5 +1,5 @@
 import type { Attribution } from '../legs/attribution';
-import { ATTRIBUTION_PARAMETER, queryChecker } from '../report/query';
+import { ATTRIBUTION_PARAMETER, HOURS_PARAMETER, queryChecker } from '../report/query';
 import type { SeriesInterval } from './calendar';
 
 /** The series' query once the schema has passed; AJV has coerced `byAgent` to a boolean. */
@@ -16,6 +16,7 @@ export interface SeriesQuery {
     byAgent?: boolean;
     format?: 'json' | 'csv';
     attribution?: Attribution;
+    hours?: 'all' | 'business';
 }
 
 /** The reports' schema (`report/query.ts`) with the series' own parameters, checked the same way. */
@@ -31,6 +32,7 @@ export const checkSeriesQuery = queryChecker<SeriesQuery>({
         byAgent: { type: 'boolean' },
         format: { type: 'string', enum: ['json', 'csv'] },
         attribution: ATTRIBUTION_PARAMETER,
+        hours: HOURS_PARAMETER,
     },
     required: ['start', 'end', 'interval'],
     additionalProperties: false,

@@ -1,10 +1,13 @@
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { SettingType } from '@rocket.chat/apps-engine/definition/settings';
 
+import { DEFAULT_BUSINESS_HOURS_SETTING } from '../hours/businessHours';
+
 /** The app's own settings, as an admin sees them on the app's page. */
 export enum AppSetting {
     ReportRoles = 'report_roles',
     RetentionMonths = 'retention_months',
+    BusinessHours = 'business_hours',
 }
 
 /** The roles Rocket.Chat gives `view-livechat-manager` by default. */
@@ -28,5 +31,15 @@ export const appSettings: ISetting[] = [
         public: false,
         i18nLabel: 'Retention_Months_Label',
         i18nDescription: 'Retention_Months_Description',
+    },
+    {
+        id: AppSetting.BusinessHours,
+        type: SettingType.CODE,
+        packageValue: DEFAULT_BUSINESS_HOURS_SETTING,
+        required: false,
+        public: false,
+        multiline: true,
+        i18nLabel: 'Business_Hours_Label',
+        i18nDescription: 'Business_Hours_Description',
     },
 ];

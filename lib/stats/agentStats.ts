@@ -71,7 +71,7 @@ export class AgentStatsTable {
     }
 
     public addRecord(record: ServiceRecord): void {
-        for (const credit of creditsOf(record, 'last')) {
+        for (const credit of creditsOf(record)) {
             this.addCredit(credit);
         }
     }
@@ -133,7 +133,7 @@ export class AgentStatsAccumulator {
     public addRecords(records: Iterable<ServiceRecord>): void {
         const inScope = [...records].filter((record) => isInScope(record, this.scope));
         for (const record of eachRoomOnce(inScope, this.countedRooms)) {
-            for (const credit of creditsOf(record, this.scope.attribution)) {
+            for (const credit of creditsOf(record, this.scope)) {
                 this.table.addCredit(credit);
             }
         }

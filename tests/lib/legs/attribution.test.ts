@@ -37,7 +37,7 @@ describe('who a chat is credited to', () => {
 
     it('is the closing agent alone, for the core’s duration, with last (and by default)', () => {
         for (const attribution of ['last', undefined] as const) {
-            expect(creditsOf(abc, attribution).map((credit) => [credit.username, credit.durationMs / MIN])).toEqual([['carla', 15]]);
+            expect(creditsOf(abc, { attribution }).map((credit) => [credit.username, credit.durationMs / MIN])).toEqual([['carla', 15]]);
         }
     });
 

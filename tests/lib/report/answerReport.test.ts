@@ -5,6 +5,7 @@ import type { PaginationSettings } from '../../../lib/report/pagination';
 import type { ReportSources } from '../../../lib/report/answerReport';
 import { answerAgentsReport } from '../../../lib/report/answerReport';
 import type { ReportScope } from '../../../lib/report/scope';
+import { DEFAULT_BUSINESS_HOURS_SETTING } from '../../../lib/hours/businessHours';
 
 const manager = { roles: ['livechat-manager'] };
 const agents: AgentTotals[] = ['ann', 'bob', 'cid'].map((username, i) => ({
@@ -15,12 +16,15 @@ const agents: AgentTotals[] = ['ann', 'bob', 'cid'].map((username, i) => ({
 }));
 
 /** A workspace as the report sees it, remembering which ranges were asked for. */
-function sources(options: { roles?: string[]; pagination?: PaginationSettings } = {}): ReportSources & { scopes: ReportScope[] } {
+function sources(
+    options: { roles?: string[]; pagination?: PaginationSettings; businessHours?: string } = {},
+): ReportSources & { scopes: ReportScope[] } {
     const scopes: ReportScope[] = [];
     return {
         scopes,
         allowedRoles: async () => options.roles ?? ['admin', 'livechat-manager', 'livechat-monitor'],
         paginationSettings: async () => options.pagination ?? DEFAULT_PAGINATION_SETTINGS,
+        businessHoursSetting: async () => options.businessHours ?? DEFAULT_BUSINESS_HOURS_SETTING,
         agentTotals: async (scope) => {
             scopes.push(scope);
             return agents;

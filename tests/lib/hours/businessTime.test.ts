@@ -1,0 +1,97 @@
+import type { Schedule } from '../../../lib/hours/businessHours';
+import { parseBusinessHours } from '../../../lib/hours/businessHours';
+import { businessMsBetween } from '../../../lib/hours/businessTime';
+
+const HOUR = 3_600_000;
+
+/** Monday to Friday 09:00-18:00 (with a lunch break when asked), in a timezone, with holidays. */
+function weekdays(timeZone: string, holidays: string[] = [], lunch = false): Schedule {
+    const day = lunch ? ['09:00-12:00', '13:00-18:00'] : ['09:00-18:00'];
+    const parsed = parseBusinessHours(
+        JSON.stringify({ default: { timezone: timeZone, week: { mon: day, tue: day, wed: day, thu: day, fri: day }, holidays } }),
+    );
+    if (!parsed.ok) {
+        throw new Error(parsed.problems.join('; '));
+    }
+    return parsed.value.default;
+}
+
+const hours = (start: string, end: string, schedule: Schedule) => businessMsBetween(Date.parse(start), Date.parse(end), schedule) / HOUR;
+
+describe('the business part of a span of time', () => {
+    it('is the span itself inside opening hours, and nothing at night', () => {
+        const berlin = weekdays('Europe/Berlin');
+        expect(hours('2026-03-03T10:00:00+01:00', '2026-03-03T12:30:00+01:00', berlin)).toBe(2.5);
+        expect(hours('2026-03-03T19:00:00+01:00', '2026-03-04T08:00:00+01:00', berlin)).toBe(0);
+        // Left open overnight: 17:00-18:00, then 09:00-10:00 the next morning.
+        expect(hours('2026-03-03T17:00:00+01:00', '2026-03-04T10:00:00+01:00', berlin)).toBe(2);
+    });
+
+    it('skips the weekend and a lunch break', () => {
+        // Friday 16:00 to Monday 11:00 in São Paulo: Friday 16-18 (2 h), Monday 9-11 (2 h), nothing on the weekend.
+        expect(hours('2026-03-06T16:00:00-03:00', '2026-03-09T11:00:00-03:00', weekdays('America/Sao_Paulo'))).toBe(4);
+        expect(hours('2026-03-09T11:00:00-03:00', '2026-03-09T14:00:00-03:00', weekdays('America/Sao_Paulo', [], true))).toBe(2);
+    });
+
+    it('skips a holiday all day', () => {
+        // Thursday 17:00 to Monday 10:00, Friday 3 April 2026 a holiday: Thursday 1 h, Monday 1 h.
+        expect(hours('2026-04-02T17:00:00-03:00', '2026-04-06T10:00:00-03:00', weekdays('America/Sao_Paulo', ['2026-04-03']))).toBe(2);
+    });
+
+    it('opens at 09:00 local on both sides of a daylight-saving change in Berlin', () => {
+        // Summer time begins Sunday 29 March 2026: Friday 17:00 (+01:00) to Monday 10:00 (+02:00) is 2 business hours.
+        expect(hours('2026-03-27T16:00:00Z', '2026-03-30T08:00:00Z', weekdays('Europe/Berlin'))).toBe(2);
+        // And ends Sunday 25 October 2026: Friday 17:00 (+02:00) to Monday 10:00 (+01:00).
+        expect(hours('2026-10-23T15:00:00Z', '2026-10-26T09:00:00Z', weekdays('Europe/Berlin'))).toBe(2);
+    });
+
+    it('opens at 09:00 local on both sides of São Paulo’s last daylight-saving changes', () => {
+        // Summer time began at midnight on Sunday 4 November 2018 (-03:00 to -02:00) and ended on 17 February 2019.
+        expect(hours('2018-11-02T20:00:00Z', '2018-11-05T12:00:00Z', weekdays('America/Sao_Paulo'))).toBe(2);
+        expect(hours('2019-02-15T19:00:00Z', '2019-02-18T13:00:00Z', weekdays('America/Sao_Paulo'))).toBe(2);
+    });
+
+    it('counts a schedule open around the clock as the whole span, across a 23-hour day', () => {
+        const always = parseBusinessHours(
+            JSON.stringify({
+                default: {
+                    timezone: 'Europe/Berlin',
+                    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, ['00:00-24:00']])),
+                },
+            }),
+        );
+        if (!always.ok) {
+            throw new Error(always.problems.join('; '));
+        }
+        expect(hours('2026-03-28T12:00:00Z', '2026-03-30T12:00:00Z', always.value.default)).toBe(48);
+    });
+});
+
+describe('the business-hours setting', () => {
+    it('names every problem in plain words, with where it is', () => {
+        const parsed = parseBusinessHours(
+            JSON.stringify({
+                default: {
+                    timezone: 'America/Sao_Paolo',
+                    week: { mon: ['9-18'], fri: ['18:00-09:00'], sunday: [] },
+                    holidays: ['2026-02-30'],
+                },
+                departments: { sales: { timezone: 'UTC', week: { mon: ['09:00-13:00', '12:00-18:00'] } } },
+                extra: true,
+            }),
+        );
+        expect(parsed).toEqual({
+            ok: false,
+            problems: [
+                '"extra" is not known: use "default" and "departments"',
+                'default.timezone: "America/Sao_Paolo" is not a timezone (an IANA name such as "America/Sao_Paulo")',
+                'default.week.mon[0]: "9-18" is not HH:MM-HH:MM (such as "09:00-18:00")',
+                'default.week.fri[0]: "18:00-09:00" ends before it starts (a night shift is two intervals: "22:00-24:00" and the next day\'s "00:00-06:00")',
+                'default.week: "sunday" is not a weekday (use sun, mon, tue, wed, thu, fri, sat)',
+                'default.holidays[0]: "2026-02-30" is not a date (YYYY-MM-DD)',
+                'departments.sales.week.mon: intervals overlap',
+            ],
+        });
+        expect(parseBusinessHours('{"default": ')).toEqual({ ok: false, problems: [expect.stringMatching(/^it is not JSON/)] });
+    });
+});
