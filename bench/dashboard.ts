@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 
-import { addDemoPeople, DEMO_MANAGER, seedDemoChats } from '../dev/demo';
+import { addDemoPeople, DEMO_MANAGER, seedDemoChats, workspaceRouting } from '../dev/demo';
 import { AppsEngineHost } from '../dev/host/AppsEngineHost';
 import { packageApp } from '../dev/package';
 import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
                 async (roomId, at) => {
                     await recordClosedRoom(host.workspace.convertRoom(host.workspace.closeRoom(roomId, at)), store, quiet);
                 },
+                workspaceRouting(host.workspace),
                 (closed) => closed % 20_000 === 0 && console.log(`  recorded ${closed} of ${rooms} chats`),
             );
             while (!(await store.rebuildBuckets()).complete) {

@@ -71,6 +71,8 @@ class Dashboard {
     private custom = { from: '', to: '' };
     private timeZone: string;
     private departmentId = '';
+    private attribution: 'last' | 'legs' = 'last';
+    private hours: 'all' | 'business' = 'all';
     private interval: Interval | 'auto' = 'auto';
     private chartAgent = '';
     private sort: Sort = { column: 'chats', descending: true };
@@ -126,7 +128,14 @@ class Dashboard {
     }
 
     private scopeQuery(range: Range): Query {
-        return { start: range.start.toISOString(), end: range.end.toISOString(), departmentId: this.departmentId || undefined };
+        return {
+            start: range.start.toISOString(),
+            end: range.end.toISOString(),
+            departmentId: this.departmentId || undefined,
+            // The core's figures are the reports' defaults: only a switched control is sent.
+            attribution: this.attribution === 'last' ? undefined : this.attribution,
+            hours: this.hours === 'all' ? undefined : this.hours,
+        };
     }
 
     private renderControls(): void {
@@ -158,6 +167,16 @@ class Dashboard {
             ...(this.context.departments ?? []).map((d): [string, string] => [d._id, d.name]),
         ];
         const department = select('department', departments, this.departmentId);
+        const attribution = select(
+            'attribution',
+            (['last', 'legs'] as const).map((name): [string, string] => [name, s.credits[name]]),
+            this.attribution,
+        );
+        const hours = select(
+            'hours',
+            (['all', 'business'] as const).map((name): [string, string] => [name, s.hoursOptions[name]]),
+            this.hours,
+        );
         const interval = select(
             'interval',
             (['auto', 'day', 'week', 'month'] as const).map((name): [string, string] => [name, s.intervals[name]]),
@@ -200,6 +219,14 @@ class Dashboard {
             this.departmentId = department.value;
             void this.load();
         });
+        attribution.addEventListener('change', () => {
+            this.attribution = attribution.value as 'last' | 'legs';
+            void this.load();
+        });
+        hours.addEventListener('change', () => {
+            this.hours = hours.value as 'all' | 'business';
+            void this.load();
+        });
         interval.addEventListener('change', () => {
             this.interval = interval.value as Interval | 'auto';
             void this.loadChart();
@@ -211,6 +238,8 @@ class Dashboard {
             field(s.timeZone, timeZone),
             zones,
             field(s.department, department),
+            field(s.credit, attribution),
+            field(s.hours, hours),
             field(s.interval, interval),
             download,
         );

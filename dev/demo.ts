@@ -63,13 +63,36 @@ export function addDemoPeople(workspace: Workspace): void {
 export type CloseRoom = (roomId: string, at: Date) => Promise<void>;
 
 /**
+ * How a demo chat moves between agents: through the engine with Rocket.Chat's events (`host.routing`,
+ * the playground, so the app sees the legs), or only in the workspace (a bench that records straight into the store).
+ */
+export interface DemoRouting {
+    take(roomId: string, agentId: string, at: Date): void;
+    transferToAgent(roomId: string, agentId: string, at: Date): void;
+    /** Waits for the events fired so far to be handled. */
+    settle(): Promise<void>;
+}
+
+/** Moves without events: `servedBy` only, as the bench needs. */
+export function workspaceRouting(workspace: Workspace): DemoRouting {
+    return {
+        take: (roomId, agentId, at) => workspace.serveRoom(roomId, agentId, at),
+        transferToAgent: (roomId, agentId, at) => workspace.serveRoom(roomId, agentId, at),
+        settle: async () => undefined,
+    };
+}
+
+/**
  * `roomCount` chats over the last 90 days: most in a department, some abandoned before an agent took
- * them, about one in seven transferred, most with a first response, long-tailed service times.
+ * them, about one in seven transferred (one in twenty of those back to the first agent), most with a
+ * first response, long-tailed service times, and one in twenty left open for 8 to 60 hours, across
+ * nights and weekends (what business hours leave out).
  */
 export async function seedDemoChats(
     workspace: Workspace,
     roomCount: number,
     closeRoom: CloseRoom,
+    routing: DemoRouting,
     onProgress?: (closed: number) => void,
 ): Promise<void> {
     const random = seededRandom(42);
@@ -89,22 +112,30 @@ export async function seedDemoChats(
         }
         const [agentId] = DEMO_AGENTS[Math.floor(random() * DEMO_AGENTS.length)];
         let servedAt = addMilliseconds(createdAt, Math.floor(random() * 120_000));
-        workspace.serveRoom(roomId, agentId, servedAt);
+        routing.take(roomId, agentId, servedAt);
         if (random() < 0.15) {
             // About one chat in seven is transferred: the next agent's stretch restarts servedBy.ts, and the
-            // core (and the default report) credits only that last stretch.
+            // core (and the default report) credits only that last stretch; attribution=legs credits both.
             const [nextAgentId] = DEMO_AGENTS[(DEMO_AGENTS.findIndex(([id]) => id === agentId) + 1) % DEMO_AGENTS.length];
             servedAt = addMilliseconds(servedAt, 60_000 + Math.floor(random() * 600_000));
-            workspace.serveRoom(roomId, nextAgentId, servedAt);
+            routing.transferToAgent(roomId, nextAgentId, servedAt);
+            if (random() < 0.05) {
+                servedAt = addMilliseconds(servedAt, 60_000 + Math.floor(random() * 300_000));
+                routing.transferToAgent(roomId, agentId, servedAt); // and back: one chat for the first agent, two legs
+            }
         }
         if (random() < 0.9) {
             // The agent's first answer: what the stats' first response time reads (metrics.response.ft).
             workspace.replyAsAgent(roomId, addMilliseconds(servedAt, 5_000 + Math.floor(random() * 90_000)));
         }
-        // Service times are long-tailed: mostly a few minutes, sometimes an hour.
-        const serviceMs = Math.round(
-            Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())),
-        );
+        // Service times are long-tailed: mostly a few minutes, sometimes an hour; now and then a chat left open for hours.
+        const serviceMs =
+            random() < 0.05
+                ? 8 * 3_600_000 + Math.floor(random() * 52 * 3_600_000)
+                : Math.round(
+                      Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())),
+                  );
+        await routing.settle();
         await closeRoom(roomId, closedAt(serviceMs, servedAt));
         if ((i + 1) % 500 === 0) {
             onProgress?.(i + 1);

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
         host.workspace,
         roomCount,
         (roomId, at) => host.closeRoom(roomId, at),
+        host.routing,
         (closed) => process.stdout.write(`  closed ${closed} of ${roomCount} demo chats${process.stdout.isTTY ? '\r' : '\n'}`),
     );
     console.log(`Seeded ${roomCount} closed chats over the last 90 days in ${Date.now() - seedStart} ms.          `);

@@ -14,6 +14,11 @@ export interface DashboardStrings {
     allDepartments: string;
     interval: string;
     intervals: Record<'auto' | 'day' | 'week' | 'month', string>;
+    /** Who a chat's time goes to (`attribution`), and which hours count (`hours`). */
+    credit: string;
+    credits: Record<'last' | 'legs', string>;
+    hours: string;
+    hoursOptions: Record<'all' | 'business', string>;
     chartAgent: string;
     allAgents: string;
     columns: Record<'agent' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse', string>;
@@ -65,6 +70,10 @@ const en: DashboardStrings = {
     allDepartments: 'All departments',
     interval: 'Per',
     intervals: { auto: 'Auto', day: 'Day', week: 'Week', month: 'Month' },
+    credit: 'Credit',
+    credits: { last: 'Last agent (as Rocket.Chat)', legs: 'Each agent’s own part' },
+    hours: 'Hours',
+    hoursOptions: { all: 'All hours', business: 'Business hours' },
     chartAgent: 'Agent',
     allAgents: 'All agents',
     columns: {
@@ -126,6 +135,10 @@ const es: DashboardStrings = {
     allDepartments: 'Todos los departamentos',
     interval: 'Por',
     intervals: { auto: 'Automático', day: 'Día', week: 'Semana', month: 'Mes' },
+    credit: 'Crédito',
+    credits: { last: 'Último agente (como Rocket.Chat)', legs: 'La parte de cada agente' },
+    hours: 'Horas',
+    hoursOptions: { all: 'Todas las horas', business: 'Horario comercial' },
     chartAgent: 'Agente',
     allAgents: 'Todos los agentes',
     columns: {
@@ -187,6 +200,10 @@ const ptBR: DashboardStrings = {
     allDepartments: 'Todos os departamentos',
     interval: 'Por',
     intervals: { auto: 'Automático', day: 'Dia', week: 'Semana', month: 'Mês' },
+    credit: 'Crédito',
+    credits: { last: 'Último agente (como o Rocket.Chat)', legs: 'A parte de cada agente' },
+    hours: 'Horas',
+    hoursOptions: { all: 'Todas as horas', business: 'Horário comercial' },
     chartAgent: 'Agente',
     allAgents: 'Todos os agentes',
     columns: {

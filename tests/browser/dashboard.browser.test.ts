@@ -70,11 +70,17 @@ beforeAll(async () => {
         const ts = new Date(now - (i + 1) * 10 * 3_600_000);
         workspace.openRoom({ _id: id, ts, departmentId: i % 3 === 0 ? 'sales' : i % 3 === 1 ? 'support' : undefined });
         const servedAt = new Date(ts.getTime() + 15_000);
-        workspace.serveRoom(id, AGENTS[i % AGENTS.length][0], servedAt);
+        host.routing.take(id, AGENTS[i % AGENTS.length][0], servedAt);
         if (i % 4 !== 0) {
             workspace.replyAsAgent(id, new Date(servedAt.getTime() + 4_000 + i * 700));
         }
-        await host.closeRoom(id, new Date(servedAt.getTime() + 30_000 + ((i * 7_919) % 40) * 45_000));
+        const closedAt = new Date(servedAt.getTime() + 30_000 + ((i * 7_919) % 40) * 45_000);
+        if (i % 5 === 0) {
+            // Every fifth chat goes to the next agent halfway: credited by legs, it counts for both.
+            host.routing.transferToAgent(id, AGENTS[(i + 1) % AGENTS.length][0], new Date((servedAt.getTime() + closedAt.getTime()) / 2));
+        }
+        await host.routing.settle();
+        await host.closeRoom(id, closedAt);
     }
 }, 120_000);
 
@@ -145,7 +151,14 @@ async function tableRows(page: Page): Promise<string[][]> {
 
 /** The table a manager should see, computed from the stats and total endpoints for the page's own query. */
 async function expectedRows(query: Record<string, string>): Promise<string[][]> {
-    const scope = { start: query.start, end: query.end, ...(query.departmentId && { departmentId: query.departmentId }), count: '100' };
+    const scope = {
+        start: query.start,
+        end: query.end,
+        ...(query.departmentId && { departmentId: query.departmentId }),
+        ...(query.attribution && { attribution: query.attribution }),
+        ...(query.hours && { hours: query.hours }),
+        count: '100',
+    };
     const stats = await api<{ agents: ServiceTimeStatsItem[] }>(STATS_PATH, scope);
     const totals = await api<{ agents: Array<{ _id: string; serviceTimeDuration: number }> }>(TOTAL_PATH, scope);
     const total = new Map(totals.agents.map((agent) => [agent._id, agent.serviceTimeDuration]));
@@ -222,6 +235,38 @@ describe('the dashboard in Chromium, as a manager', () => {
         expect(sales).not.toEqual(everyone);
         expect(await page.locator('#department option:checked').textContent()).toBe('Sales');
         await screenshot(page, 'dashboard-department');
+        await context.close();
+    });
+
+    it('credits each agent their own part of transferred chats, and counts business hours only, when the manager switches', async () => {
+        const { context, page } = await newPage();
+        await loginAndOpen(page, MANAGER);
+        const lastAgent = await tableRows(page);
+        const legsRequest = page.waitForRequest(
+            (request) => request.url().includes(STATS_PATH) && request.url().includes('attribution=legs'),
+        );
+        const legsSeries = page.waitForRequest(
+            (request) => request.url().includes(SERIES_PATH) && request.url().includes('attribution=legs'),
+        );
+        await page.selectOption('#attribution', 'legs');
+        const legsQuery = queryOf(await legsRequest);
+        await legsSeries;
+        await page.waitForSelector('#dashboard[data-ready="2"]');
+        const legs = await tableRows(page);
+        expect(legs).toEqual(await expectedRows(legsQuery));
+        expect(legs).not.toEqual(lastAgent); // transferred chats now count for both agents
+
+        const businessRequest = page.waitForRequest(
+            (request) =>
+                request.url().includes(STATS_PATH) &&
+                request.url().includes('hours=business') &&
+                request.url().includes('attribution=legs'),
+        );
+        await page.selectOption('#hours', 'business');
+        const businessQuery = queryOf(await businessRequest);
+        await page.waitForSelector('#dashboard[data-ready="3"]');
+        expect(await tableRows(page)).toEqual(await expectedRows(businessQuery));
+        await screenshot(page, 'dashboard-legs-business-hours');
         await context.close();
     });
 
