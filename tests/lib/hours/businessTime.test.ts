@@ -51,6 +51,20 @@ describe('the business part of a span of time', () => {
         expect(hours('2019-02-15T19:00:00Z', '2019-02-18T13:00:00Z', weekdays('America/Sao_Paulo'))).toBe(2);
     });
 
+    it('gives the same answer whatever the schedule was asked before (its opening hours are worked out once, then extended)', async () => {
+        const shared = weekdays('Europe/Berlin', ['2026-12-25']);
+        const spans: Array<[string, string]> = [
+            ['2026-03-27T16:00:00Z', '2026-03-30T08:00:00Z'],
+            ['2018-11-02T20:00:00Z', '2018-11-05T12:00:00Z'],
+            ['2027-06-01T05:00:00Z', '2027-06-03T20:00:00Z'],
+            ['2026-12-24T12:00:00Z', '2026-12-28T12:00:00Z'],
+            ['2026-03-27T16:00:00Z', '2026-03-30T08:00:00Z'],
+        ];
+        for (const [start, end] of spans) {
+            expect(hours(start, end, shared)).toBe(hours(start, end, weekdays('Europe/Berlin', ['2026-12-25'])));
+        }
+    });
+
     it('counts a schedule open around the clock as the whole span, across a 23-hour day', () => {
         const always = parseBusinessHours(
             JSON.stringify({
