@@ -1,15 +1,24 @@
 // One run, two kinds of project:
 // - `app`: every test, on the engine the app is built against (devDependency @rocket.chat/apps-engine);
 // - the version matrix: the end-to-end suites that show what a workspace needs (install, closes and a
-//   report equal to a full scan, errors, CSV, the series and stats, the dashboard and its way in, the slash command, updates and restarts, an update from
+//   report equal to a full scan, errors, CSV, the series and stats, the dashboard and its way in, the slash command, updates and restarts,
+//   the legs of transferred chats from the livechat events and business hours, an update from
 //   1.0.0's data, the history import or its `unavailable` state), once on every older engine published with its server runtime. Those
 //   engines are the devDependencies aliased to @rocket.chat/apps-engine (package.json); jest maps the
 //   host's imports of the engine to the alias (AST_ENGINE, read by the suites, names it).
 const { enginePackages } = require('./dev/enginePackages.cjs');
 
-const MATRIX_SUITES = ['dashboard', 'engineSupport', 'report', 'reportExtensions', 'robustness', 'seriesAndStats', 'updates'].map(
-    (suite) => `<rootDir>/tests/e2e/${suite}.e2e.test.ts`,
-);
+const MATRIX_SUITES = [
+    'businessHours',
+    'dashboard',
+    'engineSupport',
+    'legs',
+    'report',
+    'reportExtensions',
+    'robustness',
+    'seriesAndStats',
+    'updates',
+].map((suite) => `<rootDir>/tests/e2e/${suite}.e2e.test.ts`);
 
 const common = {
     testEnvironment: 'node',
