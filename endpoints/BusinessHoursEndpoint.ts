@@ -1,4 +1,4 @@
-import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
 import { readBusinessHoursSetting, readReportRoles } from '../lib/adapters/workspaceSettings';
@@ -12,14 +12,7 @@ export class BusinessHoursEndpoint extends AppEndpoint {
     public readonly path = BUSINESS_HOURS_PATH;
     public authRequired = true;
 
-    public async get(
-        request: IApiRequest,
-        _endpoint: IApiEndpointInfo,
-        read: IRead,
-        _modify: IModify,
-        _http: IHttp,
-        _persis: IPersistence,
-    ): Promise<IApiResponse> {
+    public async get(request: IApiRequest, _endpoint: IApiEndpointInfo, read: IRead): Promise<IApiResponse> {
         return toApiResponse(
             await answerBusinessHours(request, {
                 allowedRoles: () => readReportRoles(read),

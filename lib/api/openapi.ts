@@ -43,27 +43,15 @@ const notAllowed = {
     additionalProperties: false,
 };
 
-const errorSeries = {
+/** An app error of the given types: `{success: false, error, errorType}`. */
+const appError = (...errorTypes: string[]) => ({
     type: 'object',
     required: ['success', 'error', 'errorType'],
-    properties: {
-        success: { const: false },
-        error: { type: 'string' },
-        errorType: { enum: ['invalid-timezone', 'too-many-buckets'] },
-    },
+    properties: { success: { const: false }, error: { type: 'string' }, errorType: { enum: errorTypes } },
     additionalProperties: false,
-};
-
-const errorBusinessHours = {
-    type: 'object',
-    required: ['success', 'error', 'errorType'],
-    properties: {
-        success: { const: false },
-        error: { type: 'string' },
-        errorType: { enum: ['invalid-business-hours', 'no-times-for-business-hours'] },
-    },
-    additionalProperties: false,
-};
+});
+const errorSeries = appError('invalid-timezone', 'too-many-buckets');
+const errorBusinessHours = appError('invalid-business-hours', 'no-times-for-business-hours');
 
 const scheduleSchema = {
     type: 'object',

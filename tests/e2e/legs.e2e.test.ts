@@ -1,3 +1,4 @@
+import type { LivechatRouting } from '../../dev/host/livechatRouting';
 import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
 import type { EngineFixture } from './engineFixture';
 import { startEngineWithApp, TOTAL_PATH } from './engineFixture';
@@ -54,142 +55,173 @@ beforeAll(async () => {
     engine.host.workspace.addDepartment({ _id: 'support', name: 'Support' });
 });
 
+/** One moment of a scenario's timeline: at `HH:MM`, what happens (the events it fires are handled before the next). */
+type Step = [string, (routing: LivechatRouting, at: Date) => void | Promise<void>];
+
+/**
+ * Plays a chat's timeline on its own day: opened at the first step's time, each step in turn, closed
+ * at `closedAt` (by its agent, or the visitor). Then the first check of every scenario: with `last`,
+ * the report is still the core's own figures.
+ */
+async function playChat(id: string, day: number, steps: Step[], closedAt: string, closer: 'user' | 'visitor' = 'user'): Promise<void> {
+    engine.host.workspace.openRoom({ _id: id, ts: at(day, steps[0][0]) });
+    for (const [time, step] of steps) {
+        await step(engine.host.routing, at(day, time));
+        await engine.host.routing.settle();
+    }
+    await engine.host.closeRoom(id, at(day, closedAt), closer);
+    expect(await totals(day, 'last')).toEqual(coreTotals(day));
+}
+
+const disableApp = async () => engine.host.disable(engine.appId);
+const enableApp = async () => engine.host.enable(engine.appId);
+
 afterAll(async () => {
     await engine?.host.stop();
 });
 
 describe('attribution by legs, through the real engine', () => {
     it('credits A, B and C their own part of a chat that went A to B to C; last still equals the core', async () => {
-        const day = 2;
-        engine.host.workspace.openRoom({ _id: 'abc', ts: at(day, '09:00') });
-        engine.host.routing.take('abc', ANA._id, at(day, '09:01'));
-        engine.host.routing.transferToAgent('abc', BRUNO._id, at(day, '09:11'));
-        engine.host.routing.transferToAgent('abc', CARLA._id, at(day, '09:26'));
-        await engine.host.routing.settle();
-        await engine.host.closeRoom('abc', at(day, '09:41'));
-
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 900], carla: [1, 900] });
-        expect(await totals(day, 'last')).toEqual({ carla: [1, 900] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
-        const byAgent = await stats(day);
+        await playChat(
+            'abc',
+            2,
+            [
+                ['09:01', (routing, time) => routing.take('abc', ANA._id, time)],
+                ['09:11', (routing, time) => routing.transferToAgent('abc', BRUNO._id, time)],
+                ['09:26', (routing, time) => routing.transferToAgent('abc', CARLA._id, time)],
+            ],
+            '09:41',
+        );
+        expect(await totals(2, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 900], carla: [1, 900] });
+        expect(await totals(2, 'last')).toEqual({ carla: [1, 900] });
+        const byAgent = await stats(2);
         expect([byAgent.ana.transfers, byAgent.bruno.transfers, byAgent.carla.transfers]).toEqual([1, 1, 0]);
     });
 
     it('credits no one for the time in the queue (A to the queue to B), and the visitor may close', async () => {
-        const day = 3;
-        engine.host.workspace.openRoom({ _id: 'queue', ts: at(day, '10:00') });
-        engine.host.routing.take('queue', ANA._id, at(day, '10:01'));
-        engine.host.routing.returnToQueue('queue', at(day, '10:06'));
-        engine.host.routing.take('queue', BRUNO._id, at(day, '10:10'));
-        await engine.host.routing.settle();
-        await engine.host.closeRoom('queue', at(day, '10:30'), 'visitor');
-
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 300], bruno: [1, 1200] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
-        expect((await stats(day)).ana.transfers).toBe(1);
+        await playChat(
+            'queue',
+            3,
+            [
+                ['10:01', (routing, time) => routing.take('queue', ANA._id, time)],
+                ['10:06', (routing, time) => routing.returnToQueue('queue', time)],
+                ['10:10', (routing, time) => routing.take('queue', BRUNO._id, time)],
+            ],
+            '10:30',
+            'visitor',
+        );
+        expect(await totals(3, 'legs')).toEqual({ ana: [1, 300], bruno: [1, 1200] });
+        expect((await stats(3)).ana.transfers).toBe(1);
     });
 
     it('follows a transfer to a department, to the agent who takes it there', async () => {
-        const day = 4;
-        engine.host.workspace.openRoom({ _id: 'dept', ts: at(day, '11:00') });
-        engine.host.routing.take('dept', ANA._id, at(day, '11:02'));
-        engine.host.routing.transferToDepartment('dept', 'support', BRUNO._id, at(day, '11:12'));
-        await engine.host.routing.settle();
-        await engine.host.closeRoom('dept', at(day, '11:20'));
-
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 480] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
+        await playChat(
+            'dept',
+            4,
+            [
+                ['11:02', (routing, time) => routing.take('dept', ANA._id, time)],
+                ['11:12', (routing, time) => routing.transferToDepartment('dept', 'support', BRUNO._id, time)],
+            ],
+            '11:20',
+        );
+        expect(await totals(4, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 480] });
     });
 
     it('keeps the time on hold in the agent’s leg, as the core does', async () => {
-        const day = 5;
-        engine.host.workspace.openRoom({ _id: 'hold', ts: at(day, '12:00') });
-        engine.host.routing.take('hold', ANA._id, at(day, '12:00'));
-        engine.host.routing.placeOnHold('hold', at(day, '12:10'));
-        engine.host.routing.resumeOnHold('hold', at(day, '12:40'));
-        await engine.host.routing.settle();
-        await engine.host.closeRoom('hold', at(day, '12:50'));
-
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 3000] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
+        await playChat(
+            'hold',
+            5,
+            [
+                ['12:00', (routing, time) => routing.take('hold', ANA._id, time)],
+                ['12:10', (routing, time) => routing.placeOnHold('hold', time)],
+                ['12:40', (routing, time) => routing.resumeOnHold('hold', time)],
+            ],
+            '12:50',
+        );
+        expect(await totals(5, 'legs')).toEqual({ ana: [1, 3000] });
     });
 
     it('counts A’s two legs of a chat that went A to B and back to A as one chat', async () => {
-        const day = 6;
-        engine.host.workspace.openRoom({ _id: 'aba', ts: at(day, '13:00') });
-        engine.host.routing.take('aba', ANA._id, at(day, '13:00'));
-        engine.host.routing.transferToAgent('aba', BRUNO._id, at(day, '13:05'));
-        engine.host.routing.transferToAgent('aba', ANA._id, at(day, '13:15'));
-        await engine.host.routing.settle();
-        await engine.host.closeRoom('aba', at(day, '13:20'));
-
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 600] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
+        await playChat(
+            'aba',
+            6,
+            [
+                ['13:00', (routing, time) => routing.take('aba', ANA._id, time)],
+                ['13:05', (routing, time) => routing.transferToAgent('aba', BRUNO._id, time)],
+                ['13:15', (routing, time) => routing.transferToAgent('aba', ANA._id, time)],
+            ],
+            '13:20',
+        );
+        expect(await totals(6, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 600] });
     });
 
     it('counts nothing twice when every event is delivered twice, before and after the close', async () => {
-        const day = 9;
-        engine.host.workspace.openRoom({ _id: 'twice', ts: at(day, '14:00') });
-        engine.host.routing.take('twice', ANA._id, at(day, '14:00'));
-        engine.host.routing.transferToAgent('twice', BRUNO._id, at(day, '14:10'));
-        await engine.host.routing.settle();
+        await playChat(
+            'twice',
+            9,
+            [
+                ['14:00', (routing, time) => routing.take('twice', ANA._id, time)],
+                ['14:10', (routing, time) => routing.transferToAgent('twice', BRUNO._id, time)],
+                ['14:10', (routing) => routing.deliverAgain('twice')],
+            ],
+            '14:30',
+        );
         engine.host.routing.deliverAgain('twice');
         await engine.host.routing.settle();
-        await engine.host.closeRoom('twice', at(day, '14:30'));
-        engine.host.routing.deliverAgain('twice');
-        await engine.host.routing.settle();
-
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 1200] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
+        expect(await totals(9, 'legs')).toEqual({ ana: [1, 600], bruno: [1, 1200] });
+        expect(await totals(9, 'last')).toEqual(coreTotals(9));
     });
 
     it('credits the closing agent from the core when the app was disabled during the transfer to them', async () => {
-        const day = 10;
-        engine.host.workspace.openRoom({ _id: 'disabled', ts: at(day, '15:00') });
-        engine.host.routing.take('disabled', ANA._id, at(day, '15:00'));
-        await engine.host.routing.settle();
-        await engine.host.disable(engine.appId);
-        engine.host.routing.transferToAgent('disabled', BRUNO._id, at(day, '15:20'));
-        await engine.host.routing.settle();
-        await engine.host.enable(engine.appId);
-        await engine.host.closeRoom('disabled', at(day, '15:45'));
-
+        await playChat(
+            'disabled',
+            10,
+            [
+                ['15:00', (routing, time) => routing.take('disabled', ANA._id, time)],
+                ['15:10', disableApp],
+                ['15:20', (routing, time) => routing.transferToAgent('disabled', BRUNO._id, time)],
+                ['15:30', enableApp],
+            ],
+            '15:45',
+        );
         // A's end is B's start, which the core knows: servedBy.ts.
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 1200], bruno: [1, 1500] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
+        expect(await totals(10, 'legs')).toEqual({ ana: [1, 1200], bruno: [1, 1500] });
     });
 
     it('reports a leg that began before the app saw the chat as such, and credits no time for it', async () => {
-        const day = 11;
-        engine.host.workspace.openRoom({ _id: 'unseen', ts: at(day, '16:00') });
-        await engine.host.disable(engine.appId);
-        engine.host.routing.take('unseen', ANA._id, at(day, '16:00'));
-        await engine.host.routing.settle();
-        await engine.host.enable(engine.appId);
-        engine.host.routing.transferToAgent('unseen', BRUNO._id, at(day, '16:10'));
-        await engine.host.routing.settle();
-        await engine.host.closeRoom('unseen', at(day, '16:30'));
-
-        expect(await totals(day, 'legs')).toEqual({ bruno: [1, 1200] });
-        expect(await totals(day, 'last')).toEqual(coreTotals(day));
+        await playChat(
+            'unseen',
+            11,
+            [
+                ['16:00', disableApp],
+                ['16:00', (routing, time) => routing.take('unseen', ANA._id, time)],
+                ['16:05', enableApp],
+                ['16:10', (routing, time) => routing.transferToAgent('unseen', BRUNO._id, time)],
+            ],
+            '16:30',
+        );
+        expect(await totals(11, 'legs')).toEqual({ bruno: [1, 1200] });
         // Ana's only leg began unseen: she is not listed (no chat of hers has a known time).
-        expect(Object.keys(await stats(day))).toEqual(['bruno']);
+        expect(Object.keys(await stats(11))).toEqual(['bruno']);
     });
 
     it('rebuilds the legs when an event arrives after the close', async () => {
-        const day = 12;
-        engine.host.workspace.openRoom({ _id: 'late', ts: at(day, '17:00') });
-        await engine.host.disable(engine.appId);
-        engine.host.routing.take('late', ANA._id, at(day, '17:00'));
-        engine.host.routing.transferToAgent('late', BRUNO._id, at(day, '17:05'));
-        await engine.host.routing.settle();
-        await engine.host.enable(engine.appId);
-        await engine.host.closeRoom('late', at(day, '17:25'));
-        expect(await totals(day, 'legs')).toEqual({ bruno: [1, 1200] });
+        await playChat(
+            'late',
+            12,
+            [
+                ['17:00', disableApp],
+                ['17:00', (routing, time) => routing.take('late', ANA._id, time)],
+                ['17:05', (routing, time) => routing.transferToAgent('late', BRUNO._id, time)],
+                ['17:10', enableApp],
+            ],
+            '17:25',
+        );
+        expect(await totals(12, 'legs')).toEqual({ bruno: [1, 1200] });
 
         // The app's first sight of Ana's take, delivered late (a retried delivery).
         engine.host.routing.deliverAgain('late');
         await engine.host.routing.settle();
-        expect(await totals(day, 'legs')).toEqual({ ana: [1, 300], bruno: [1, 1200] });
+        expect(await totals(12, 'legs')).toEqual({ ana: [1, 300], bruno: [1, 1200] });
     });
 });
