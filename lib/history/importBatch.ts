@@ -3,6 +3,8 @@ import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import type { RecordStore } from '../records/recordStore';
 import type { ClosedLivechatRoom } from '../records/roomMetrics';
 import { isBeyondRetention } from '../records/retention';
+import type { LegStore } from '../legs/chatLegs';
+import { withLegsOf } from '../legs/chatLegs';
 import { decideServiceRecord } from '../records/serviceRecord';
 import { messageOf } from '../util/messageOf';
 
@@ -86,7 +88,7 @@ export interface HistoryRoomSource {
 export interface ImportBatchContext {
     status: ImportStatusStore;
     rooms: HistoryRoomSource;
-    records: Pick<RecordStore, 'has' | 'save'>;
+    records: Pick<RecordStore, 'has' | 'save'> & Pick<LegStore, 'legEvents'>;
     logger: Pick<ILogger, 'debug' | 'warn' | 'error'>;
     now(): Date;
     /** The retention's cut-off: rooms created before it are left out (undefined: keep all). */
@@ -195,7 +197,8 @@ async function importRoom(context: ImportBatchContext, summary: ListedRoom): Pro
         if (!decision.counts || isBeyondRetention(decision.record.createdAt, context.keepSince)) {
             return 'skipped';
         }
-        await context.records.save(decision.record);
+        // Its close event was lost (the app disabled, or not yet installed), but maybe not every leg event.
+        await context.records.save(withLegsOf(decision.record, await context.records.legEvents(summary.id)));
         return 'imported';
     } catch (error) {
         context.logger.warn(`History import: room ${summary.id} failed and was left out: ${messageOf(error)}`);

@@ -45,7 +45,7 @@ export class RecordWithoutTimes extends Error {
 
 /**
  * The credits of a chat. With `legs`, a chat recorded without legs (closed before app 1.4, or
- * imported from the history) is the core's single leg; an agent whose every leg began unseen gets no
+ * before the app saw any of its events) is the core's single leg; an agent whose every leg began unseen gets no
  * chat and no time, only the count of those legs. With business hours, each leg's time is its part
  * inside the schedule of the chat's department (a chat all at night is a chat of no time); a record
  * without its close time throws `RecordWithoutTimes` rather than being guessed.

@@ -28,7 +28,7 @@ export interface ServiceRecord {
     chatDurationMs?: number;
     /**
      * Since app 1.4: every agent's stretch of the chat, oldest first, the last one the core's own
-     * (`legs/legs.ts`). Absent on older records and on rooms the history import recorded.
+     * (`legs/legs.ts`). Absent on older records and on chats the app saw no event of.
      */
     legs?: Leg[];
 }

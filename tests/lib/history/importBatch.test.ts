@@ -1,6 +1,8 @@
 import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { Workspace } from '../../../dev/workspace/workspace';
+import type { LegStore } from '../../../lib/legs/chatLegs';
+import type { LegEvent } from '../../../lib/legs/legs';
 import type { RecordStore } from '../../../lib/records/recordStore';
 import type {
     HistoryRoomSource,
@@ -35,7 +37,10 @@ function history(count: number) {
     return workspace;
 }
 
-function importContext(workspace: Workspace, options: { failingRoom?: string; listing?: RoomListingRefusal } = {}) {
+function importContext(
+    workspace: Workspace,
+    options: { failingRoom?: string; listing?: RoomListingRefusal; legEvents?: Record<string, LegEvent[]> } = {},
+) {
     let stored: ImportStatus | undefined;
     const records = new Map<string, ServiceRecord>();
     const warnings: string[] = [];
@@ -57,8 +62,9 @@ function importContext(workspace: Workspace, options: { failingRoom?: string; li
             return workspace.convertRoom(workspace.room(room.id));
         },
     };
-    const store: Pick<RecordStore, 'has' | 'save'> = {
+    const store: Pick<RecordStore, 'has' | 'save'> & Pick<LegStore, 'legEvents'> = {
         has: async (roomId) => records.has(roomId),
+        legEvents: async (roomId) => options.legEvents?.[roomId] ?? [],
         save: async (record) => {
             records.set(record.roomId, record);
         },
@@ -95,6 +101,24 @@ describe('a batch of the history import', () => {
             finishedAt: '2026-01-01T00:00:00.000Z',
         });
         expect(records.size).toBe(250);
+    });
+
+    it('records a room whose close event was lost with the legs the app saw of it', async () => {
+        // r1 was served from 00:01:00 to 00:01:01; the app saw the agent take it before it was disabled.
+        const taken: LegEvent = { kind: 'assigned', agentId: 'a1', username: 'alice', at: Date.UTC(2024, 0, 1, 0, 1) };
+        const { context, records, start } = importContext(history(3), { legEvents: { r1: [taken] } });
+        await start('run-1');
+        await runImportBatch(context, 'run-1', 1);
+        expect(records.get('r1')?.legs).toEqual([
+            {
+                agentId: 'a1',
+                username: 'alice',
+                startedAt: Date.UTC(2024, 0, 1, 0, 1),
+                endedAt: Date.UTC(2024, 0, 1, 0, 1, 1),
+                endedBy: 'close',
+            },
+        ]);
+        expect(records.get('r0')?.legs).toBeUndefined(); // no event seen: the core's single leg
     });
 
     it('counts a room that fails, logs it, and goes on', async () => {
