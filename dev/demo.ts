@@ -85,7 +85,7 @@ export function workspaceRouting(workspace: Workspace): DemoRouting {
 /**
  * `roomCount` chats over the last 90 days: most in a department, some abandoned before an agent took
  * them, about one in seven transferred (one in twenty of those back to the first agent), most with a
- * first response, long-tailed service times, and one in twenty left open for 8 to 60 hours, across
+ * first response, long-tailed service times, and one in fifty left open for 8 to 60 hours, across
  * nights and weekends (what business hours leave out).
  */
 export async function seedDemoChats(
@@ -130,7 +130,7 @@ export async function seedDemoChats(
         }
         // Service times are long-tailed: mostly a few minutes, sometimes an hour; now and then a chat left open for hours.
         const serviceMs =
-            random() < 0.05
+            random() < 0.02
                 ? 8 * 3_600_000 + Math.floor(random() * 52 * 3_600_000)
                 : Math.round(
                       Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())),
