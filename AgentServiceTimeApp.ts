@@ -34,7 +34,7 @@ import { ServiceTimeSeriesEndpoint } from './endpoints/ServiceTimeSeriesEndpoint
 import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { AppSetting, appSettings } from './lib/settings/appSettings';
-import { DEFAULT_BUSINESS_HOURS_SETTING, parseBusinessHours } from './lib/hours/businessHours';
+import { businessHoursText, parseBusinessHours } from './lib/hours/businessHours';
 import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
 import { workspaceReportSources, workspaceStatsSources } from './lib/adapters/reportSources';
 import { SERVICE_TIME_STATS } from './lib/stats/statsShape';
@@ -154,7 +154,7 @@ export class AgentServiceTimeApp
     /** A "Business hours" setting that does not read is said in the app's log at once (the reports answer 400 with the same words). */
     public async onSettingUpdated(setting: ISetting): Promise<void> {
         if (setting.id === AppSetting.BusinessHours) {
-            const parsed = parseBusinessHours(typeof setting.value === 'string' ? setting.value : DEFAULT_BUSINESS_HOURS_SETTING);
+            const parsed = parseBusinessHours(businessHoursText(setting.value));
             if (!parsed.ok) {
                 this.getLogger().error(`The app setting "Business hours" is not valid: ${parsed.problems.join('; ')}.`);
             }

@@ -4,7 +4,7 @@ import { parseRoleList } from '../access/roles';
 import type { Caller } from '../api/guard';
 import { isTimeZone, offsetZone } from '../series/calendar';
 import { retentionCutoff } from '../records/retention';
-import { DEFAULT_BUSINESS_HOURS_SETTING } from '../hours/businessHours';
+import { businessHoursText } from '../hours/businessHours';
 import { AppSetting } from '../settings/appSettings';
 import { DEFAULT_PAGINATION_SETTINGS } from '../report/pagination';
 import type { PaginationSettings } from '../report/pagination';
@@ -18,8 +18,7 @@ export async function readReportRoles(read: IRead): Promise<string[]> {
 /** The retention setting's cut-off now: rooms created before it are not kept (undefined: keep all). */
 /** The app setting "Business hours", as the admin wrote it (checked where it is used: `hours/businessHours.ts`). */
 export async function readBusinessHoursSetting(read: IRead): Promise<string> {
-    const value: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.BusinessHours);
-    return typeof value === 'string' && value.trim() !== '' ? value : DEFAULT_BUSINESS_HOURS_SETTING;
+    return businessHoursText(await read.getEnvironmentReader().getSettings().getValueById(AppSetting.BusinessHours));
 }
 
 export async function readRetentionCutoff(read: IRead, now = new Date()): Promise<number | undefined> {

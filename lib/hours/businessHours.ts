@@ -43,6 +43,11 @@ export const DEFAULT_BUSINESS_HOURS_SETTING = JSON.stringify(
     2,
 );
 
+/** The setting's value as the reports read it: an empty setting is the default schedule. */
+export function businessHoursText(value: unknown): string {
+    return typeof value === 'string' && value.trim() !== '' ? value : DEFAULT_BUSINESS_HOURS_SETTING;
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 /** The setting's text, read and checked: every problem is named with where it is, in plain words. */

@@ -3,6 +3,9 @@ import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
 import type { ServiceRecord } from '../records/serviceRecord';
+import { messageOf } from '../util/messageOf';
+import type { Pause } from '../util/retry';
+import { pauseFor, SAVE_ATTEMPTS, withRetries } from '../util/retry';
 import type { LegEvent } from './legs';
 import { eventTime, legsOfChat } from './legs';
 
@@ -24,14 +27,16 @@ export type LegChange = Omit<LegEvent, 'at'>;
 /**
  * Keeps one event of a chat's legs: stamped with its time (`eventTime`), written as its own document.
  * An event that comes after the chat's close (events are fired asynchronously, and may be delivered
- * late) also rewrites the closed chat's legs.
+ * late) also rewrites the closed chat's legs. A write that keeps failing is tried a few times, then
+ * given up with an error line: the legs then bridge the gap as for an event never delivered.
  */
 export async function recordLegEvent(
     room: LegRoom,
     change: LegChange,
     store: LegStore,
-    logger: Pick<ILogger, 'debug'>,
+    logger: Pick<ILogger, 'debug' | 'error'>,
     handledAt = Date.now(),
+    pause: Pause = pauseFor,
 ): Promise<LegEvent | undefined> {
     if (room.type !== RoomType.LIVE_CHAT) {
         return undefined;
@@ -42,12 +47,19 @@ export async function recordLegEvent(
         return undefined;
     }
     const event: LegEvent = { ...change, at: eventTime(toMs(room.updatedAt), createdAt, handledAt) };
-    await store.addLegEvent(room.id, createdAt, event);
-    const closed = await store.record(room.id);
-    if (closed) {
-        const withLegs = withLegsOf(closed, await store.legEvents(room.id));
-        await store.save(withLegs);
-        logger.debug(`Room ${room.id} had closed already: its legs are rebuilt with this late ${event.kind} event`);
+    try {
+        await withRetries(() => store.addLegEvent(room.id, createdAt, event), pause);
+        // Read again on every try: a retry after a failed save rebuilds from what is stored then.
+        await withRetries(async () => {
+            const closed = await store.record(room.id);
+            if (closed) {
+                await store.save(withLegsOf(closed, await store.legEvents(room.id)));
+                logger.debug(`Room ${room.id} had closed already: its legs are rebuilt with this late ${event.kind} event`);
+            }
+        }, pause);
+    } catch (error) {
+        logger.error(`Could not keep the ${event.kind} event of room ${room.id} after ${SAVE_ATTEMPTS} attempts (${messageOf(error)}).`);
+        return undefined;
     }
     return event;
 }

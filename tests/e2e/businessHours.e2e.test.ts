@@ -122,6 +122,9 @@ describe('service time within business hours, through the real engine', () => {
         try {
             const problem = 'default.timezone: "Mars/Olympus" is not a timezone (an IANA name such as "America/Sao_Paulo")';
             expect((await engine.get(BUSINESS_HOURS_PATH, {})).body).toEqual({ valid: false, problems: [problem], success: true });
+            // The app's log says it as soon as the setting is saved.
+            const logged = engine.host.logs.entries.flatMap((entry) => entry.entries.map((line) => line.args.join(' ')));
+            expect(logged).toContain(`The app setting "Business hours" is not valid: ${problem}.`);
             const { status, body } = await engine.get(TOTAL_PATH, { start: '2026-03-01', end: '2026-03-31', hours: 'business' });
             expect(status).toBe(400);
             expect(body).toEqual({

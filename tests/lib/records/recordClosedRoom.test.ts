@@ -1,6 +1,7 @@
 import type { LegStore } from '../../../lib/legs/chatLegs';
 import type { RecordStore } from '../../../lib/records/recordStore';
-import { recordClosedRoom, SAVE_ATTEMPTS } from '../../../lib/records/recordClosedRoom';
+import { recordClosedRoom } from '../../../lib/records/recordClosedRoom';
+import { SAVE_ATTEMPTS } from '../../../lib/util/retry';
 import type { ServiceRecord } from '../../../lib/records/serviceRecord';
 import { closedRoom } from '../../helpers/rooms';
 
