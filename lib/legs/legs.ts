@@ -83,7 +83,8 @@ interface OpenLeg {
  * some missing) and the close. The last leg is the core's own: it starts at `closedAt -
  * serviceTimeDuration` and is credited to the agent who served at the close, whatever the events
  * said; an earlier leg that the events end after that instant is cut there. No events: the core's
- * single leg. Legs of no length are left out, as the core leaves out a zero service time.
+ * single leg. Legs of no length are left out, as the core leaves out a zero service time, and time
+ * the events cannot place is credited to no one.
  */
 export function legsOfChat(events: readonly LegEvent[], close: ChatClose): Leg[] {
     const legs: Leg[] = [];
@@ -125,11 +126,8 @@ export function legsOfChat(events: readonly LegEvent[], close: ChatClose): Leg[]
         // The hand-over to the closing agent was missed: the core says when it happened.
         endCurrent(lastStart, 'transfer');
     }
-    // The leg before the last one, when it ended by handing the chat to the closing agent, ends exactly where the last begins.
-    const previous = legs[legs.length - 1];
-    if (current && previous?.endedBy === 'transfer') {
-        previous.endedAt = lastStart;
-    }
+    // Earlier legs end where the last one begins at the latest. Time the app could not place (the
+    // closing agent's stretch restarted unseen) is no one's: no leg is stretched over it.
     const earlier = legs
         .map((leg) => ({ ...leg, endedAt: Math.min(leg.endedAt, lastStart) }))
         .filter((leg) => leg.startedAt === undefined || leg.endedAt > leg.startedAt);

@@ -99,6 +99,16 @@ describe('the legs of a chat', () => {
         ]);
     });
 
+    it('credit no one the time the app could not place, rather than stretch an earlier leg over it', () => {
+        // A to C seen at 10; then, unseen (the app disabled), C put the chat back in the queue at 20 and took it again at 30.
+        // The core restarts C's stretch at 30: A keeps 0-10, C gets 30-40, and 10-30 is no one's.
+        const events = [assigned(A, 0), assigned(C, 10), unassigned(A, 10)];
+        expect(minutesOf(legsOfChat(events, closedBy(C, 30, 40)))).toEqual([
+            ['ana', 0, 10, 'transfer'],
+            ['carla', 30, 40, 'close'],
+        ]);
+    });
+
     it('report a leg that began before the app saw the chat with an unknown start', () => {
         // The app was enabled while A had the chat: the first it saw was the transfer to B.
         const events = [transferred(A, B, 10), assigned(B, 10)];
