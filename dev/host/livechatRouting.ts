@@ -1,7 +1,7 @@
 import { LivechatTransferEventType } from '@rocket.chat/apps-engine/definition/livechat';
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 
-import type { Workspace } from '../workspace/workspace';
+import type { LivechatRoomDocument, Workspace } from '../workspace/workspace';
 
 /** Hands an event to the engine's listeners (`AppListenerManager.executeListener`). */
 export type FireEvent = (event: AppInterface, payload: unknown) => Promise<unknown>;
@@ -41,11 +41,7 @@ export class LivechatRouting {
 
     /** An agent forwards the chat to another agent (`forwardRoomToAgent`). */
     public transferToAgent(roomId: string, agentId: string, at: Date): void {
-        const previous = this.workspace.room(roomId).servedBy;
-        this.take(roomId, agentId, at);
-        if (previous && previous._id !== agentId) {
-            this.removeSubscription(roomId, previous._id);
-        }
+        const previous = this.handOver(roomId, agentId, at);
         this.later(roomId, () => ({
             event: AppInterface.IPostLivechatRoomTransferred,
             payload: {
@@ -87,11 +83,20 @@ export class LivechatRouting {
             this.returnToQueue(roomId, at);
             return;
         }
+        this.handOver(roomId, agentId, at);
+    }
+
+    /**
+     * The new agent takes the chat, then the other subscriptions go (`removeAllRoomSubscriptions` with
+     * the new agent spared), as both kinds of transfer do; answers who served before.
+     */
+    private handOver(roomId: string, agentId: string, at: Date): LivechatRoomDocument['servedBy'] {
         const previous = this.workspace.room(roomId).servedBy;
         this.take(roomId, agentId, at);
         if (previous && previous._id !== agentId) {
             this.removeSubscription(roomId, previous._id);
         }
+        return previous;
     }
 
     /** On hold and back (the agent still available): Rocket.Chat fires no app event and keeps `servedBy`. */

@@ -3,6 +3,7 @@ import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
 import type { ServiceRecord } from '../records/serviceRecord';
+import { toEpochMs } from '../records/serviceRecord';
 import { messageOf } from '../util/messageOf';
 import type { Pause } from '../util/retry';
 import { pauseFor, SAVE_ATTEMPTS, withRetries } from '../util/retry';
@@ -41,12 +42,12 @@ export async function recordLegEvent(
     if (room.type !== RoomType.LIVE_CHAT) {
         return undefined;
     }
-    const createdAt = toMs(room.createdAt);
+    const createdAt = toEpochMs(room.createdAt);
     if (createdAt === undefined) {
         logger.debug(`Leg event of room ${room.id} not kept: the room has no creation time`);
         return undefined;
     }
-    const event: LegEvent = { ...change, at: eventTime(toMs(room.updatedAt), createdAt, handledAt) };
+    const event: LegEvent = { ...change, at: eventTime(toEpochMs(room.updatedAt), createdAt, handledAt) };
     try {
         await withRetries(() => store.addLegEvent(room.id, createdAt, event), pause);
         // Read again on every try: a retry after a failed save rebuilds from what is stored then.
@@ -79,12 +80,4 @@ export function withLegsOf(record: ServiceRecord, events: readonly LegEvent[]): 
         serviceTimeMs: record.durationMs,
     });
     return { ...record, legs };
-}
-
-function toMs(value: Date | undefined): number | undefined {
-    if (value === undefined) {
-        return undefined;
-    }
-    const ms = new Date(value).getTime();
-    return Number.isNaN(ms) ? undefined : ms;
 }

@@ -210,7 +210,8 @@ function isLeg(value: unknown): value is Leg {
     );
 }
 
-function toEpochMs(value: unknown): number | undefined {
+/** A date as Rocket.Chat or the engine hands it (a Date, an ISO string, ms), in ms; undefined when it is none. */
+export function toEpochMs(value: unknown): number | undefined {
     if (value instanceof Date || typeof value === 'string' || typeof value === 'number') {
         const ms = new Date(value).getTime();
         return Number.isNaN(ms) ? undefined : ms;

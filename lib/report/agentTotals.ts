@@ -1,9 +1,7 @@
-import { creditsOf } from '../legs/attribution';
 import type { ServiceRecord } from '../records/serviceRecord';
-import { eachRoomOnce } from '../records/serviceRecord';
 import { compareCodePoints } from './codePointOrder';
 import type { ReportScope } from './scope';
-import { isInDepartments, isInScope } from './scope';
+import { creditsInScope, isInDepartments } from './scope';
 
 /** One agent, as the core groups them: by `_id` and `username` together. */
 export interface AgentTotals {
@@ -54,13 +52,10 @@ export class AgentTotalsAccumulator {
     constructor(private readonly scope: ReportScope) {}
 
     public add(records: Iterable<ServiceRecord>): void {
-        const inScope = [...records].filter((record) => isInScope(record, this.scope));
-        for (const record of eachRoomOnce(inScope, this.countedRooms)) {
-            for (const { agentId, username, chats, durationMs } of creditsOf(record, this.scope)) {
-                // An agent whose every leg began unseen took part for a time nobody knows: no chat of theirs to list.
-                if (chats > 0) {
-                    this.table.add(agentId, username, chats, durationMs);
-                }
+        for (const { agentId, username, chats, durationMs } of creditsInScope(records, this.scope, this.countedRooms)) {
+            // An agent whose every leg began unseen took part for a time nobody knows: no chat of theirs to list.
+            if (chats > 0) {
+                this.table.add(agentId, username, chats, durationMs);
             }
         }
     }

@@ -1,4 +1,7 @@
-import type { Crediting } from '../legs/attribution';
+import type { ChatCredit, Crediting } from '../legs/attribution';
+import { creditsOf } from '../legs/attribution';
+import type { ServiceRecord } from '../records/serviceRecord';
+import { eachRoomOnce } from '../records/serviceRecord';
 
 /** A report's range of room creation times, in ms since the epoch, both ends inclusive. */
 export interface DateRange {
@@ -35,4 +38,17 @@ export function isInDepartments(departmentId: string | undefined, scope: Pick<Re
 /** The one rule for which stored records a report counts. */
 export function isInScope(record: { createdAt: number; departmentId?: string }, scope: ReportScope): boolean {
     return isCreatedWithin(record.createdAt, scope.range) && isInDepartments(record.departmentId, scope);
+}
+
+/**
+ * What a report adds up from records: the credits (`legs/attribution.ts`) of those in its scope, each
+ * room once; `countedRooms` carries the rooms already counted across calls.
+ */
+export function* creditsInScope(records: Iterable<ServiceRecord>, scope: ReportScope, countedRooms: Set<string>): Generator<ChatCredit> {
+    const inScope = [...records].filter((record) => isInScope(record, scope));
+    for (const record of eachRoomOnce(inScope, countedRooms)) {
+        for (const credit of creditsOf(record, scope)) {
+            yield credit;
+        }
+    }
 }

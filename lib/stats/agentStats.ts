@@ -3,9 +3,8 @@ import { sortAgents } from '../report/agentTotals';
 import type { ChatCredit } from '../legs/attribution';
 import { creditsOf } from '../legs/attribution';
 import type { ServiceRecord } from '../records/serviceRecord';
-import { eachRoomOnce } from '../records/serviceRecord';
 import type { ReportScope } from '../report/scope';
-import { isInDepartments, isInScope } from '../report/scope';
+import { creditsInScope, isInDepartments } from '../report/scope';
 import type { StoredSketch } from './quantileSketch';
 import { QuantileSketch } from './quantileSketch';
 
@@ -131,11 +130,8 @@ export class AgentStatsAccumulator {
     }
 
     public addRecords(records: Iterable<ServiceRecord>): void {
-        const inScope = [...records].filter((record) => isInScope(record, this.scope));
-        for (const record of eachRoomOnce(inScope, this.countedRooms)) {
-            for (const credit of creditsOf(record, this.scope)) {
-                this.table.addCredit(credit);
-            }
+        for (const credit of creditsInScope(records, this.scope, this.countedRooms)) {
+            this.table.addCredit(credit);
         }
     }
 
