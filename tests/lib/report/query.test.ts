@@ -71,6 +71,14 @@ describe('the app’s own parameters', () => {
         expect(messageFor({ start: 'a', end: 'b', format: 'pdf' })).toBe('must be equal to one of the allowed values');
     });
 
+    it('accepts attribution last or legs and hours all or business, and answers anything else 400', () => {
+        for (const ok of [{ attribution: 'last' }, { attribution: 'legs' }, { hours: 'all' }, { hours: 'business' }]) {
+            expect(messageFor({ start: 'a', end: 'b', ...ok })).toBe('ok');
+        }
+        expect(messageFor({ start: 'a', end: 'b', attribution: 'first' })).toBe('must be equal to one of the allowed values');
+        expect(messageFor({ start: 'a', end: 'b', hours: 'night' })).toBe('must be equal to one of the allowed values');
+    });
+
     it('reads the department filter from commas and repeats, ignoring blanks', () => {
         expect(parseDepartmentFilter('a, b,,a')).toEqual(['a', 'b']);
         expect(parseDepartmentFilter(['a', 'c,d'])).toEqual(['a', 'c', 'd']);
