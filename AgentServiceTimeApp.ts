@@ -35,19 +35,19 @@ import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuil
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { AppSetting, appSettings } from './lib/settings/appSettings';
 import { businessHoursText, parseBusinessHours } from './lib/hours/businessHours';
-import { PersistenceRecordStore } from './lib/adapters/persistenceRecordStore';
-import { workspaceReportSources, workspaceStatsSources } from './lib/adapters/reportSources';
-import { SERVICE_TIME_STATS } from './lib/stats/statsShape';
-import { forgetDeletedRoom } from './lib/records/forgetDeletedRoom';
-import { agentChangeOf, transferChangeOf } from './lib/legs/legChanges';
-import type { LegChange, LegRoom } from './lib/legs/chatLegs';
-import { recordLegEvent } from './lib/legs/chatLegs';
-import { recordClosedRoom } from './lib/records/recordClosedRoom';
-import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/report/shapes';
-import type { ClosedLivechatRoom } from './lib/records/roomMetrics';
+import { PersistenceRecordStore } from './lib/storage/persistenceRecordStore';
+import { workspaceReportSources, workspaceStatsSources } from './lib/workspace/reportSources';
+import { SERVICE_TIME_STATS } from './lib/reports/statsShape';
+import { forgetDeletedRoom } from './lib/chats/forgetDeletedRoom';
+import { agentChangeOf, transferChangeOf } from './lib/chats/legChanges';
+import type { LegChange, LegRoom } from './lib/chats/chatLegs';
+import { recordLegEvent } from './lib/chats/chatLegs';
+import { recordClosedRoom } from './lib/chats/recordClosedRoom';
+import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/reports/shapes';
+import type { ClosedLivechatRoom } from './lib/chats/roomMetrics';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 import { messageOf } from './lib/util/messageOf';
-import { openDashboardDialog } from './lib/adapters/dashboardSources';
+import { openDashboardDialog } from './lib/workspace/dashboardSources';
 import { OPEN_DASHBOARD_ACTION, OPEN_DASHBOARD_BUTTON } from './lib/dashboard/openButton';
 
 export class AgentServiceTimeApp

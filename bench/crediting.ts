@@ -10,12 +10,12 @@ import { parseArgs } from 'util';
 
 import { appPersistence } from '../dev/workspace/appPersistence';
 import { PersistenceCollection } from '../dev/workspace/persistenceCollection';
-import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
+import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
 import { parseBusinessHours } from '../lib/hours/businessHours';
 import type { Leg } from '../lib/legs/legs';
-import type { ServiceRecord } from '../lib/records/serviceRecord';
-import { SERVICE_RECORD_VERSION } from '../lib/records/serviceRecord';
-import type { ReportScope } from '../lib/report/scope';
+import type { ServiceRecord } from '../lib/chats/serviceRecord';
+import { SERVICE_RECORD_VERSION } from '../lib/chats/serviceRecord';
+import type { ReportScope } from '../lib/reports/scope';
 import { printTable } from './table';
 
 const YEAR_START = Date.UTC(2025, 0, 1);

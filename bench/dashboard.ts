@@ -20,10 +20,10 @@ import { parseArgs } from 'util';
 import { addDemoPeople, DEMO_MANAGER, seedDemoChats, workspaceRouting } from '../dev/demo';
 import { AppsEngineHost } from '../dev/host/AppsEngineHost';
 import { packageApp } from '../dev/package';
-import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
+import { DASHBOARD_ROUTES } from '../lib/http/routes';
 import { appPersistence } from '../dev/workspace/appPersistence';
-import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
-import { recordClosedRoom } from '../lib/records/recordClosedRoom';
+import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
+import { recordClosedRoom } from '../lib/chats/recordClosedRoom';
 import { launchChromium } from '../dev/browser/chromium';
 import { printTable } from './table';
 

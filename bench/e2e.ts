@@ -20,8 +20,8 @@ import { AppsEngineHost } from '../dev/host/AppsEngineHost';
 import { packageApp } from '../dev/package';
 import { appPersistence } from '../dev/workspace/appPersistence';
 import { Workspace } from '../dev/workspace/workspace';
-import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
-import type { ServiceRecord } from '../lib/records/serviceRecord';
+import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
+import type { ServiceRecord } from '../lib/chats/serviceRecord';
 import { DIRTY_TAG, tag } from '../lib/storage/layout';
 import { printTable } from './table';
 

@@ -1,5 +1,5 @@
-import type { ServiceTimeStatsItem } from '../lib/stats/statsShape';
-import type { TotalServiceTimeItem } from '../lib/report/shapes';
+import type { ServiceTimeStatsItem } from '../lib/reports/statsShape';
+import type { TotalServiceTimeItem } from '../lib/reports/shapes';
 
 /** One line of the agents table: the stats report's figures and the total report's sum. */
 export interface AgentRow {

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 
 import { formatDuration } from '../lib/format/duration';
-import type { SeriesBucketItem } from '../lib/series/answerSeries';
+import type { SeriesBucketItem } from '../lib/http/answerSeries';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import { el } from './dom';
 import type { Interval } from './ranges';

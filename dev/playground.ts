@@ -12,10 +12,10 @@ import { formatISO, startOfDay, subDays } from 'date-fns';
 import * as readline from 'readline';
 import { parseArgs } from 'util';
 
-import { agentsReportPath, SERIES_PATH } from '../lib/api/routes';
-import { DASHBOARD_ROUTES } from '../lib/dashboard/page';
-import { AVERAGE_SERVICE_TIME } from '../lib/report/shapes';
-import { SERVICE_TIME_STATS } from '../lib/stats/statsShape';
+import { agentsReportPath, SERIES_PATH } from '../lib/http/routes';
+import { DASHBOARD_ROUTES } from '../lib/http/routes';
+import { AVERAGE_SERVICE_TIME } from '../lib/reports/shapes';
+import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
 import { addDemoPeople, DEMO_AGENT, DEMO_MANAGER, DEMO_MONITOR, seedDemoChats } from './demo';
 import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';

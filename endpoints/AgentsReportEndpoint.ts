@@ -2,12 +2,12 @@ import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engi
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import type { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 
-import { toApiResponse } from '../lib/api/answers';
-import { agentsReportPath } from '../lib/api/routes';
-import type { AgentTotals } from '../lib/report/agentTotals';
-import type { ReportSources } from '../lib/report/answerReport';
-import { answerAgentsReport } from '../lib/report/answerReport';
-import type { ReportShape } from '../lib/report/shapes';
+import { toApiResponse } from '../lib/http/answers';
+import { agentsReportPath } from '../lib/http/routes';
+import type { AgentTotals } from '../lib/reports/agentTotals';
+import type { ReportSources } from '../lib/http/answerReport';
+import { answerAgentsReport } from '../lib/http/answerReport';
+import type { ReportShape } from '../lib/reports/shapes';
 import { AppEndpoint } from './AppEndpoint';
 
 /**

@@ -1,7 +1,7 @@
 import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
 import type { IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { methodNotAllowed, toApiResponse } from '../lib/api/answers';
+import { methodNotAllowed, toApiResponse } from '../lib/http/answers';
 
 type Handler = (request: IApiRequest, ...accessors: unknown[]) => Promise<IApiResponse>;
 

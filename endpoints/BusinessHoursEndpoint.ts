@@ -1,10 +1,10 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { readBusinessHoursSetting, readReportRoles } from '../lib/adapters/workspaceSettings';
-import { toApiResponse } from '../lib/api/answers';
-import { BUSINESS_HOURS_PATH } from '../lib/api/routes';
-import { answerBusinessHours } from '../lib/hours/answerBusinessHours';
+import { readBusinessHoursSetting, readReportRoles } from '../lib/workspace/workspaceSettings';
+import { toApiResponse } from '../lib/http/answers';
+import { BUSINESS_HOURS_PATH } from '../lib/http/routes';
+import { answerBusinessHours } from '../lib/http/answerBusinessHours';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET .../livechat/analytics/business-hours`: whether the "Business hours" setting reads, and what is wrong if not. */

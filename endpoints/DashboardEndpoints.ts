@@ -3,12 +3,13 @@ import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import type { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 
-import { workspaceDashboardSources } from '../lib/adapters/dashboardSources';
-import { toApiResponse } from '../lib/api/answers';
+import { workspaceDashboardSources } from '../lib/workspace/dashboardSources';
+import { toApiResponse } from '../lib/http/answers';
 import { DASHBOARD_ASSETS } from '../lib/dashboard/assets';
 import { answerDashboardContext } from '../lib/dashboard/context';
-import { DASHBOARD_ROUTES, dashboardHeaders, dashboardShell } from '../lib/dashboard/page';
+import { dashboardHeaders, dashboardShell } from '../lib/dashboard/page';
 import { AppEndpoint } from './AppEndpoint';
+import { DASHBOARD_ROUTES } from '../lib/http/routes';
 
 /**
  * `GET .../dashboard`: the page, without credentials (a browser opening a link sends no

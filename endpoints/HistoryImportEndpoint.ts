@@ -1,13 +1,13 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { PersistenceImportStatusStore } from '../lib/adapters/historySources';
-import { readReportRoles } from '../lib/adapters/workspaceSettings';
-import { toApiResponse } from '../lib/api/answers';
-import { answerImportStart, answerImportStatus } from '../lib/history/statusRequest';
-import type { ImportStatusSources } from '../lib/history/statusRequest';
+import { PersistenceImportStatusStore } from '../lib/workspace/historySources';
+import { readReportRoles } from '../lib/workspace/workspaceSettings';
+import { toApiResponse } from '../lib/http/answers';
+import { answerImportStart, answerImportStatus } from '../lib/http/answerImportStatus';
+import type { ImportStatusSources } from '../lib/http/answerImportStatus';
 import { startImport } from '../jobs/HistoryImportJob';
-import { HISTORY_IMPORT_PATH } from '../lib/api/routes';
+import { HISTORY_IMPORT_PATH } from '../lib/http/routes';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET` the history import's progress; `POST` starts it (a failed import resumes where it stopped; a running one answers 409). */

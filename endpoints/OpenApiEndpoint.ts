@@ -1,7 +1,7 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { openApiDocument } from '../lib/api/openapi';
+import { openApiDocument } from '../lib/http/openapi';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET .../openapi.json`: the OpenAPI document of the app's endpoints; public, as API documents are. */

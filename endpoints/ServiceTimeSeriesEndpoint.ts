@@ -1,10 +1,10 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { workspaceSeriesSources } from '../lib/adapters/reportSources';
-import { toApiResponse } from '../lib/api/answers';
-import { answerSeries } from '../lib/series/answerSeries';
-import { SERIES_PATH } from '../lib/api/routes';
+import { workspaceSeriesSources } from '../lib/workspace/reportSources';
+import { toApiResponse } from '../lib/http/answers';
+import { answerSeries } from '../lib/http/answerSeries';
+import { SERIES_PATH } from '../lib/http/routes';
 import { AppEndpoint } from './AppEndpoint';
 
 /** `GET .../livechat/analytics/agents/service-time-series`: chats and service time per day, week or month, in a timezone. */

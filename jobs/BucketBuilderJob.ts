@@ -1,9 +1,9 @@
 import type { IHttp, ILogger, IModify, IPersistence, IRead, ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
-import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
-import type { RebuildSummary } from '../lib/adapters/persistenceRecordStore';
-import { readRetentionCutoff } from '../lib/adapters/workspaceSettings';
+import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
+import type { RebuildSummary } from '../lib/storage/persistenceRecordStore';
+import { readRetentionCutoff } from '../lib/workspace/workspaceSettings';
 import { messageOf } from '../lib/util/messageOf';
 import { runLogger } from './runLogger';
 

@@ -1,9 +1,9 @@
 import type { IHttp, ILogger, IModify, IPersistence, IRead, ISchedulerModify } from '@rocket.chat/apps-engine/definition/accessors';
 import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
-import { PersistenceImportStatusStore, WorkspaceRoomSource } from '../lib/adapters/historySources';
-import { PersistenceRecordStore } from '../lib/adapters/persistenceRecordStore';
-import { readRetentionCutoff } from '../lib/adapters/workspaceSettings';
+import { PersistenceImportStatusStore, WorkspaceRoomSource } from '../lib/workspace/historySources';
+import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
+import { readRetentionCutoff } from '../lib/workspace/workspaceSettings';
 import type { ImportBatchContext, ImportStatus, ImportStatusStore } from '../lib/history/importBatch';
 import { markFailed, nextAfterFailure, resumedOrStarted, runImportBatch } from '../lib/history/importBatch';
 import { messageOf } from '../lib/util/messageOf';

@@ -1,8 +1,8 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
-import { readDashboardUrl } from '../lib/adapters/dashboardSources';
-import { workspaceReportSources } from '../lib/adapters/reportSources';
+import { readDashboardUrl } from '../lib/workspace/dashboardSources';
+import { workspaceReportSources } from '../lib/workspace/reportSources';
 import { answerServiceTimeCommand } from '../lib/command/serviceTimeCommand';
 
 /** `/service-time`: the average report for managers who will not use curl, answered to the caller alone. */

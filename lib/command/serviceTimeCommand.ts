@@ -2,10 +2,10 @@ import type { IUserSettings } from '@rocket.chat/apps-engine/definition/users/IU
 
 import { hasAllowedRole } from '../access/roles';
 import { formatDuration } from '../format/duration';
-import type { Caller } from '../api/guard';
-import type { AgentTotals } from '../report/agentTotals';
-import { ceilSecondsAverage } from '../report/rounding';
-import type { ReportScope } from '../report/scope';
+import type { Caller } from '../http/guard';
+import type { AgentTotals } from '../reports/agentTotals';
+import { ceilSecondsAverage } from '../reports/rounding';
+import type { ReportScope } from '../reports/scope';
 import type { CommandMessages } from './messages';
 import { MESSAGES, messagesFor } from './messages';
 

@@ -1,9 +1,9 @@
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { hasAllowedRole } from '../access/roles';
-import type { ApiAnswer } from '../api/answers';
-import { notLoggedIn, succeeded } from '../api/answers';
-import type { AppRequest, Caller } from '../api/guard';
+import type { ApiAnswer } from '../http/answers';
+import { notLoggedIn, succeeded } from '../http/answers';
+import type { AppRequest, Caller } from '../http/guard';
 
 /** A department the dashboard's picker offers. */
 export interface DepartmentChoice {

@@ -1,10 +1,4 @@
-/** The dashboard's routes under the app's public base, `/api/apps/public/<appId>/`. */
-export const DASHBOARD_ROUTES = {
-    page: 'dashboard',
-    script: 'dashboard.js',
-    style: 'dashboard.css',
-    context: 'dashboard/context',
-} as const;
+import { DASHBOARD_ROUTES } from '../http/routes';
 
 /**
  * Only the app's own script, style and endpoints: no inline script or style, no other origin, no

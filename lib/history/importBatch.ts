@@ -1,11 +1,11 @@
 import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 
-import type { RecordStore } from '../records/recordStore';
-import type { ClosedLivechatRoom } from '../records/roomMetrics';
-import { isBeyondRetention } from '../records/retention';
-import type { LegStore } from '../legs/chatLegs';
-import { withLegsOf } from '../legs/chatLegs';
-import { decideServiceRecord } from '../records/serviceRecord';
+import type { ChatStore } from '../chats/chatStore';
+import type { ClosedLivechatRoom } from '../chats/roomMetrics';
+import { isBeyondRetention } from '../chats/retention';
+import type { LegStore } from '../chats/chatStore';
+import { withLegsOf } from '../chats/chatLegs';
+import { decideServiceRecord } from '../chats/serviceRecord';
 import { messageOf } from '../util/messageOf';
 
 /** `unavailable`: the workspace's Apps-Engine cannot list rooms to apps (before 1.59); live closes are still recorded. */
@@ -88,7 +88,7 @@ export interface HistoryRoomSource {
 export interface ImportBatchContext {
     status: ImportStatusStore;
     rooms: HistoryRoomSource;
-    records: Pick<RecordStore, 'has' | 'save'> & Pick<LegStore, 'legEvents'>;
+    records: Pick<ChatStore, 'has' | 'save'> & Pick<LegStore, 'legEvents'>;
     logger: Pick<ILogger, 'debug' | 'warn' | 'error'>;
     now(): Date;
     /** The retention's cut-off: rooms created before it are left out (undefined: keep all). */

@@ -1,4 +1,4 @@
-import { isTimeZone } from '../series/calendar';
+import { isTimeZone } from '../time/calendar';
 
 /**
  * Business hours, as an admin writes them in the app setting "Business hours" (JSON): a default

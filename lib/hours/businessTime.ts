@@ -1,4 +1,4 @@
-import { localDaysOf, wallTimeToInstant } from '../series/calendar';
+import { localDaysOf, wallTimeToInstant } from '../time/calendar';
 import type { Schedule } from './businessHours';
 
 const MINUTE_MS = 60_000;

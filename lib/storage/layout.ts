@@ -1,7 +1,7 @@
 import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 
-import type { Level } from '../buckets/periods';
-import { periodStart, periodTag, periodTagsOf } from '../buckets/periods';
+import type { Level } from '../time/periods';
+import { periodStart, periodTag, periodTagsOf } from '../time/periods';
 
 /**
  * How the app's documents sit in Rocket.Chat's app persistence: every tag, every association list

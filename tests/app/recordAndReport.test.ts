@@ -1,9 +1,9 @@
 import { AgentsReportEndpoint } from '../../endpoints/AgentsReportEndpoint';
-import { workspaceReportSources } from '../../lib/adapters/reportSources';
+import { workspaceReportSources } from '../../lib/workspace/reportSources';
 import { AppSetting } from '../../lib/settings/appSettings';
 import { InMemoryAccessors } from '../helpers/accessors';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
-import { AVERAGE_SERVICE_TIME } from '../../lib/report/shapes';
+import { AVERAGE_SERVICE_TIME } from '../../lib/reports/shapes';
 
 /** A workspace with a manager, an agent without report rights, and two agents who serve chats. */
 function workspaceWithAgents() {

@@ -2,18 +2,18 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { Workspace } from '../../dev/workspace/workspace';
-import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from '../../lib/api/routes';
-import { DASHBOARD_ROUTES } from '../../lib/dashboard/page';
+import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from '../../lib/http/routes';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
 import { formatDuration } from '../../lib/format/duration';
-import { TOTAL_SERVICE_TIME } from '../../lib/report/shapes';
-import type { SeriesBucketItem } from '../../lib/series/answerSeries';
-import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
-import { SERVICE_TIME_STATS } from '../../lib/stats/statsShape';
+import { TOTAL_SERVICE_TIME } from '../../lib/reports/shapes';
+import type { SeriesBucketItem } from '../../lib/http/answerSeries';
+import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
+import { SERVICE_TIME_STATS } from '../../lib/reports/statsShape';
 import { MANAGER as IMPORT_WATCHER, requestApp, waitForImport } from '../e2e/engineFixture';
 import { testZipPath } from '../e2e/testZip';
 import { launchChromium } from '../../dev/browser/chromium';
 import { screenshot } from '../helpers/browser';
+import { DASHBOARD_ROUTES } from '../../lib/http/routes';
 
 /**
  * The dashboard as a manager sees it: the packaged zip in the real engine, the host's login page

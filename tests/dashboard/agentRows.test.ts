@@ -1,6 +1,6 @@
 import { agentRows, sortRows } from '../../dashboard/agentRows';
 import { readLogin } from '../../dashboard/api';
-import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
+import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
 
 const stat = (id: string, chats: number, median: number, firstResponse: number | null): ServiceTimeStatsItem => ({
     _id: id,

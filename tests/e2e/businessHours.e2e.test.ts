@@ -1,4 +1,4 @@
-import { BUSINESS_HOURS_PATH, SERIES_PATH } from '../../lib/api/routes';
+import { BUSINESS_HOURS_PATH, SERIES_PATH } from '../../lib/http/routes';
 import type { EngineFixture } from './engineFixture';
 import { startEngineWithApp, TOTAL_PATH } from './engineFixture';
 

@@ -1,12 +1,13 @@
 import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
 
-import { CONTENT_SECURITY_POLICY, DASHBOARD_ROUTES } from '../../lib/dashboard/page';
+import { CONTENT_SECURITY_POLICY } from '../../lib/dashboard/page';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
 import { OPEN_DASHBOARD_ACTION } from '../../lib/dashboard/openButton';
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { AGENT, MANAGER, requestApp, startEngineWithApp } from './engineFixture';
 import { testZipPath } from './testZip';
 import type { EngineFixture } from './engineFixture';
+import { DASHBOARD_ROUTES } from '../../lib/http/routes';
 
 let engine: EngineFixture;
 const SPANISH_MONITOR = {

@@ -108,3 +108,18 @@ export async function waitForImport(
         await new Promise((resolve) => setTimeout(resolve, 50));
     }
 }
+
+/** Retries an assertion for up to 5 s: for effects of events that Rocket.Chat does not wait for. */
+export async function eventually(assertion: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+        try {
+            return await assertion();
+        } catch (error) {
+            if (Date.now() > deadline) {
+                throw error;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+    }
+}

@@ -1,5 +1,5 @@
-import { agentsReportPath } from '../../lib/api/routes';
-import { AVERAGE_SERVICE_TIME } from '../../lib/report/shapes';
+import { agentsReportPath } from '../../lib/http/routes';
+import { AVERAGE_SERVICE_TIME } from '../../lib/reports/shapes';
 import { startEngineWithApp } from './engineFixture';
 
 /**

@@ -1,5 +1,5 @@
 import type { LivechatRouting } from '../../dev/host/livechatRouting';
-import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
+import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
 import type { EngineFixture } from './engineFixture';
 import { startEngineWithApp, TOTAL_PATH } from './engineFixture';
 

@@ -2,7 +2,7 @@ import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { packageApp } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
-import { engineListsRooms, requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
+import { engineListsRooms, eventually, requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
 import { testZipDir, testZipPath } from './testZip';
 
@@ -46,21 +46,6 @@ async function report() {
 function expectedReport() {
     const agents = averageItems(fullScan(host.workspace.rooms.values(), new Date(START), new Date(END)));
     return { agents, count: agents.length, offset: 0, total: agents.length, success: true };
-}
-
-/** Retries an assertion for up to 5 s: for effects of events that Rocket.Chat does not wait for. */
-async function eventually(assertion: () => Promise<void>): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-        try {
-            return await assertion();
-        } catch (error) {
-            if (Date.now() > deadline) {
-                throw error;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-    }
 }
 
 async function importAgainAndWait(): Promise<void> {

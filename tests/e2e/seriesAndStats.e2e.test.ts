@@ -1,5 +1,5 @@
 import type { LivechatRoomDocument } from '../../dev/workspace/workspace';
-import type { ServiceTimeStatsItem } from '../../lib/stats/statsShape';
+import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
 import type { EngineFixture } from './engineFixture';
 import { AGENT, startEngineWithApp } from './engineFixture';
 

@@ -1,5 +1,5 @@
 import { Workspace } from '../../dev/workspace/workspace';
-import type { ClosedLivechatRoom } from '../../lib/records/roomMetrics';
+import type { ClosedLivechatRoom } from '../../lib/chats/roomMetrics';
 
 /**
  * A closed livechat room exactly as Rocket.Chat hands it to apps, made by the workspace model:

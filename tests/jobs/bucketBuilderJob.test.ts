@@ -2,7 +2,7 @@ import type { IHttp, IModify } from '@rocket.chat/apps-engine/definition/accesso
 import type { IJobContext } from '@rocket.chat/apps-engine/definition/scheduler';
 
 import { bucketBuilderProcessor } from '../../jobs/BucketBuilderJob';
-import { PersistenceRecordStore } from '../../lib/adapters/persistenceRecordStore';
+import { PersistenceRecordStore } from '../../lib/storage/persistenceRecordStore';
 import { InMemoryAccessors } from '../helpers/accessors';
 
 async function runBuilder(accessors: InMemoryAccessors): Promise<void> {

@@ -1,9 +1,9 @@
 import type { IRoomRaw } from '@rocket.chat/apps-engine/definition/rooms';
 
 import { Workspace } from '../../../dev/workspace/workspace';
-import type { LegStore } from '../../../lib/legs/chatLegs';
+import type { LegStore } from '../../../lib/chats/chatStore';
 import type { LegEvent } from '../../../lib/legs/legs';
-import type { RecordStore } from '../../../lib/records/recordStore';
+import type { ChatStore } from '../../../lib/chats/chatStore';
 import type {
     HistoryRoomSource,
     ImportBatchContext,
@@ -21,8 +21,8 @@ import {
     runImportBatch,
     startedStatus,
 } from '../../../lib/history/importBatch';
-import type { ClosedLivechatRoom } from '../../../lib/records/roomMetrics';
-import type { ServiceRecord } from '../../../lib/records/serviceRecord';
+import type { ClosedLivechatRoom } from '../../../lib/chats/roomMetrics';
+import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
 
 /** A workspace with `count` closed rooms served by one agent, one second of service each. */
 function history(count: number) {
@@ -62,7 +62,7 @@ function importContext(
             return workspace.convertRoom(workspace.room(room.id));
         },
     };
-    const store: Pick<RecordStore, 'has' | 'save'> & Pick<LegStore, 'legEvents'> = {
+    const store: Pick<ChatStore, 'has' | 'save'> & Pick<LegStore, 'legEvents'> = {
         has: async (roomId) => records.has(roomId),
         legEvents: async (roomId) => options.legEvents?.[roomId] ?? [],
         save: async (record) => {

@@ -1,5 +1,5 @@
-import { childStarts, parentTag, periodEnd, periodStart, periodTag } from '../../../lib/buckets/periods';
-import { readStoredRecord } from '../../../lib/records/serviceRecord';
+import { childStarts, parentTag, periodEnd, periodStart, periodTag } from '../../../lib/time/periods';
+import { readStoredRecord } from '../../../lib/chats/serviceRecord';
 import { monthTag, recordAssociations } from '../../../lib/storage/layout';
 
 const at = (iso: string) => Date.parse(iso);

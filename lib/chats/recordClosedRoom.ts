@@ -1,0 +1,45 @@
+import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+
+import type { LegStore } from './chatStore';
+import { withLegsOf } from './chatLegs';
+import type { ChatStore } from './chatStore';
+import type { ClosedLivechatRoom } from './roomMetrics';
+import { decideServiceRecord } from './serviceRecord';
+import type { RecordDecision } from './serviceRecord';
+import { messageOf } from '../util/messageOf';
+import type { Pause } from '../util/retry';
+import { pauseFor, SAVE_ATTEMPTS, withRetries } from '../util/retry';
+
+/**
+ * A closed room becomes a service record in the store, or a debug line saying why it does not
+ * count; with its legs (`legs/chatLegs.ts`) when the app saw the chat change hands. A failing read
+ * or write is tried again (`SAVE_ATTEMPTS`); one that still fails is logged with the room id, for a
+ * later history import to repair, and the answer says it was not recorded.
+ */
+export async function recordClosedRoom(
+    room: ClosedLivechatRoom,
+    store: Pick<ChatStore, 'save'> & Pick<LegStore, 'legEvents'>,
+    logger: Pick<ILogger, 'debug' | 'error'>,
+    pause: Pause = pauseFor,
+): Promise<RecordDecision> {
+    const decision = decideServiceRecord(room);
+    if (!decision.counts) {
+        logger.debug(`Not recorded: ${decision.reason}`);
+        return decision;
+    }
+    try {
+        // The upsert is idempotent: a retry cannot count the room twice.
+        const record = await withRetries(async () => {
+            const withLegs = withLegsOf(decision.record, await store.legEvents(room.id));
+            await store.save(withLegs);
+            return withLegs;
+        }, pause);
+        return { counts: true, record };
+    } catch (error) {
+        const why = messageOf(error);
+        logger.error(
+            `Could not record room ${room.id} after ${SAVE_ATTEMPTS} attempts (${why}); the history import (POST livechat/analytics/history-import) will record it.`,
+        );
+        return { counts: false, reason: `room ${room.id} could not be written: ${why}` };
+    }
+}

@@ -1,0 +1,149 @@
+import type { AgentTotals } from './agentTotals';
+import { sortAgents } from './agentTotals';
+import type { ChatCredit } from './attribution';
+import { creditsOf } from './attribution';
+import type { ServiceRecord } from '../chats/serviceRecord';
+import type { ReportScope } from './scope';
+import { creditsInScope, isInDepartments } from './scope';
+import type { StoredSketch } from './quantileSketch';
+import { QuantileSketch } from './quantileSketch';
+
+/**
+ * What the stats report knows of one agent, beyond the core's totals: the sums behind the averages of
+ * first response and chat duration (over the rooms that carry them: records written before app 1.2
+ * carry neither), and the distribution of service times as a quantile sketch.
+ */
+export interface AgentStats extends AgentTotals {
+    firstResponseMs: number;
+    firstResponseChats: number;
+    chatDurationMs: number;
+    chatDurationChats: number;
+    sketch: QuantileSketch;
+    /** Counted only with `attribution=legs` (buckets keep no legs): legs that ended by a transfer or a return to the queue. */
+    transfers?: number;
+    /** Likewise: legs whose start the app never saw. */
+    legsWithUnknownStart?: number;
+}
+
+/** An agent's stats as stored in a bucket: the sketch in its stored form. */
+export interface StoredAgentStats extends AgentTotals {
+    firstResponseMs: number;
+    firstResponseChats: number;
+    chatDurationMs: number;
+    chatDurationChats: number;
+    sketch: StoredSketch;
+}
+
+/**
+ * Stats by agent, grouped as the core groups its reports (by `_id` and `username` together), added
+ * from records and from stored entries alike.
+ */
+export class AgentStatsTable {
+    private readonly byAgent = new Map<string, Map<string, AgentStats>>();
+
+    /** `countsLegs`: the table counts each agent's transfers and unseen legs (only records carry them). */
+    constructor(private readonly countsLegs = false) {}
+
+    private entry(agentId: string, username: string): AgentStats {
+        let byUsername = this.byAgent.get(agentId);
+        if (!byUsername) {
+            byUsername = new Map();
+            this.byAgent.set(agentId, byUsername);
+        }
+        let stats = byUsername.get(username);
+        if (!stats) {
+            stats = {
+                agentId,
+                username,
+                chats: 0,
+                sumMs: 0,
+                firstResponseMs: 0,
+                firstResponseChats: 0,
+                chatDurationMs: 0,
+                chatDurationChats: 0,
+                sketch: new QuantileSketch(),
+                ...(this.countsLegs && { transfers: 0, legsWithUnknownStart: 0 }),
+            };
+            byUsername.set(username, stats);
+        }
+        return stats;
+    }
+
+    public addRecord(record: ServiceRecord): void {
+        for (const credit of creditsOf(record)) {
+            this.addCredit(credit);
+        }
+    }
+
+    /** One agent's part of one chat: the whole chat under `last`, their own legs under `legs`. */
+    public addCredit(credit: ChatCredit): void {
+        const { record } = credit;
+        const stats = this.entry(credit.agentId, credit.username);
+        if (stats.transfers !== undefined && stats.legsWithUnknownStart !== undefined) {
+            stats.transfers += credit.transfers;
+            stats.legsWithUnknownStart += credit.legsWithUnknownStart;
+        }
+        if (credit.chats === 0) {
+            return;
+        }
+        stats.chats += 1;
+        stats.sumMs += credit.durationMs;
+        stats.sketch.add(credit.durationMs);
+        if (record.firstResponseMs !== undefined) {
+            stats.firstResponseMs += record.firstResponseMs;
+            stats.firstResponseChats += 1;
+        }
+        if (record.chatDurationMs !== undefined) {
+            stats.chatDurationMs += record.chatDurationMs;
+            stats.chatDurationChats += 1;
+        }
+    }
+
+    public addStored(stored: StoredAgentStats): void {
+        const stats = this.entry(stored.agentId, stored.username);
+        stats.chats += stored.chats;
+        stats.sumMs += stored.sumMs;
+        stats.firstResponseMs += stored.firstResponseMs;
+        stats.firstResponseChats += stored.firstResponseChats;
+        stats.chatDurationMs += stored.chatDurationMs;
+        stats.chatDurationChats += stored.chatDurationChats;
+        stats.sketch.merge(stored.sketch);
+    }
+
+    public values(): AgentStats[] {
+        return [...this.byAgent.values()].flatMap((byUsername) => [...byUsername.values()]);
+    }
+}
+
+export function toStoredStats(stats: AgentStats): StoredAgentStats {
+    const { sketch, ...sums } = stats;
+    return { ...sums, sketch: sketch.toStored() };
+}
+
+/** Adds records and stored stats into per-agent stats; only what is in the report's scope counts, each room once. */
+export class AgentStatsAccumulator {
+    private readonly table: AgentStatsTable;
+    private readonly countedRooms = new Set<string>();
+
+    constructor(private readonly scope: ReportScope) {
+        this.table = new AgentStatsTable(scope.attribution === 'legs');
+    }
+
+    public addRecords(records: Iterable<ServiceRecord>): void {
+        for (const credit of creditsInScope(records, this.scope, this.countedRooms)) {
+            this.table.addCredit(credit);
+        }
+    }
+
+    /** An agent's stored stats of a period the range covers whole, of `departmentId`'s view or of every department's. */
+    public addStored(stored: StoredAgentStats, departmentId?: string): void {
+        if (isInDepartments(departmentId, this.scope)) {
+            this.table.addStored(stored);
+        }
+    }
+
+    /** Agents with at least one chat: one whose every leg in the scope began unseen is not listed (as in the other reports). */
+    public sorted(): AgentStats[] {
+        return sortAgents(this.table.values().filter((stats) => stats.chats > 0));
+    }
+}

@@ -1,0 +1,71 @@
+import type { ReportShape } from './shapes';
+import { ceilSecondsAverage } from './rounding';
+import type { AgentStats } from './agentStats';
+
+export interface ServiceTimeStatsItem {
+    _id: string;
+    username: string;
+    chats: number;
+    averageServiceTimeInSeconds: number;
+    medianServiceTimeInSeconds: number;
+    p90ServiceTimeInSeconds: number;
+    p95ServiceTimeInSeconds: number;
+    /** Over the agent's rooms that carry `metrics.response.ft`; null when none does. */
+    averageFirstResponseTimeInSeconds: number | null;
+    /** Over the agent's rooms that carry `metrics.chatDuration`; null when none does. */
+    averageChatDurationInSeconds: number | null;
+    /**
+     * With `attribution=legs`: how many of the agent's legs ended by a transfer to another agent or a
+     * return to the queue, and how many began before the app saw the chat (their time is not counted).
+     * Null with `last`: the buckets that answer it keep no legs.
+     */
+    transfers: number | null;
+    legsWithUnknownStart: number | null;
+}
+
+/**
+ * A percentile from the agent's sketch, in whole seconds: within 1 % of the exact value at the nearest
+ * rank (`stats/quantileSketch.ts`), then rounded to the nearest second.
+ */
+function percentileSeconds(stats: AgentStats, percent: number): number {
+    return Math.round((stats.sketch.percentile(percent) ?? 0) / 1000);
+}
+
+/** Averages round up to whole seconds, as the core's average report does. */
+function averageOrNull(sumMs: number, chats: number): number | null {
+    return chats > 0 ? ceilSecondsAverage(sumMs, chats) : null;
+}
+
+export function toStatsItem(stats: AgentStats): ServiceTimeStatsItem {
+    return {
+        _id: stats.agentId,
+        username: stats.username,
+        chats: stats.chats,
+        averageServiceTimeInSeconds: ceilSecondsAverage(stats.sumMs, stats.chats),
+        medianServiceTimeInSeconds: percentileSeconds(stats, 50),
+        p90ServiceTimeInSeconds: percentileSeconds(stats, 90),
+        p95ServiceTimeInSeconds: percentileSeconds(stats, 95),
+        averageFirstResponseTimeInSeconds: averageOrNull(stats.firstResponseMs, stats.firstResponseChats),
+        averageChatDurationInSeconds: averageOrNull(stats.chatDurationMs, stats.chatDurationChats),
+        transfers: stats.transfers ?? null,
+        legsWithUnknownStart: stats.legsWithUnknownStart ?? null,
+    };
+}
+
+export const SERVICE_TIME_STATS: ReportShape<ServiceTimeStatsItem, AgentStats> = {
+    name: 'service-time-stats',
+    toItem: toStatsItem,
+    csvColumns: [
+        '_id',
+        'username',
+        'chats',
+        'averageServiceTimeInSeconds',
+        'medianServiceTimeInSeconds',
+        'p90ServiceTimeInSeconds',
+        'p95ServiceTimeInSeconds',
+        'averageFirstResponseTimeInSeconds',
+        'averageChatDurationInSeconds',
+        'transfers',
+        'legsWithUnknownStart',
+    ],
+};

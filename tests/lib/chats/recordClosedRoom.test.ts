@@ -1,0 +1,54 @@
+import type { LegStore } from '../../../lib/chats/chatStore';
+import type { ChatStore } from '../../../lib/chats/chatStore';
+import { recordClosedRoom } from '../../../lib/chats/recordClosedRoom';
+import { SAVE_ATTEMPTS } from '../../../lib/util/retry';
+import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
+import { closedRoom } from '../../helpers/rooms';
+
+/** A store whose first `failures` writes fail, as a database under strain would. */
+function flakyStore(failures: number) {
+    const saved: ServiceRecord[] = [];
+    let attempts = 0;
+    const store: Pick<ChatStore, 'save'> & Pick<LegStore, 'legEvents'> = {
+        legEvents: async () => [],
+        save: async (record) => {
+            attempts++;
+            if (attempts <= failures) {
+                throw new Error('write concern timeout');
+            }
+            saved.push(record);
+        },
+    };
+    return { store, saved, attempts: () => attempts };
+}
+
+const logger = () => {
+    const lines: string[] = [];
+    return { lines, debug: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+};
+const noPause = async () => {};
+
+describe('recording a closed room when storage fails', () => {
+    it('tries again and records the room once the write goes through', async () => {
+        const { store, saved, attempts } = flakyStore(SAVE_ATTEMPTS - 1);
+        const log = logger();
+        await recordClosedRoom(closedRoom({ id: 'r1', createdAt: '2024-01-01', serviceMs: 1000 }), store, log, noPause);
+        expect(attempts()).toBe(SAVE_ATTEMPTS);
+        expect(saved.map((record) => record.roomId)).toEqual(['r1']);
+        expect(log.lines).toEqual([]);
+    });
+
+    it('gives up after a bounded number of tries and logs the room for the history import', async () => {
+        const { store, saved, attempts } = flakyStore(100);
+        const log = logger();
+        expect(await recordClosedRoom(closedRoom({ id: 'r1', createdAt: '2024-01-01', serviceMs: 1000 }), store, log, noPause)).toEqual({
+            counts: false,
+            reason: 'room r1 could not be written: write concern timeout',
+        });
+        expect(attempts()).toBe(SAVE_ATTEMPTS);
+        expect(saved).toEqual([]);
+        expect(log.lines).toEqual([
+            expect.stringMatching(/^Could not record room r1 after 3 attempts \(write concern timeout\); the history import/),
+        ]);
+    });
+});

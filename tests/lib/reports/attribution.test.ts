@@ -1,0 +1,79 @@
+import { creditsOf } from '../../../lib/reports/attribution';
+import type { Leg } from '../../../lib/legs/legs';
+import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
+import { SERVICE_RECORD_VERSION } from '../../../lib/chats/serviceRecord';
+import { totalsFromRecords } from '../../../lib/reports/agentTotals';
+import { AgentStatsAccumulator } from '../../../lib/reports/agentStats';
+import { toStatsItem } from '../../../lib/reports/statsShape';
+
+const MIN = 60_000;
+const leg = (agentId: string, startedAt: number | undefined, endedAt: number, endedBy: Leg['endedBy']): Leg => ({
+    agentId,
+    username: agentId,
+    ...(startedAt !== undefined && { startedAt: startedAt * MIN }),
+    endedAt: endedAt * MIN,
+    endedBy,
+});
+
+/** A chat closed by its last leg's agent, with the core's duration of that leg. */
+function chat(roomId: string, legs?: Leg[]): ServiceRecord {
+    const last = legs?.[legs.length - 1] ?? leg('ana', 0, 10, 'close');
+    return {
+        v: SERVICE_RECORD_VERSION,
+        roomId,
+        agentId: last.agentId,
+        username: last.username,
+        createdAt: 0,
+        closedAt: last.endedAt,
+        durationMs: last.endedAt - (last.startedAt ?? 0),
+        ...(legs && { legs }),
+    };
+}
+
+const scope = (attribution?: 'last' | 'legs') => ({ range: { start: 0, end: 10 * MIN }, ...(attribution && { attribution }) });
+
+describe('who a chat is credited to', () => {
+    const abc = chat('abc', [leg('ana', 1, 11, 'transfer'), leg('bruno', 11, 26, 'transfer'), leg('carla', 26, 41, 'close')]);
+
+    it('is the closing agent alone, for the core’s duration, with last (and by default)', () => {
+        for (const attribution of ['last', undefined] as const) {
+            expect(creditsOf(abc, { attribution }).map((credit) => [credit.username, credit.durationMs / MIN])).toEqual([['carla', 15]]);
+        }
+    });
+
+    it('is every agent of the chat, for their own legs, with legs', () => {
+        expect(totalsFromRecords([abc], scope('legs')).map((row) => [row.username, row.chats, row.sumMs / MIN])).toEqual([
+            ['ana', 1, 10],
+            ['bruno', 1, 15],
+            ['carla', 1, 15],
+        ]);
+    });
+
+    it('counts one chat for an agent with two legs of it, both summed', () => {
+        const aba = chat('aba', [leg('ana', 0, 5, 'transfer'), leg('bruno', 5, 15, 'transfer'), leg('ana', 15, 20, 'close')]);
+        expect(totalsFromRecords([aba], scope('legs')).map((row) => [row.username, row.chats, row.sumMs / MIN])).toEqual([
+            ['ana', 1, 10],
+            ['bruno', 1, 10],
+        ]);
+    });
+
+    it('falls back to the core’s single leg for a chat recorded without legs', () => {
+        expect(totalsFromRecords([chat('old')], scope('legs'))).toEqual(totalsFromRecords([chat('old')], scope('last')));
+    });
+
+    it('lists no agent whose only leg began unseen, and counts such legs and transfers in the stats', () => {
+        const unseen = chat('unseen', [leg('ana', undefined, 10, 'transfer'), leg('bruno', 10, 30, 'close')]);
+        expect(totalsFromRecords([unseen], scope('legs')).map((row) => row.username)).toEqual(['bruno']);
+
+        const stats = new AgentStatsAccumulator(scope('legs'));
+        stats.addRecords([unseen, abc]);
+        expect(stats.sorted().map((row) => [row.username, toStatsItem(row).transfers, toStatsItem(row).legsWithUnknownStart])).toEqual([
+            ['ana', 2, 1], // one transfer in each chat; the unseen leg counted as such
+            ['bruno', 1, 0],
+            ['carla', 0, 0],
+        ]);
+        const last = new AgentStatsAccumulator(scope('last'));
+        last.addRecords([unseen]);
+        expect(last.sorted().map((row) => [toStatsItem(row).transfers, toStatsItem(row).legsWithUnknownStart])).toEqual([[null, null]]);
+    });
+});

@@ -1,0 +1,28 @@
+import { ceilDiv, ceilSecondsAverage } from '../../../lib/reports/rounding';
+
+describe('rounding', () => {
+    it('leaves an exact integer average as it is', () => {
+        expect(ceilSecondsAverage(10_000, 2)).toBe(5);
+        expect(ceilSecondsAverage(3_000, 1)).toBe(3);
+    });
+
+    it('rounds up an average just above an integer', () => {
+        expect(ceilSecondsAverage(10_001, 2)).toBe(6);
+        expect(ceilSecondsAverage(3_001, 1)).toBe(4);
+        expect(ceilSecondsAverage(1, 1)).toBe(1);
+    });
+
+    it('stays exact for sums of years of service time', () => {
+        const chats = 3;
+        const exactSeconds = 2 ** 40;
+        expect(ceilSecondsAverage(exactSeconds * 1000 * chats, chats)).toBe(exactSeconds);
+        expect(ceilSecondsAverage(exactSeconds * 1000 * chats + 1, chats)).toBe(exactSeconds + 1);
+        expect(ceilSecondsAverage(exactSeconds * 1000 * chats - 1, chats)).toBe(exactSeconds);
+    });
+
+    it('rounds negative quotients towards positive infinity, as Math.ceil does', () => {
+        expect(ceilDiv(-1500, 1000)).toBe(-1);
+        expect(ceilDiv(-2000, 1000)).toBe(-2);
+        expect(ceilDiv(7, 7)).toBe(1);
+    });
+});
