@@ -22,10 +22,11 @@ import { appPersistence } from '../dev/workspace/appPersistence';
 import { Workspace } from '../dev/workspace/workspace';
 import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
 import type { ServiceRecord } from '../lib/chats/serviceRecord';
-import { DIRTY_TAG, tag } from '../lib/storage/layout';
+import { tag } from '../lib/storage/layout';
+import { DIRTY_TAG } from '../lib/storage/versions';
 import { printTable } from './table';
+import { DAY_MS } from '../lib/time/units';
 
-const DAY_MS = 86_400_000;
 const MANAGER = { _id: 'bench-manager', username: 'manager', name: 'Manager', roles: ['livechat-manager'], authToken: 'bench-token' };
 
 function percentile(sorted: number[], q: number): number {

@@ -34,9 +34,9 @@ import type { ReportScope } from '../lib/reports/scope';
 import { bucketsOfMonthQuery, periodRecordsQuery } from '../lib/storage/layout';
 import { DEFAULT_BUSINESS_HOURS_SETTING } from '../lib/hours/businessHours';
 import { printTable } from './table';
+import { DAY_MS } from '../lib/time/units';
 
 const APP_ID = 'bench-app';
-const DAY_MS = 86_400_000;
 const DATA_START = Date.UTC(2024, 0, 1);
 const DATA_END = Date.UTC(2026, 0, 1); // two years of rooms
 /** "Now" in the bench's world: the last afternoon of the data. */

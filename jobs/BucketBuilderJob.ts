@@ -2,7 +2,7 @@ import type { IHttp, ILogger, IModify, IPersistence, IRead, ISchedulerModify } f
 import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 
 import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
-import type { RebuildSummary } from '../lib/storage/persistenceRecordStore';
+import type { RebuildSummary } from '../lib/storage/builder/buildRun';
 import { readRetentionCutoff } from '../lib/workspace/workspaceSettings';
 import { messageOf } from '../lib/util/messageOf';
 import { runLogger } from './runLogger';

@@ -8,10 +8,10 @@ import { ceilSecondsAverage } from '../reports/rounding';
 import type { ReportScope } from '../reports/scope';
 import type { CommandMessages } from './messages';
 import { MESSAGES, messagesFor } from './messages';
+import { DAY_MS } from '../time/units';
 
 export const USAGE = MESSAGES.en.usage;
 
-const DAY_MS = 86_400_000;
 // A Map, not an object literal: `in` would find `constructor` or `toString` on Object.prototype.
 const PRESETS = new Map([
     ['7d', 7],

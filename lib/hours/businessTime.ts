@@ -1,8 +1,7 @@
 import { localDaysOf, wallTimeToInstant } from '../time/calendar';
 import type { Schedule } from './businessHours';
+import { DAY_MS, MINUTE_MS } from '../time/units';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** How far past what a leg needs the opening hours are worked out at once: a report's legs cluster. */
 const MARGIN_MS = 31 * DAY_MS;
 

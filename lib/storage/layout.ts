@@ -2,6 +2,7 @@ import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket
 
 import type { Level } from '../time/periods';
 import { periodStart, periodTag, periodTagsOf } from '../time/periods';
+import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RECORD_TAG, YEAR_MARKER_TAG } from './versions';
 
 /**
  * How the app's documents sit in Rocket.Chat's app persistence: every tag, every association list
@@ -39,29 +40,6 @@ import { periodStart, periodTag, periodTagsOf } from '../time/periods';
  * markers [`service-dirty`, `marker:<token>`], buckets under `bucket-day` and `bucket-month`, readiness
  * [`service-buckets-ready`].
  */
-export const RECORD_TAG = 'service-record-v2';
-export const YEAR_MARKER_TAG = 'service-record-year';
-export const DIRTY_TAG = 'service-dirty-v2';
-/** v3 since app 1.2: buckets carry stats (layout 3), so an update from 1.1 rebuilds them from the records. */
-export const READY_TAG = 'service-buckets-ready-v3';
-/** How far a full rebuild that spans several builder runs got: `{through: 'month:YYYY-MM'}`. */
-export const REBUILD_PROGRESS_TAG = 'service-buckets-progress-v3';
-/** The readiness and progress of layout 2's buckets (app 1.1): removed once layout 3's are built. */
-export const SUPERSEDED_TAGS = ['service-buckets-ready-v2', 'service-buckets-progress-v2'] as const;
-export const IMPORT_STATUS_TAG = 'history-import-status';
-/** Since app 1.4: one document per livechat event that moves a chat between agents (`legs/legs.ts`). */
-export const LEG_EVENT_TAG = 'service-leg-event-v1';
-/** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
-export const PRUNED_TAG = 'service-pruned';
-
-/** The tags of layout 1 (app 1.0.x): what the migration reads and removes. */
-export const LEGACY = {
-    RECORD_TAG: 'service-record',
-    DIRTY_TAG: 'service-dirty',
-    READY_TAG: 'service-buckets-ready',
-    BUCKET_TAGS: ['bucket-day', 'bucket-month'],
-} as const;
-
 export type Association = RocketChatAssociationRecord;
 
 /** An app-owned tag, as the persistence bridge stores it (`{model: 'misc', id}`). */

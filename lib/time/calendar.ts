@@ -1,4 +1,5 @@
 import type { DateRange } from './range';
+import { DAY_MS } from './units';
 
 /**
  * The calendar in a timezone comes from date-fns and @date-fns/tz (bundled into the app's code by
@@ -132,8 +133,6 @@ export function seriesBuckets(range: DateRange, interval: SeriesInterval, timeZo
     }
     return buckets;
 }
-
-const DAY_MS = 86_400_000;
 
 /** An instant as local ISO time with its offset (`2026-11-01T00:00:00.000-03:00`), as `TZDate.toISOString` writes it. */
 function localIso(epochMs: number, offsetMinutes: number): string {

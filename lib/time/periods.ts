@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS, SLOT_MS } from './units';
+
 /**
  * The calendar the store aggregates over, all in UTC: 5-minute slots, hours, days, months, years.
  * A period is named by its tag (`slot:2025-01-31T23:55`, `hour:2025-01-31T23`, `day:2025-01-31`,
@@ -14,10 +16,6 @@ const LEVELS: readonly Level[] = ['year', 'month', 'day', 'hour', 'slot'];
 
 /** The one parent of every year: year buckets are read together, as a group. */
 export const ALL_YEARS = 'years';
-
-const SLOT_MS = 5 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** The next finer level, or undefined below slots (the records). */
 export function childLevel(level: Level): Level | undefined {

@@ -6,7 +6,8 @@ import type { HistoryRoomSource, ImportStatus, ImportStatusStore, ListedRoom, Ro
 import { readStatus } from '../history/importBatch';
 import type { ClosedLivechatRoom, WithUnmappedMetrics } from '../chats/roomMetrics';
 import { hasMetrics } from '../chats/roomMetrics';
-import { IMPORT_STATUS_TAG, tag } from '../storage/layout';
+import { tag } from '../storage/layout';
+import { IMPORT_STATUS_TAG } from '../storage/versions';
 import { messageOf } from '../util/messageOf';
 
 const IMPORT_STATUS = tag(IMPORT_STATUS_TAG);

@@ -2,7 +2,8 @@ import { AgentsReportEndpoint } from '../../endpoints/AgentsReportEndpoint';
 import { workspaceReportSources } from '../../lib/workspace/reportSources';
 import { AppSetting } from '../../lib/settings/appSettings';
 import { InMemoryAccessors } from '../helpers/accessors';
-import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { storedTag } from '../../lib/storage/layout';
+import { RECORD_TAG } from '../../lib/storage/versions';
 import { AVERAGE_SERVICE_TIME } from '../../lib/reports/shapes';
 
 /** A workspace with a manager, an agent without report rights, and two agents who serve chats. */

@@ -3,7 +3,8 @@ import { Workspace } from '../../dev/workspace/workspace';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
-import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { storedTag } from '../../lib/storage/layout';
+import { RECORD_TAG } from '../../lib/storage/versions';
 import { testZipPath } from './testZip';
 
 const AGENT_IDS = ['h-ann', 'h-bob', 'h-cid', 'h-dee', 'h-eve'];

@@ -3,7 +3,8 @@ import AdmZip from 'adm-zip';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import type { EngineFixture } from './engineFixture';
 import { ADMIN, AGENT, MANAGER, REPORT_PATH, startEngineWithApp } from './engineFixture';
-import { DIRTY_TAG, storedTag } from '../../lib/storage/layout';
+import { storedTag } from '../../lib/storage/layout';
+import { DIRTY_TAG } from '../../lib/storage/versions';
 import { testZipPath } from './testZip';
 
 let engine: EngineFixture;

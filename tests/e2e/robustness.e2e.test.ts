@@ -3,7 +3,8 @@ import { packageApp } from '../../dev/package';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { engineListsRooms, eventually, requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
-import { RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { storedTag } from '../../lib/storage/layout';
+import { RECORD_TAG } from '../../lib/storage/versions';
 import { testZipDir, testZipPath } from './testZip';
 
 const AGENTS = ['r-ann', 'r-bob', 'r-cid', 'r-dee'];

@@ -2,7 +2,8 @@ import * as path from 'path';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { readAppJson } from '../../dev/package';
-import { DIRTY_TAG, LEGACY, READY_TAG, RECORD_TAG, storedTag } from '../../lib/storage/layout';
+import { storedTag } from '../../lib/storage/layout';
+import { DIRTY_TAG, LEGACY, READY_TAG, RECORD_TAG } from '../../lib/storage/versions';
 import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { MANAGER, REPORT_PATH } from './engineFixture';

@@ -7,6 +7,7 @@ import type { BucketKind, BucketView } from '../layout';
 import { ALL_DEPARTMENTS_VIEW, departmentView } from '../layout';
 import type { StoredSketch } from '../../reports/quantileSketch';
 import type { Level } from '../../time/periods';
+import { BUCKET_PART_VERSION } from '../versions';
 
 /**
  * Pre-aggregated stats of one period, by view: `all`, per agent (`_id` and `username`) over every
@@ -43,9 +44,6 @@ export interface BucketColumns extends TotalsColumns {
 
 const TOTALS_COLUMNS = ['agentIds', 'names', 'chats', 'sumMs'] as const;
 const COLUMNS = [...TOTALS_COLUMNS, 'firstResponseMs', 'firstResponseChats', 'chatDurationMs', 'chatDurationChats', 'sketches'] as const;
-
-/** The version of a stored part; parts of layout 2 (app 1.1, no stats) are not read, and a full rebuild replaces them. */
-export const BUCKET_PART_VERSION = 3;
 
 /** The totals of a stats part's rows: what is stored under the same part number for reports. */
 export function totalsOf(columns: BucketColumns): TotalsColumns {

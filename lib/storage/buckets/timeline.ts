@@ -1,5 +1,6 @@
 import type { ChatsAndTime } from '../../reports/reportReader';
 import type { BucketView } from '../layout';
+import { TIMELINE_VERSION } from '../versions';
 import { periodTag, slotIndexInDay, SLOTS_PER_DAY } from '../../time/periods';
 
 /**
@@ -22,7 +23,7 @@ export interface DayTimeline {
  * element; one string of about 3 KB costs far less to store, read and hand over than 576 numbers.
  */
 interface StoredTimeline {
-    v: 1;
+    v: typeof TIMELINE_VERSION;
     day: string;
     view: BucketView;
     chats: string;
@@ -38,7 +39,7 @@ export function emptyTimeline(day: string, view: BucketView): DayTimeline {
 
 export function encodeTimeline({ day, view, chats, sumMs }: DayTimeline): StoredTimeline {
     const column = (values: number[]) => values.map((value) => (value === 0 ? '' : String(value))).join(',');
-    return { v: 1, day, view, chats: column(chats), sumMs: column(sumMs) };
+    return { v: TIMELINE_VERSION, day, view, chats: column(chats), sumMs: column(sumMs) };
 }
 
 /** A stored timeline, or undefined for anything else (a column of the wrong length included). */
@@ -47,7 +48,7 @@ export function decodeTimeline(data: unknown): DayTimeline | undefined {
     if (
         typeof stored !== 'object' ||
         stored === null ||
-        stored.v !== 1 ||
+        stored.v !== TIMELINE_VERSION ||
         typeof stored.day !== 'string' ||
         typeof stored.view !== 'string' ||
         typeof stored.chats !== 'string' ||

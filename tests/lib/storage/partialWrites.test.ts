@@ -7,7 +7,8 @@ import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
 import { readStoredRecord } from '../../../lib/chats/serviceRecord';
 import { totalsFromRecords } from '../../../lib/reports/agentTotals';
 import type { ReportScope } from '../../../lib/reports/scope';
-import { LEGACY, RECORD_TAG, storedTag, tag, yearMarkerAssociations } from '../../../lib/storage/layout';
+import { storedTag, tag, yearMarkerAssociations } from '../../../lib/storage/layout';
+import { LEGACY, RECORD_TAG } from '../../../lib/storage/versions';
 import { InMemoryAccessors } from '../../helpers/accessors';
 
 const record = (roomId: string, createdAt: string, durationMs: number): ServiceRecord => ({

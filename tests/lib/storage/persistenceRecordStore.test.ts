@@ -6,7 +6,8 @@ import { totalsFromRecords } from '../../../lib/reports/agentTotals';
 import type { ReportScope } from '../../../lib/reports/scope';
 import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
 import { InMemoryAccessors } from '../../helpers/accessors';
-import { bucketAssociations, DIRTY_TAG, RECORD_TAG, storedTag, yearMarkerAssociations } from '../../../lib/storage/layout';
+import { bucketAssociations, storedTag, yearMarkerAssociations } from '../../../lib/storage/layout';
+import { DIRTY_TAG, RECORD_TAG } from '../../../lib/storage/versions';
 
 let sequence = 0;
 const record = (createdAt: string, durationMs = 1000, agent = 'alice', departmentId?: string): ServiceRecord => ({

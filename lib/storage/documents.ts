@@ -1,0 +1,147 @@
+import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+
+import type { ServiceRecord } from '../chats/serviceRecord';
+import { EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord } from '../chats/serviceRecord';
+import type { LegEvent } from '../legs/legs';
+import type { Level } from '../time/periods';
+import type { DirtyMarker } from './buckets/dirtyMarker';
+import type { AssembledBuckets, TotalsColumns } from './buckets/periodBucket';
+import { assembleParts } from './buckets/periodBucket';
+import type { BucketKind, BucketView } from './layout';
+import {
+    bucketGroupQuery,
+    legacyMonthRecordsQuery,
+    legacyRoomRecordsQuery,
+    periodRecordsQuery,
+    roomLegEventsQuery,
+    roomRecordsQuery,
+    tag,
+    utcYear,
+} from './layout';
+import { DIRTY_TAG, READY_TAG, YEAR_MARKER_TAG } from './versions';
+
+const FIRST_TAGGED_YEAR = utcYear(EARLIEST_CREATED_AT);
+const LAST_TAGGED_YEAR = utcYear(LATEST_CREATED_AT);
+
+/**
+ * The app's stored documents as this version reads them: each read one persistence call, by the
+ * association lists of `layout.ts`; a document this version cannot read is passed over.
+ */
+export class StoredDocuments {
+    constructor(private readonly reader: IPersistenceRead) {}
+
+    /** The records of a slot, hour, day or month. */
+    public async records(period: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(periodRecordsQuery(period)));
+    }
+
+    /** A room's records (one, or two where racing upserts both inserted). */
+    public async roomRecords(roomId: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(roomRecordsQuery(roomId)));
+    }
+
+    /** Layout 1 (app 1.0.x): a room's records not yet migrated. */
+    public async legacyRoomRecords(roomId: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(legacyRoomRecordsQuery(roomId)));
+    }
+
+    /** Layout 1 (app 1.0.x): a month's records not yet migrated. */
+    public async legacyMonthRecords(month: string): Promise<ServiceRecord[]> {
+        return readRecords(await this.reader.readByAssociations(legacyMonthRecordsQuery(month)));
+    }
+
+    /** A period's records as a report reads them: before the buckets are ready, of both layouts, this one's first. */
+    public async reportRecords(period: string, ready: boolean): Promise<ServiceRecord[]> {
+        if (ready) {
+            return this.records(period);
+        }
+        const [current, legacy] = await Promise.all([this.records(period), this.legacyMonthRecords(period)]);
+        return [...current, ...legacy];
+    }
+
+    public async legEvents(roomId: string): Promise<LegEvent[]> {
+        return (await this.reader.readByAssociations(roomLegEventsQuery(roomId))).filter(isLegEvent);
+    }
+
+    /** Years 0000 to 9999 only: a marker of another year (app version 1.0 stored any) names no taggable month. */
+    public async yearsWithRecords(): Promise<number[]> {
+        const markers = await this.reader.readByAssociation(tag(YEAR_MARKER_TAG));
+        return markers
+            .map((marker) => (marker as { year?: unknown }).year)
+            .filter((year): year is number => typeof year === 'number' && year >= FIRST_TAGGED_YEAR && year <= LAST_TAGGED_YEAR);
+    }
+
+    /** Every pending write: the markers the builder has not settled. */
+    public async dirtyMarkers(): Promise<DirtyMarker[]> {
+        const stored = (await this.reader.readByAssociation(tag(DIRTY_TAG))) as Array<Partial<DirtyMarker>>;
+        return stored.filter((marker): marker is DirtyMarker => typeof marker.token === 'string' && typeof marker.slot === 'string');
+    }
+
+    /** Whether the builder has once built buckets from every record (until then reports read records). */
+    public async bucketsReady(): Promise<boolean> {
+        return (await this.reader.readByAssociation(tag(READY_TAG))).length > 0;
+    }
+
+    /** The buckets of one level under one parent, as stored: in one view (a report's read) or in every view (the builder's). */
+    public async bucketGroup(
+        level: Level,
+        parent: string,
+        view: BucketView | undefined,
+        kind: 'totals',
+    ): Promise<AssembledBuckets<TotalsColumns>>;
+    public async bucketGroup(level: Level, parent: string, view?: BucketView, kind?: 'stats'): Promise<AssembledBuckets>;
+    public async bucketGroup(
+        level: Level,
+        parent: string,
+        view?: BucketView,
+        kind: BucketKind = 'stats',
+    ): Promise<AssembledBuckets<TotalsColumns>> {
+        const stored = await this.reader.readByAssociations(bucketGroupQuery(level, parent, view, kind));
+        return kind === 'totals' ? assembleParts(stored, 'totals') : assembleParts(stored);
+    }
+
+    /** The first document under one tag (progress and status documents hold one). */
+    public async single<T>(tagId: string): Promise<Partial<T> | undefined> {
+        const [stored] = await this.reader.readByAssociation(tag(tagId));
+        return stored as Partial<T> | undefined;
+    }
+
+    /** Documents by an exact association query of `layout.ts`. */
+    public async byAssociations(associations: Parameters<IPersistenceRead['readByAssociations']>[0]): Promise<unknown[]> {
+        return this.reader.readByAssociations(associations);
+    }
+}
+
+/** The writer of a store opened to write; a read-only store (a report's) throws at its first write. */
+export function requireWriter(writer: IPersistence | undefined): IPersistence {
+    if (!writer) {
+        throw new Error('This record store was opened read-only');
+    }
+    return writer;
+}
+
+/** The stored documents this version can read, as records; anything else is passed over. */
+function readRecords(stored: Iterable<unknown>): ServiceRecord[] {
+    const records: ServiceRecord[] = [];
+    for (const data of stored) {
+        const record = readStoredRecord(data);
+        if (record) {
+            records.push(record);
+        }
+    }
+    return records;
+}
+
+const LEG_EVENT_KINDS: ReadonlyArray<LegEvent['kind']> = ['assigned', 'transferred', 'unassigned'];
+
+function isLegEvent(data: unknown): data is LegEvent {
+    const event = data as Partial<LegEvent> | null;
+    return (
+        typeof event === 'object' &&
+        event !== null &&
+        LEG_EVENT_KINDS.includes(event.kind as LegEvent['kind']) &&
+        typeof event.agentId === 'string' &&
+        typeof event.username === 'string' &&
+        typeof event.at === 'number'
+    );
+}
