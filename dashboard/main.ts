@@ -1,3 +1,5 @@
+import type { Attribution, HoursChoice } from '../lib/reports/choices';
+import { ATTRIBUTIONS, HOURS_CHOICES } from '../lib/reports/choices';
 import { agentsReportPath, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, SERIES_PATH } from '../lib/http/routes';
 import type { DepartmentChoice } from '../lib/dashboard/context';
 import type { DashboardStrings } from '../lib/dashboard/strings';
@@ -70,8 +72,8 @@ class Dashboard {
     private custom = { from: '', to: '' };
     private timeZone: string;
     private departmentId = '';
-    private attribution: 'last' | 'legs' = 'last';
-    private hours: 'all' | 'business' = 'all';
+    private attribution: Attribution = 'last';
+    private hours: HoursChoice = 'all';
     private interval: Interval | 'auto' = 'auto';
     private chartAgent = '';
     private sort: Sort = { column: 'chats', descending: true };
@@ -168,12 +170,12 @@ class Dashboard {
         const department = select('department', departments, this.departmentId);
         const attribution = select(
             'attribution',
-            (['last', 'legs'] as const).map((name): [string, string] => [name, s.credits[name]]),
+            ATTRIBUTIONS.map((name): [string, string] => [name, s.credits[name]]),
             this.attribution,
         );
         const hours = select(
             'hours',
-            (['all', 'business'] as const).map((name): [string, string] => [name, s.hoursOptions[name]]),
+            HOURS_CHOICES.map((name): [string, string] => [name, s.hoursOptions[name]]),
             this.hours,
         );
         const interval = select(
@@ -219,11 +221,11 @@ class Dashboard {
             void this.load();
         });
         attribution.addEventListener('change', () => {
-            this.attribution = attribution.value as 'last' | 'legs';
+            this.attribution = attribution.value as Attribution;
             void this.load();
         });
         hours.addEventListener('change', () => {
-            this.hours = hours.value as 'all' | 'business';
+            this.hours = hours.value as HoursChoice;
             void this.load();
         });
         interval.addEventListener('change', () => {

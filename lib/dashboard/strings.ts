@@ -1,3 +1,4 @@
+import type { Attribution, HoursChoice } from '../reports/choices';
 import type { Language } from '../i18n/language';
 
 /** Every text of the dashboard and of the button's dialog, in each language the app speaks. */
@@ -16,9 +17,9 @@ export interface DashboardStrings {
     intervals: Record<'auto' | 'day' | 'week' | 'month', string>;
     /** Who a chat's time goes to (`attribution`), and which hours count (`hours`). */
     credit: string;
-    credits: Record<'last' | 'legs', string>;
+    credits: Record<Attribution, string>;
     hours: string;
-    hoursOptions: Record<'all' | 'business', string>;
+    hoursOptions: Record<HoursChoice, string>;
     chartAgent: string;
     allAgents: string;
     columns: Record<'agent' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse', string>;

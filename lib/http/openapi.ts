@@ -2,8 +2,8 @@
  * The OpenAPI 3.1 document of every endpoint of the app, served at `openapi.json`. The end-to-end
  * suite validates every answer it receives against it, so it cannot drift from the code.
  */
-import { ATTRIBUTIONS } from '../reports/attribution';
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../reports/shapes';
+import { openApiParameters, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters';
 import { agentsReportPath, BUSINESS_HOURS_PATH, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, SERIES_PATH } from './routes';
 import { SERVICE_TIME_STATS } from '../reports/statsShape';
 
@@ -113,61 +113,7 @@ const page = (itemSchema: object, example: object) => ({
 
 const agentFields = { _id: { type: 'string' }, username: { type: 'string' } };
 
-const reportParameters = [
-    {
-        name: 'start',
-        in: 'query',
-        required: true,
-        schema: { type: 'string' },
-        example: '2024-01-01',
-        description: 'Rooms created at or after this time count (read as new Date(start)).',
-    },
-    {
-        name: 'end',
-        in: 'query',
-        required: true,
-        schema: { type: 'string' },
-        example: '2024-01-31T23:59:59.999Z',
-        description: 'Rooms created at or before this time count.',
-    },
-    {
-        name: 'count',
-        in: 'query',
-        schema: { type: 'integer', minimum: 0 },
-        example: 50,
-        description: 'Page size; 0 is all (where the workspace allows it); capped at API_Upper_Count_Limit.',
-    },
-    { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 }, example: 0 },
-    { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'Accepted and ignored, as in the core.' },
-    {
-        name: 'departmentId',
-        in: 'query',
-        schema: { type: 'array', items: { type: 'string' } },
-        style: 'form',
-        explode: true,
-        description: 'Only rooms of these departments: repeated, or comma-separated.',
-    },
-    {
-        name: 'format',
-        in: 'query',
-        schema: { type: 'string', enum: ['json', 'csv'] },
-        description: 'csv: the same rows as CSV (as Accept: text/csv).',
-    },
-    {
-        name: 'hours',
-        in: 'query',
-        schema: { type: 'string', enum: ['all', 'business'], default: 'all' },
-        description:
-            'business: each stretch counts only its time inside business hours, from the app setting "Business hours" (the schedule of the room\'s department, else the default), daylight-saving changes and holidays included.',
-    },
-    {
-        name: 'attribution',
-        in: 'query',
-        schema: { type: 'string', enum: [...ATTRIBUTIONS], default: 'last' },
-        description:
-            "last: the core's figures, each chat credited to the agent who served at the close for the core's serviceTimeDuration. legs: each agent who took part in a chat is credited one chat and the sum of their own stretches of it (rooms still filtered on their creation time).",
-    },
-];
+const reportParameters = openApiParameters(REPORT_PARAMETERS);
 
 const seconds = (description: string) => ({ type: 'integer', description });
 const nullableSeconds = (description: string) => ({ type: ['integer', 'null'], description });
@@ -256,33 +202,7 @@ const seriesAnswer = {
     },
 };
 
-const seriesParameters = [
-    ...reportParameters.filter((parameter) => ['start', 'end', 'departmentId', 'format', 'attribution', 'hours'].includes(parameter.name)),
-    {
-        name: 'interval',
-        in: 'query',
-        required: true,
-        schema: { type: 'string', enum: ['day', 'week', 'month'] },
-        description: 'Weeks start on Monday (ISO).',
-    },
-    {
-        name: 'timezone',
-        in: 'query',
-        schema: { type: 'string' },
-        example: 'America/Sao_Paulo',
-        description:
-            "An IANA timezone or a UTC offset (-03:00); the workspace's reporting timezone (Default_Timezone_For_Reporting) when absent.",
-    },
-    {
-        name: 'agentId',
-        in: 'query',
-        schema: { type: 'array', items: { type: 'string' } },
-        style: 'form',
-        explode: true,
-        description: 'Only these agents: repeated, or comma-separated.',
-    },
-    { name: 'byAgent', in: 'query', schema: { type: 'boolean' }, description: 'true: each bucket lists its agents.' },
-];
+const seriesParameters = openApiParameters(SERIES_PARAMETERS);
 
 function report(summary: string, itemSchema: object, example: object) {
     return {

@@ -6,8 +6,10 @@ import Negotiator = require('negotiator');
 import { invalidBusinessHours, noTimesForBusinessHours } from './answers';
 import type { Checked } from './guard';
 import { parseBusinessHours } from '../hours/businessHours';
-import type { Attribution } from '../reports/attribution';
-import { ATTRIBUTIONS, RecordWithoutTimes } from '../reports/attribution';
+import type { Attribution } from '../reports/choices';
+import type { HoursChoice } from '../reports/choices';
+import { RecordWithoutTimes } from '../reports/attribution';
+import { querySchema, REPORT_PARAMETERS } from './parameters';
 import type { ReportScope } from '../reports/scope';
 import type { DateRange } from '../time/range';
 
@@ -25,12 +27,8 @@ export interface ReportQuery {
     /** The app's own: `legs` credits each agent their own part of a chat; `last` (the default) is the core's. */
     attribution?: Attribution;
     /** The app's own: `business` counts only time within business hours (the app setting); `all`, the default, all of it. */
-    hours?: 'all' | 'business';
+    hours?: HoursChoice;
 }
-
-/** The app's own `attribution` and `hours` parameters, in every report's schema. */
-export const ATTRIBUTION_PARAMETER = { type: 'string', enum: ATTRIBUTIONS } as const;
-export const HOURS_PARAMETER = { type: 'string', enum: ['all', 'business'] } as const;
 
 /**
  * What a report counts, from its checked query: the range, the departments named, the attribution
@@ -71,30 +69,6 @@ export async function rowsOrNoTimes<Row>(read: () => Promise<Row[]>): Promise<Ch
     }
 }
 
-/**
- * The core's schema for the agents reports (`isLivechatAnalyticsAgentsAverageServiceTimeProps`),
- * checked with the library the core uses and its options, so that every message is the core's.
- * Additions: `minimum: 0` (the core hands a negative count or offset on to MongoDB, which fails
- * with a database error; here it is a 400: README, "Known differences"), and the app's own
- * `departmentId`, `format`, `attribution` and `hours`, which the core would refuse as additional properties.
- */
-const reportQuerySchema = {
-    type: 'object',
-    properties: {
-        start: { type: 'string' },
-        end: { type: 'string' },
-        count: { type: 'number', minimum: 0 },
-        offset: { type: 'number', minimum: 0 },
-        sort: { type: 'string' },
-        departmentId: { type: ['string', 'array'], items: { type: 'string' } },
-        format: { type: 'string', enum: ['json', 'csv'] },
-        attribution: ATTRIBUTION_PARAMETER,
-        hours: HOURS_PARAMETER,
-    },
-    required: ['start', 'end'],
-    additionalProperties: false,
-} as const;
-
 export type QueryCheck<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
@@ -121,8 +95,11 @@ export function queryChecker<T>(schema: object): (rawQuery: unknown) => QueryChe
  * with Ajv 2020 and `coerceTypes: 'array'` (`ajvQuery` in Rocket.Chat's packages/rest-typings/src/v1/Ajv.ts),
  * which also takes a one-element array (`?count[]=2`) as its value. An app cannot learn the workspace's
  * version, so the app answers as the newest core does.
+ *
+ * The schema is the core's for the agents reports (`isLivechatAnalyticsAgentsAverageServiceTimeProps`)
+ * with `minimum: 0` on `count` and `offset` and the app's own parameters (`parameters.ts`).
  */
-export const checkReportQuery = queryChecker<ReportQuery>(reportQuerySchema);
+export const checkReportQuery = queryChecker<ReportQuery>(querySchema(REPORT_PARAMETERS));
 
 /** Reads `start` and `end` exactly as `new Date(value)` does; `end` before `start` is a valid, empty range. */
 export function parseReportRange(

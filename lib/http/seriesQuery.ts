@@ -1,5 +1,6 @@
-import type { Attribution } from '../reports/attribution';
-import { ATTRIBUTION_PARAMETER, HOURS_PARAMETER, queryChecker } from './query';
+import type { Attribution, HoursChoice } from '../reports/choices';
+import { querySchema, SERIES_PARAMETERS } from './parameters';
+import { queryChecker } from './query';
 import type { SeriesInterval } from '../time/calendar';
 
 /** The series' query once the schema has passed; AJV has coerced `byAgent` to a boolean. */
@@ -16,24 +17,8 @@ export interface SeriesQuery {
     byAgent?: boolean;
     format?: 'json' | 'csv';
     attribution?: Attribution;
-    hours?: 'all' | 'business';
+    hours?: HoursChoice;
 }
 
-/** The reports' schema (`report/query.ts`) with the series' own parameters, checked the same way. */
-export const checkSeriesQuery = queryChecker<SeriesQuery>({
-    type: 'object',
-    properties: {
-        start: { type: 'string' },
-        end: { type: 'string' },
-        interval: { type: 'string', enum: ['day', 'week', 'month'] },
-        timezone: { type: 'string' },
-        departmentId: { type: ['string', 'array'], items: { type: 'string' } },
-        agentId: { type: ['string', 'array'], items: { type: 'string' } },
-        byAgent: { type: 'boolean' },
-        format: { type: 'string', enum: ['json', 'csv'] },
-        attribution: ATTRIBUTION_PARAMETER,
-        hours: HOURS_PARAMETER,
-    },
-    required: ['start', 'end', 'interval'],
-    additionalProperties: false,
-});
+/** The series' parameters (`parameters.ts`), checked as the reports' are. */
+export const checkSeriesQuery = queryChecker<SeriesQuery>(querySchema(SERIES_PARAMETERS));

@@ -4,16 +4,7 @@ import { businessMsBetween } from '../hours/businessTime';
 import type { ServiceRecord } from '../chats/serviceRecord';
 import type { Leg } from '../legs/legs';
 import { legDurationMs } from '../legs/legs';
-
-/**
- * Who a chat's service time is credited to:
- * - `last` (the default): the agent who served at the close, for the core's `serviceTimeDuration`,
- *   exactly as Rocket.Chat's reports do;
- * - `legs`: every agent who took part, for the sum of their own legs; a chat counts once for each of
- *   them (A to B to A is one chat for A, with both of A's legs summed).
- */
-export const ATTRIBUTIONS = ['last', 'legs'] as const;
-export type Attribution = (typeof ATTRIBUTIONS)[number];
+import type { Attribution } from './choices';
 
 /** One agent's part of one chat: what the reports add up, one per chat and agent. */
 export interface ChatCredit {

@@ -42,7 +42,8 @@ function calendarLibraries(): { tz: DateFnsTz; fns: DateFns } {
     return libraries;
 }
 
-export type SeriesInterval = 'day' | 'week' | 'month';
+export const SERIES_INTERVALS = ['day', 'week', 'month'] as const;
+export type SeriesInterval = (typeof SERIES_INTERVALS)[number];
 
 /**
  * The most buckets a series answers: 1,000 days is two years and nine months of a daily chart, and
