@@ -24,6 +24,7 @@ export const projectRoot = path.resolve(__dirname, '..');
 const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'jobs', 'lib', 'slashcommands', 'i18n', 'icon.png'];
 
 interface AppJson {
+    id: string;
     name: string;
     requiredApiVersion: string;
     nameSlug: string;

@@ -87,6 +87,20 @@ const businessHoursAnswer = {
     ],
 };
 
+/** A report's 400s, in the order they are checked (after the 401; the 403 comes between the schema and the dates). */
+const invalidParams = (message: string) => ({ success: false, error: `${message} [invalid-params]`, errorType: 'invalid-params' });
+const REPORT_QUERY_ERRORS = Object.fromEntries(
+    [
+        ['`start` missing (then the same for `end`)', invalidParams("must have required property 'start'")],
+        ['`count` or `offset` not a number', invalidParams('must be number')],
+        ['a negative `count` or `offset` (the core fails with a database error)', invalidParams('must be >= 0')],
+        ['`start` or `end` given twice', invalidParams('must be string')],
+        ['`format`, `attribution` or `hours` not one of its values', invalidParams('must be equal to one of the allowed values')],
+        ['any other parameter', invalidParams('must NOT have additional properties')],
+        ['`start` is not a date (then the same for `end`)', { success: false, error: 'The "start" query parameter must be a valid date.' }],
+    ].map(([summary, value], index) => [`error${index + 1}`, { summary, value }]),
+);
+
 const json = (schema: object, example?: unknown) => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
 
 const authErrors = {
@@ -224,10 +238,12 @@ function report(summary: string, itemSchema: object, example: object) {
                 '400': {
                     description:
                         'A query that fails the schema, a start / end that is not a date, or hours=business when the app setting "Business hours" does not read or the range holds rooms recorded without their close time (before app 1.2).',
-                    content: json(
-                        { oneOf: [errorInvalidParams, errorInvalidDate, errorBusinessHours] },
-                        { success: false, error: "must have required property 'start' [invalid-params]", errorType: 'invalid-params' },
-                    ),
+                    content: {
+                        'application/json': {
+                            schema: { oneOf: [errorInvalidParams, errorInvalidDate, errorBusinessHours] },
+                            examples: REPORT_QUERY_ERRORS,
+                        },
+                    },
                 },
                 ...authErrors,
             },
