@@ -18,8 +18,10 @@ import type { Login, Query } from './api';
 import { ApiClient, ApiError, PAGE_SIZE, readLogin } from './api';
 import { distribution } from './distribution';
 import { el, field, select } from './dom';
-import type { Interval, Preset, Range } from './ranges';
-import { customDays, PRESETS, presetRange, suggestedInterval } from './ranges';
+import type { Preset, Range } from '../lib/time/presets';
+import { PRESETS, presetRange } from '../lib/time/presets';
+import type { Interval } from './ranges';
+import { customDays, suggestedInterval } from './ranges';
 import { seriesChart } from './seriesChart';
 
 interface DashboardContext {

@@ -8,7 +8,6 @@
  *
  * Options: --port N (or PORT; default 3000), --rooms N (default 3000).
  */
-import { formatISO, startOfDay, subDays } from 'date-fns';
 import * as readline from 'readline';
 import { parseArgs } from 'util';
 
@@ -16,6 +15,8 @@ import { agentsReportPath, SERIES_PATH } from '../lib/http/routes';
 import { DASHBOARD_ROUTES } from '../lib/http/routes';
 import { AVERAGE_SERVICE_TIME } from '../lib/reports/shapes';
 import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
+import type { Range } from '../lib/time/presets';
+import { presetRange } from '../lib/time/presets';
 import { addDemoPeople, DEMO_AGENT, DEMO_MANAGER, DEMO_MONITOR, seedDemoChats } from './demo';
 import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
@@ -58,10 +59,10 @@ async function main(): Promise<void> {
     );
     console.log(`Seeded ${roomCount} closed chats over the last 90 days in ${Date.now() - seedStart} ms.          `);
 
-    const today = startOfDay(new Date());
-    const start = formatISO(subDays(today, 30), { representation: 'date' });
-    const end = formatISO(new Date(), { representation: 'date' });
-    const url = `${host.url(appId, REPORT_PATH)}?start=${start}&end=${end}T23:59:59.999Z`;
+    // The dashboard's "last 30 days" (`time/presets.ts`): today and the 29 days before, whole days of the zone.
+    const utc = presetRange('last30', new Date(), 'UTC') as Range;
+    const saoPaulo = presetRange('last30', new Date(), 'America/Sao_Paulo') as Range;
+    const url = `${host.url(appId, REPORT_PATH)}?start=${utc.start.toISOString()}&end=${utc.end.toISOString()}`;
     const curl = (user: { _id: string; authToken: string }, target: string) =>
         `curl -s -H 'X-User-Id: ${user._id}' -H 'X-Auth-Token: ${user.authToken}' '${target}'`;
     console.log(`
@@ -81,7 +82,7 @@ As the demo agent, whose role may not read reports (403):
   ${curl(DEMO_AGENT, url)}
 
 Each day of the last 30 in São Paulo, and each agent's median, p90 and first response:
-  ${curl(DEMO_MANAGER, `${host.url(appId, SERIES_PATH)}?start=${start}T00:00:00-03:00&end=${end}T23:59:59.999-03:00&interval=day&timezone=America/Sao_Paulo`)}
+  ${curl(DEMO_MANAGER, `${host.url(appId, SERIES_PATH)}?start=${saoPaulo.start.toISOString()}&end=${saoPaulo.end.toISOString()}&interval=day&timezone=America/Sao_Paulo`)}
   ${curl(DEMO_MANAGER, url.replace(REPORT_PATH, STATS_PATH))}
 
 Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),

@@ -3,6 +3,7 @@ import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engin
 
 import { readDashboardUrl } from '../lib/workspace/dashboardSources';
 import { workspaceReportSources } from '../lib/workspace/reportSources';
+import { readReportingTimeZone } from '../lib/workspace/workspaceSettings';
 import { answerServiceTimeCommand } from '../lib/command/serviceTimeCommand';
 
 /** `/service-time`: the average report for managers who will not use curl, answered to the caller alone. */
@@ -19,7 +20,11 @@ export class ServiceTimeCommand implements ISlashCommand {
         const text = await answerServiceTimeCommand(
             sender,
             context.getArguments(),
-            { ...workspaceReportSources(read), dashboardUrl: () => readDashboardUrl(read, this.appId) },
+            {
+                ...workspaceReportSources(read),
+                reportingTimeZone: () => readReportingTimeZone(read, sender),
+                dashboardUrl: () => readDashboardUrl(read, this.appId),
+            },
             new Date(),
         );
         const message = modify.getCreator().startMessage().setRoom(context.getRoom()).setText(text).getMessage();

@@ -8,8 +8,9 @@ export interface CommandMessages {
     usage: string;
     /** Words that ask for the usage text. */
     help: readonly string[];
-    lastDays(days: number): string;
-    dates(from: string, to: string): string;
+    /** A named range, in whole local days of the timezone, today included. */
+    lastDays(days: number, timeZone: string): string;
+    dates(from: string, to: string, timeZone: string): string;
     withDepartment(period: string, departmentId: string): string;
     title(period: string): string;
     header: readonly [string, string, string];
@@ -27,11 +28,12 @@ export const MESSAGES: Readonly<Record<'en' | 'es' | 'pt-BR', CommandMessages>> 
             'Usage: /service-time [7d|30d|90d|YYYY-MM-DD YYYY-MM-DD] [departmentId]',
             '  /service-time            the last 30 days',
             '  /service-time 7d         the last 7 days',
-            '  /service-time 2024-01-01 2024-01-31 sales   January 2024 (UTC, whole days), department "sales"',
+            '  /service-time 2024-01-01 2024-01-31 sales   January 2024, department "sales"',
+            'Days are whole days of the reporting timezone, today included.',
         ]),
         help: ['help'],
-        lastDays: (days) => `the last ${days} days`,
-        dates: (from, to) => `${from} to ${to} (UTC)`,
+        lastDays: (days, timeZone) => `the last ${days} days in ${timeZone}`,
+        dates: (from, to, timeZone) => `${from} to ${to} in ${timeZone}`,
         withDepartment: (period, departmentId) => `${period}, department ${departmentId}`,
         title: (period) => `Average service time, ${period}:`,
         header: ['Agent', 'Chats', 'Average service time'],
@@ -44,11 +46,12 @@ export const MESSAGES: Readonly<Record<'en' | 'es' | 'pt-BR', CommandMessages>> 
             'Uso: /service-time [7d|30d|90d|AAAA-MM-DD AAAA-MM-DD] [departmentId]',
             '  /service-time            los últimos 30 días',
             '  /service-time 7d         los últimos 7 días',
-            '  /service-time 2024-01-01 2024-01-31 ventas   enero de 2024 (UTC, días completos), departamento "ventas"',
+            '  /service-time 2024-01-01 2024-01-31 ventas   enero de 2024, departamento "ventas"',
+            'Días completos de la zona horaria de los informes, hoy incluido.',
         ]),
         help: ['help', 'ayuda'],
-        lastDays: (days) => `los últimos ${days} días`,
-        dates: (from, to) => `del ${from} al ${to} (UTC)`,
+        lastDays: (days, timeZone) => `los últimos ${days} días en ${timeZone}`,
+        dates: (from, to, timeZone) => `del ${from} al ${to} en ${timeZone}`,
         withDepartment: (period, departmentId) => `${period}, departamento ${departmentId}`,
         title: (period) => `Tiempo medio de atención, ${period}:`,
         header: ['Agente', 'Chats', 'Tiempo medio de atención'],
@@ -61,11 +64,12 @@ export const MESSAGES: Readonly<Record<'en' | 'es' | 'pt-BR', CommandMessages>> 
             'Uso: /service-time [7d|30d|90d|AAAA-MM-DD AAAA-MM-DD] [departmentId]',
             '  /service-time            os últimos 30 dias',
             '  /service-time 7d         os últimos 7 dias',
-            '  /service-time 2024-01-01 2024-01-31 vendas   janeiro de 2024 (UTC, dias inteiros), departamento "vendas"',
+            '  /service-time 2024-01-01 2024-01-31 vendas   janeiro de 2024, departamento "vendas"',
+            'Dias inteiros do fuso horário dos relatórios, hoje incluído.',
         ]),
         help: ['help', 'ajuda'],
-        lastDays: (days) => `os últimos ${days} dias`,
-        dates: (from, to) => `de ${from} a ${to} (UTC)`,
+        lastDays: (days, timeZone) => `os últimos ${days} dias em ${timeZone}`,
+        dates: (from, to, timeZone) => `de ${from} a ${to} em ${timeZone}`,
         withDepartment: (period, departmentId) => `${period}, departamento ${departmentId}`,
         title: (period) => `Tempo médio de atendimento, ${period}:`,
         header: ['Agente', 'Chats', 'Tempo médio de atendimento'],

@@ -8,22 +8,27 @@ import { ceilSecondsAverage } from '../reports/rounding';
 import type { ReportScope } from '../reports/scope';
 import type { CommandMessages } from './messages';
 import { MESSAGES, messagesFor } from './messages';
-import { DAY_MS } from '../time/units';
+import type { Preset } from '../time/presets';
+import { presetRange } from '../time/presets';
 
 export const USAGE = MESSAGES.en.usage;
 
 // A Map, not an object literal: `in` would find `constructor` or `toString` on Object.prototype.
-const PRESETS = new Map([
-    ['7d', 7],
-    ['30d', 30],
-    ['90d', 90],
+// The dashboard's named ranges (`time/presets.ts`): whole local days of the reporting timezone, today included.
+const PRESETS = new Map<string, { preset: Preset; days: number }>([
+    ['7d', { preset: 'last7', days: 7 }],
+    ['30d', { preset: 'last30', days: 30 }],
+    ['90d', { preset: 'last90', days: 90 }],
 ]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CommandRequest = { ok: true; scope: ReportScope; label: string } | { ok: false; usage: string };
 
-/** The command's arguments as a report scope, with a label in the caller's language; anything else is the usage text. */
-export function parseServiceTimeArgs(args: string[], now: Date, messages: CommandMessages = MESSAGES.en): CommandRequest {
+/**
+ * The command's arguments as a report scope, with a label in the caller's language; anything else is
+ * the usage text. Ranges are whole local days of `timeZone` (the reporting timezone), as on the dashboard.
+ */
+export function parseServiceTimeArgs(args: string[], now: Date, timeZone: string, messages: CommandMessages = MESSAGES.en): CommandRequest {
     const usage = messages.usage;
     const words = args.map((arg) => arg.trim()).filter((arg) => arg.length > 0);
     if (words.length > 0 && messages.help.includes(words[0])) {
@@ -33,20 +38,20 @@ export function parseServiceTimeArgs(args: string[], now: Date, messages: Comman
     let label: string;
     let rest: string[];
     if (words.length >= 2 && ISO_DAY.test(words[0]) && ISO_DAY.test(words[1])) {
-        const start = Date.parse(`${words[0]}T00:00:00.000Z`);
-        const end = Date.parse(`${words[1]}T23:59:59.999Z`);
-        if (Number.isNaN(start) || Number.isNaN(end) || end < start) {
+        const days = presetRange('custom', now, timeZone, { from: words[0], to: words[1] });
+        if (!days) {
             return { ok: false, usage };
         }
-        range = { start, end };
-        label = messages.dates(words[0], words[1]);
+        range = { start: days.start.getTime(), end: days.end.getTime() };
+        label = messages.dates(words[0], words[1], timeZone);
         rest = words.slice(2);
     } else {
-        const preset = words.length > 0 && PRESETS.has(words[0]) ? words[0] : undefined;
-        const days = PRESETS.get(preset ?? '30d') as number;
-        range = { start: now.getTime() - days * DAY_MS, end: now.getTime() };
-        label = messages.lastDays(days);
-        rest = preset ? words.slice(1) : words;
+        const named = words.length > 0 ? PRESETS.get(words[0]) : undefined;
+        const { preset, days } = named ?? (PRESETS.get('30d') as { preset: Preset; days: number });
+        const local = presetRange(preset, now, timeZone) as { start: Date; end: Date };
+        range = { start: local.start.getTime(), end: local.end.getTime() };
+        label = messages.lastDays(days, timeZone);
+        rest = named ? words.slice(1) : words;
     }
     if (rest.length > 1 || rest.some((word) => ISO_DAY.test(word) || PRESETS.has(word))) {
         return { ok: false, usage };
@@ -76,6 +81,8 @@ export function formatServiceTimeTable(totals: AgentTotals[], label: string, mes
 export interface CommandSources {
     allowedRoles(): Promise<string[]>;
     agentTotals(scope: ReportScope): Promise<AgentTotals[]>;
+    /** The workspace's reporting timezone for the caller, as the dashboard and the series read it. */
+    reportingTimeZone(): Promise<string>;
     /** The dashboard's address in this workspace, when the workspace's Site_Url can be read. */
     dashboardUrl(): Promise<string | undefined>;
 }
@@ -95,7 +102,7 @@ export async function answerServiceTimeCommand(
     if (!hasAllowedRole(sender, await sources.allowedRoles())) {
         return messages.notAllowed;
     }
-    const request = parseServiceTimeArgs(args, now, messages);
+    const request = parseServiceTimeArgs(args, now, await sources.reportingTimeZone(), messages);
     if (!request.ok) {
         return request.usage;
     }

@@ -1,46 +1,7 @@
 import type { DateRange } from './range';
+import type { DateFns, TZDate } from './dateLibraries';
+import { calendarLibraries } from './dateLibraries';
 import { DAY_MS } from './units';
-
-/**
- * The calendar in a timezone comes from date-fns and @date-fns/tz (bundled into the app's code by
- * `npm run package`): `TZDate` keeps a date's fields in its timezone, so date-fns's `startOfDay` and
- * `addDays` follow that zone's daylight-saving rules. Loaded with `require` and typed here because
- * the packager's TypeScript resolves neither package's `.cjs` entry types.
- */
-type TZDate = Date;
-interface DateFnsTz {
-    TZDate: new (epochMs: number, timeZone: string) => TZDate;
-    /** The zone's offset from UTC at an instant, in minutes (-180 in São Paulo). */
-    tzOffset(timeZone: string, date: Date): number;
-}
-interface DateFns {
-    startOfDay<T extends Date>(date: T): T;
-    startOfISOWeek<T extends Date>(date: T): T;
-    startOfMonth<T extends Date>(date: T): T;
-    addDays<T extends Date>(date: T, amount: number): T;
-    addWeeks<T extends Date>(date: T, amount: number): T;
-    addMonths<T extends Date>(date: T, amount: number): T;
-}
-
-/** Loaded on first use: rc-apps loads the app class in a sandbox where npm packages are absent. */
-let libraries: { tz: DateFnsTz; fns: DateFns } | undefined;
-function calendarLibraries(): { tz: DateFnsTz; fns: DateFns } {
-    // One module per function: `require('date-fns')` would bundle all of date-fns (700 KB) into the app.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    libraries ??= {
-        tz: require('@date-fns/tz') as DateFnsTz,
-        fns: {
-            ...(require('date-fns/startOfDay') as Pick<DateFns, 'startOfDay'>),
-            ...(require('date-fns/startOfISOWeek') as Pick<DateFns, 'startOfISOWeek'>),
-            ...(require('date-fns/startOfMonth') as Pick<DateFns, 'startOfMonth'>),
-            ...(require('date-fns/addDays') as Pick<DateFns, 'addDays'>),
-            ...(require('date-fns/addWeeks') as Pick<DateFns, 'addWeeks'>),
-            ...(require('date-fns/addMonths') as Pick<DateFns, 'addMonths'>),
-        },
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    return libraries;
-}
 
 export const SERIES_INTERVALS = ['day', 'week', 'month'] as const;
 export type SeriesInterval = (typeof SERIES_INTERVALS)[number];

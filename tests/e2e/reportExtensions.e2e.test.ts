@@ -109,13 +109,23 @@ describe('CSV over HTTP', () => {
 });
 
 describe('/service-time in the real engine', () => {
+    // The command's days are whole days of the reporting timezone, as the dashboard's (`time/presets.ts`).
+    beforeAll(() => {
+        engine.host.workspace.serverSettings.set('Default_Timezone_For_Reporting', 'custom');
+        engine.host.workspace.serverSettings.set('Default_Custom_Timezone', 'UTC');
+    });
+    afterAll(() => {
+        engine.host.workspace.serverSettings.delete('Default_Timezone_For_Reporting');
+        engine.host.workspace.serverSettings.delete('Default_Custom_Timezone');
+    });
+
     it('answers the caller alone with a table of the range', async () => {
         engine.host.workspace.addUser({ _id: 'cmd-manager', username: 'cmd.manager', name: 'M', roles: ['livechat-manager'] });
         const [answer, ...more] = await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2025-03-01', '2025-03-31', 'sales']);
         expect(more).toEqual([]);
         const expected = scan(['sales']);
         expect(expected.length).toBeGreaterThan(0);
-        expect(answer).toContain('Average service time, 2025-03-01 to 2025-03-31 (UTC), department sales:');
+        expect(answer).toContain('Average service time, 2025-03-01 to 2025-03-31 in UTC, department sales:');
         for (const agent of expected) {
             expect(answer).toMatch(new RegExp(`${agent.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${agent.chats}\\s`));
         }
@@ -130,7 +140,7 @@ describe('/service-time in the real engine', () => {
             language: 'pt-BR',
         });
         const [answer] = await engine.host.runSlashCommand('service-time', 'cmd-gerente', ['2025-03-01', '2025-03-31', 'sales']);
-        expect(answer).toContain('Tempo médio de atendimento, de 2025-03-01 a 2025-03-31 (UTC), departamento sales:');
+        expect(answer).toContain('Tempo médio de atendimento, de 2025-03-01 a 2025-03-31 em UTC, departamento sales:');
         expect(answer).toContain('Agente');
     });
 

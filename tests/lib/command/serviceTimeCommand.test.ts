@@ -1,43 +1,64 @@
 import { answerServiceTimeCommand, formatServiceTimeTable, parseServiceTimeArgs, USAGE } from '../../../lib/command/serviceTimeCommand';
+import { presetRange } from '../../../lib/time/presets';
 
+// Monday 23 November 2026, 12:00 UTC: 09:00 in São Paulo (UTC-3, no daylight saving since 2019).
 const now = new Date('2026-11-23T12:00:00.000Z');
-const DAY = 86_400_000;
+const SAO_PAULO = 'America/Sao_Paulo';
+/** Local midnight in São Paulo of a day of November 2026, as the reports' ms. */
+const spMidnight = (day: number) => Date.parse(`2026-11-${String(day).padStart(2, '0')}T03:00:00.000Z`);
+const endOfToday = spMidnight(24) - 1;
 
-describe('/service-time arguments', () => {
-    it('defaults to the last 30 days', () => {
-        expect(parseServiceTimeArgs([], now)).toEqual({
+describe('/service-time arguments: the dashboard’s named ranges, whole local days of the reporting timezone', () => {
+    it('defaults to the last 30 days: today and the 29 days before it', () => {
+        expect(parseServiceTimeArgs([], now, SAO_PAULO)).toEqual({
             ok: true,
-            scope: { range: { start: now.getTime() - 30 * DAY, end: now.getTime() } },
-            label: 'the last 30 days',
+            scope: { range: { start: Date.parse('2026-10-25T03:00:00.000Z'), end: endOfToday } },
+            label: 'the last 30 days in America/Sao_Paulo',
         });
     });
 
-    it('reads 7d, 30d and 90d, with an optional department', () => {
-        expect(parseServiceTimeArgs(['7d'], now)).toMatchObject({ ok: true, scope: { range: { start: now.getTime() - 7 * DAY } } });
-        expect(parseServiceTimeArgs(['90d', 'sales'], now)).toMatchObject({
+    it('reads 7d, 30d and 90d as the dashboard’s last 7, 30 and 90 days, with an optional department', () => {
+        for (const [word, preset] of [
+            ['7d', 'last7'],
+            ['30d', 'last30'],
+            ['90d', 'last90'],
+        ] as const) {
+            const dashboard = presetRange(preset, now, SAO_PAULO);
+            expect(parseServiceTimeArgs([word], now, SAO_PAULO)).toMatchObject({
+                ok: true,
+                scope: { range: { start: dashboard?.start.getTime(), end: dashboard?.end.getTime() } },
+            });
+        }
+        expect(parseServiceTimeArgs(['7d'], now, SAO_PAULO)).toMatchObject({
+            scope: { range: { start: spMidnight(17), end: endOfToday } },
+        });
+        expect(parseServiceTimeArgs(['90d', 'sales'], now, 'UTC')).toMatchObject({
             ok: true,
             scope: { departmentIds: ['sales'] },
-            label: 'the last 90 days, department sales',
+            label: 'the last 90 days in UTC, department sales',
         });
     });
 
-    it('reads two dates as whole UTC days, both included', () => {
-        expect(parseServiceTimeArgs(['2024-01-01', '2024-01-31', 'sales'], now)).toEqual({
+    it('reads two dates as whole local days, both included', () => {
+        expect(parseServiceTimeArgs(['2024-01-01', '2024-01-31', 'sales'], now, SAO_PAULO)).toEqual({
             ok: true,
             scope: {
-                range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') },
+                range: { start: Date.parse('2024-01-01T03:00:00.000Z'), end: Date.parse('2024-02-01T02:59:59.999Z') },
                 departmentIds: ['sales'],
             },
-            label: '2024-01-01 to 2024-01-31 (UTC), department sales',
+            label: '2024-01-01 to 2024-01-31 in America/Sao_Paulo, department sales',
+        });
+        expect(parseServiceTimeArgs(['2024-01-01', '2024-01-31'], now, 'UTC')).toMatchObject({
+            scope: { range: { start: Date.parse('2024-01-01T00:00:00.000Z'), end: Date.parse('2024-01-31T23:59:59.999Z') } },
         });
     });
 
     it('reads any department id, names of Object.prototype included', () => {
         for (const departmentId of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-            expect(parseServiceTimeArgs([departmentId], now)).toEqual({
+            expect(parseServiceTimeArgs([departmentId], now, 'UTC')).toMatchObject({
                 ok: true,
-                scope: { range: { start: now.getTime() - 30 * DAY, end: now.getTime() }, departmentIds: [departmentId] },
-                label: `the last 30 days, department ${departmentId}`,
+                scope: { departmentIds: [departmentId] },
+                label: `the last 30 days in UTC, department ${departmentId}`,
             });
         }
     });
@@ -49,10 +70,11 @@ describe('/service-time arguments', () => {
             ['sales', 'support'],
             ['7d', '30d'],
             ['2024-13-45', '2024-14-01'],
+            ['2024-02-30', '2024-03-01'],
             ['yesterday', 'x'],
             ['help'],
         ]) {
-            expect(parseServiceTimeArgs(args, now)).toEqual({ ok: false, usage: USAGE });
+            expect(parseServiceTimeArgs(args, now, 'UTC')).toEqual({ ok: false, usage: USAGE });
         }
     });
 });
@@ -88,6 +110,7 @@ describe('/service-time in the caller’s language', () => {
     const sources = (roles: string[], dashboardUrl?: string) => ({
         allowedRoles: async () => ['livechat-manager'],
         agentTotals: async () => totals,
+        reportingTimeZone: async () => 'UTC',
         dashboardUrl: async () => dashboardUrl,
         roles,
     });
@@ -96,7 +119,7 @@ describe('/service-time in the caller’s language', () => {
     it('answers in Spanish and in Brazilian Portuguese, by the user’s language preference', async () => {
         expect(await answerServiceTimeCommand(caller('es'), ['7d', 'ventas'], sources([]), now)).toBe(
             [
-                'Tiempo medio de atención, los últimos 7 días, departamento ventas:',
+                'Tiempo medio de atención, los últimos 7 días en UTC, departamento ventas:',
                 '```',
                 'Agente  Chats  Tiempo medio de atención',
                 'ann         2                1h 02m 04s',
@@ -105,7 +128,7 @@ describe('/service-time in the caller’s language', () => {
         );
         expect(await answerServiceTimeCommand(caller('pt-BR'), ['2024-01-01', '2024-01-31'], sources([]), now)).toBe(
             [
-                'Tempo médio de atendimento, de 2024-01-01 a 2024-01-31 (UTC):',
+                'Tempo médio de atendimento, de 2024-01-01 a 2024-01-31 em UTC:',
                 '```',
                 'Agente  Chats  Tempo médio de atendimento',
                 'ann         2                  1h 02m 04s',
@@ -134,9 +157,9 @@ describe('/service-time in the caller’s language', () => {
         expect(await answerServiceTimeCommand(caller('pt-BR'), ['x', 'y'], sources([]), now)).toMatch(
             /^Uso: \/service-time .*\n {2}\/service-time +os últimos 30 dias/,
         );
-        const none = { allowedRoles: async () => ['livechat-manager'], agentTotals: async () => [], dashboardUrl: async () => undefined };
+        const none = { ...sources([]), agentTotals: async () => [] };
         expect(await answerServiceTimeCommand(caller('pt-BR'), ['90d'], none, now)).toBe(
-            'Nenhum chat encerrado com tempo de atendimento (os últimos 90 dias).',
+            'Nenhum chat encerrado com tempo de atendimento (os últimos 90 dias em UTC).',
         );
     });
 
