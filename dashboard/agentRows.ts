@@ -20,9 +20,13 @@ export interface Sort {
     descending: boolean;
 }
 
-/** Joins the two reports by agent; every figure comes from an endpoint integrations also call. */
+/**
+ * Joins the two reports by agent as they group agents, `_id` and `username` together (a renamed agent is
+ * two rows); every figure comes from an endpoint integrations also call.
+ */
 export function agentRows(stats: ServiceTimeStatsItem[], totals: TotalServiceTimeItem[]): AgentRow[] {
-    const totalOf = new Map(totals.map((item) => [item._id, item.serviceTimeDuration]));
+    const key = (item: { _id: string; username: string }) => JSON.stringify([item._id, item.username]);
+    const totalOf = new Map(totals.map((item) => [key(item), item.serviceTimeDuration]));
     return stats.map((item) => ({
         _id: item._id,
         username: item.username,
@@ -30,7 +34,7 @@ export function agentRows(stats: ServiceTimeStatsItem[], totals: TotalServiceTim
         average: item.averageServiceTimeInSeconds,
         median: item.medianServiceTimeInSeconds,
         p90: item.p90ServiceTimeInSeconds,
-        total: totalOf.get(item._id) ?? null,
+        total: totalOf.get(key(item)) ?? null,
         firstResponse: item.averageFirstResponseTimeInSeconds,
     }));
 }

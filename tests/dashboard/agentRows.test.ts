@@ -33,6 +33,23 @@ describe('the agents table’s rows', () => {
         ]);
     });
 
+    it('keeps an agent renamed between chats as two rows, each with its own total (the reports group by _id and username)', () => {
+        const renamed = agentRows(
+            [
+                { ...stat('ana', 2, 60, null), _id: 'id-ana', username: 'ana' },
+                { ...stat('ana.souza', 1, 60, null), _id: 'id-ana', username: 'ana.souza' },
+            ],
+            [
+                { _id: 'id-ana', username: 'ana', chats: 2, serviceTimeDuration: 140 },
+                { _id: 'id-ana', username: 'ana.souza', chats: 1, serviceTimeDuration: 70 },
+            ],
+        );
+        expect(renamed.map((row) => [row.username, row.total])).toEqual([
+            ['ana', 140],
+            ['ana.souza', 70],
+        ]);
+    });
+
     it('sorts by any column either way, ties in the reports’ order and missing values last', () => {
         const ids = (column: Parameters<typeof sortRows>[1]['column'], descending: boolean) =>
             sortRows(rows, { column, descending }).map((row) => row._id);
