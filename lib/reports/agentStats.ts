@@ -1,5 +1,5 @@
 import type { AgentTotals } from './agentTotals';
-import { sortAgents } from './agentTotals';
+import { AgentGroups, sortAgents } from './agentGroups';
 import type { ChatCredit } from './attribution';
 import { creditsOf } from './attribution';
 import type { ServiceRecord } from '../chats/serviceRecord';
@@ -39,34 +39,22 @@ export interface StoredAgentStats extends AgentTotals {
  * from records and from stored entries alike.
  */
 export class AgentStatsTable {
-    private readonly byAgent = new Map<string, Map<string, AgentStats>>();
+    private readonly groups: AgentGroups<AgentStats>;
 
     /** `countsLegs`: the table counts each agent's transfers and unseen legs (only records carry them). */
-    constructor(private readonly countsLegs = false) {}
-
-    private entry(agentId: string, username: string): AgentStats {
-        let byUsername = this.byAgent.get(agentId);
-        if (!byUsername) {
-            byUsername = new Map();
-            this.byAgent.set(agentId, byUsername);
-        }
-        let stats = byUsername.get(username);
-        if (!stats) {
-            stats = {
-                agentId,
-                username,
-                chats: 0,
-                sumMs: 0,
-                firstResponseMs: 0,
-                firstResponseChats: 0,
-                chatDurationMs: 0,
-                chatDurationChats: 0,
-                sketch: new QuantileSketch(),
-                ...(this.countsLegs && { transfers: 0, legsWithUnknownStart: 0 }),
-            };
-            byUsername.set(username, stats);
-        }
-        return stats;
+    constructor(countsLegs = false) {
+        this.groups = new AgentGroups((agentId, username) => ({
+            agentId,
+            username,
+            chats: 0,
+            sumMs: 0,
+            firstResponseMs: 0,
+            firstResponseChats: 0,
+            chatDurationMs: 0,
+            chatDurationChats: 0,
+            sketch: new QuantileSketch(),
+            ...(countsLegs && { transfers: 0, legsWithUnknownStart: 0 }),
+        }));
     }
 
     public addRecord(record: ServiceRecord): void {
@@ -78,7 +66,7 @@ export class AgentStatsTable {
     /** One agent's part of one chat: the whole chat under `last`, their own legs under `legs`. */
     public addCredit(credit: ChatCredit): void {
         const { record } = credit;
-        const stats = this.entry(credit.agentId, credit.username);
+        const stats = this.groups.get(credit.agentId, credit.username);
         if (stats.transfers !== undefined && stats.legsWithUnknownStart !== undefined) {
             stats.transfers += credit.transfers;
             stats.legsWithUnknownStart += credit.legsWithUnknownStart;
@@ -100,7 +88,7 @@ export class AgentStatsTable {
     }
 
     public addStored(stored: StoredAgentStats): void {
-        const stats = this.entry(stored.agentId, stored.username);
+        const stats = this.groups.get(stored.agentId, stored.username);
         stats.chats += stored.chats;
         stats.sumMs += stored.sumMs;
         stats.firstResponseMs += stored.firstResponseMs;
@@ -111,7 +99,7 @@ export class AgentStatsTable {
     }
 
     public values(): AgentStats[] {
-        return [...this.byAgent.values()].flatMap((byUsername) => [...byUsername.values()]);
+        return this.groups.values();
     }
 }
 

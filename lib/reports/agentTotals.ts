@@ -1,47 +1,28 @@
 import type { ServiceRecord } from '../chats/serviceRecord';
-import { compareCodePoints } from './codePointOrder';
+import type { AgentKey } from './agentGroups';
+import { AgentGroups, sortAgents } from './agentGroups';
 import type { ReportScope } from './scope';
 import { creditsInScope, isInDepartments } from './scope';
 
 /** One agent, as the core groups them: by `_id` and `username` together. */
-export interface AgentTotals {
-    agentId: string;
-    username: string;
+export interface AgentTotals extends AgentKey {
     chats: number;
     sumMs: number;
 }
 
-/**
- * Totals by agent, grouped as the core groups them: by `_id` and `username` together, so a renamed
- * agent is two groups (`$group` on `servedBy._id` and `servedBy.username`). Two levels of maps: no
- * key to build per entry, which reports add up by the hundred thousand.
- */
+/** Totals by agent, grouped as the core groups them (`agentGroups.ts`). */
 export class AgentTable {
-    private readonly byAgent = new Map<string, Map<string, AgentTotals>>();
+    private readonly groups = new AgentGroups<AgentTotals>((agentId, username) => ({ agentId, username, chats: 0, sumMs: 0 }));
 
     public add(agentId: string, username: string, chats: number, sumMs: number): void {
-        let byUsername = this.byAgent.get(agentId);
-        if (!byUsername) {
-            byUsername = new Map();
-            this.byAgent.set(agentId, byUsername);
-        }
-        const group = byUsername.get(username);
-        if (group) {
-            group.chats += chats;
-            group.sumMs += sumMs;
-        } else {
-            byUsername.set(username, { agentId, username, chats, sumMs });
-        }
+        const group = this.groups.get(agentId, username);
+        group.chats += chats;
+        group.sumMs += sumMs;
     }
 
     public values(): AgentTotals[] {
-        return [...this.byAgent.values()].flatMap((byUsername) => [...byUsername.values()]);
+        return this.groups.values();
     }
-}
-
-/** Sorted by username, then `_id`, both by code point as MongoDB sorts. */
-export function sortAgents<T extends Pick<AgentTotals, 'agentId' | 'username'>>(agents: Iterable<T>): T[] {
-    return [...agents].sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId));
 }
 
 /** Adds records and pre-aggregated totals into per-agent totals; only what is in the report's scope counts. */

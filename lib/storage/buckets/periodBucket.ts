@@ -1,4 +1,4 @@
-import { compareCodePoints } from '../../reports/codePointOrder';
+import { compareAgents } from '../../reports/agentGroups';
 import type { StoredAgentStats } from '../../reports/agentStats';
 import { AgentStatsTable, toStoredStats } from '../../reports/agentStats';
 import type { ServiceRecord } from '../../chats/serviceRecord';
@@ -116,7 +116,7 @@ export function mergeViews(children: Iterable<PeriodViews>): PeriodViews {
 }
 
 function canonical(entries: StoredAgentStats[]): StoredAgentStats[] {
-    return entries.sort((a, b) => compareCodePoints(a.username, b.username) || compareCodePoints(a.agentId, b.agentId));
+    return entries.sort(compareAgents);
 }
 
 export function sameEntries(a: readonly StoredAgentStats[], b: readonly StoredAgentStats[]): boolean {
