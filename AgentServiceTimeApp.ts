@@ -25,25 +25,17 @@ import type {
     UIKitBlockInteractionContext,
 } from '@rocket.chat/apps-engine/definition/uikit';
 
-import { AgentsReportEndpoint } from './endpoints/AgentsReportEndpoint';
-import { BusinessHoursEndpoint } from './endpoints/BusinessHoursEndpoint';
-import { DashboardAssetEndpoint, DashboardContextEndpoint, DashboardPageEndpoint } from './endpoints/DashboardEndpoints';
-import { HistoryImportEndpoint } from './endpoints/HistoryImportEndpoint';
-import { OpenApiEndpoint } from './endpoints/OpenApiEndpoint';
-import { ServiceTimeSeriesEndpoint } from './endpoints/ServiceTimeSeriesEndpoint';
+import { appRoutes } from './endpoints/routes';
 import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { AppSetting, appSettings } from './lib/settings/appSettings';
 import { businessHoursText, parseBusinessHours } from './lib/hours/businessHours';
 import { PersistenceRecordStore } from './lib/storage/persistenceRecordStore';
-import { workspaceReportSources, workspaceStatsSources } from './lib/workspace/reportSources';
-import { SERVICE_TIME_STATS } from './lib/reports/statsShape';
 import { forgetDeletedRoom } from './lib/chats/forgetDeletedRoom';
 import { agentChangeOf, transferChangeOf } from './lib/chats/legChanges';
 import type { LegChange, LegRoom } from './lib/chats/chatLegs';
 import { recordLegEvent } from './lib/chats/chatLegs';
 import { recordClosedRoom } from './lib/chats/recordClosedRoom';
-import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from './lib/reports/shapes';
 import type { ClosedLivechatRoom } from './lib/chats/roomMetrics';
 import { ServiceTimeCommand } from './slashcommands/ServiceTimeCommand';
 import { messageOf } from './lib/util/messageOf';
@@ -124,19 +116,7 @@ export class AgentServiceTimeApp
         await configuration.api.provideApi({
             visibility: ApiVisibility.PUBLIC,
             security: ApiSecurity.UNSECURE,
-            endpoints: [
-                new AgentsReportEndpoint(this, AVERAGE_SERVICE_TIME, workspaceReportSources),
-                new AgentsReportEndpoint(this, TOTAL_SERVICE_TIME, workspaceReportSources),
-                new AgentsReportEndpoint(this, SERVICE_TIME_STATS, workspaceStatsSources),
-                new ServiceTimeSeriesEndpoint(this),
-                new HistoryImportEndpoint(this),
-                new BusinessHoursEndpoint(this),
-                new OpenApiEndpoint(this),
-                new DashboardPageEndpoint(this),
-                DashboardAssetEndpoint.script(this),
-                DashboardAssetEndpoint.style(this),
-                new DashboardContextEndpoint(this),
-            ],
+            endpoints: appRoutes(this),
         });
         configuration.ui.registerButton(OPEN_DASHBOARD_BUTTON);
         await configuration.scheduler.registerProcessors([

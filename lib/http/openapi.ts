@@ -4,7 +4,7 @@
  */
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../reports/shapes';
 import { openApiParameters, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters';
-import { agentsReportPath, BUSINESS_HOURS_PATH, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, SERIES_PATH } from './routes';
+import { agentsReportPath, BUSINESS_HOURS_PATH, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, OPENAPI_PATH, SERIES_PATH } from './routes';
 import { SERVICE_TIME_STATS } from '../reports/statsShape';
 
 const errorInvalidParams = {
@@ -485,7 +485,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                     },
                 },
             },
-            '/openapi.json': {
+            [`/${OPENAPI_PATH}`]: {
                 get: {
                     summary: 'This document',
                     responses: {

@@ -9,6 +9,8 @@ export function agentsReportPath(name: string): string {
 export const SERIES_PATH = agentsReportPath('service-time-series');
 export const HISTORY_IMPORT_PATH = 'livechat/analytics/history-import';
 export const BUSINESS_HOURS_PATH = 'livechat/analytics/business-hours';
+/** The OpenAPI document of every route, public. */
+export const OPENAPI_PATH = 'openapi.json';
 
 /** The dashboard's routes under the app's public base, `/api/apps/public/<appId>/`. */
 export const DASHBOARD_ROUTES = {

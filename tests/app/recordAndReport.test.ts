@@ -1,5 +1,5 @@
-import { AgentsReportEndpoint } from '../../endpoints/AgentsReportEndpoint';
-import { workspaceReportSources } from '../../lib/workspace/reportSources';
+import { appRoutes } from '../../endpoints/routes';
+import { agentsReportPath } from '../../lib/http/routes';
 import { AppSetting } from '../../lib/settings/appSettings';
 import { InMemoryAccessors } from '../helpers/accessors';
 import { storedTag } from '../../lib/storage/layout';
@@ -15,7 +15,9 @@ function workspaceWithAgents() {
     workspace.addUser({ _id: 'a1', username: 'alice', name: 'Alice', roles: ['livechat-agent'] });
     workspace.addUser({ _id: 'b1', username: 'bob', name: 'Bob', roles: ['livechat-agent'] });
     const app = accessors.createApp();
-    const endpoint = new AgentsReportEndpoint(app, AVERAGE_SERVICE_TIME, workspaceReportSources);
+    const endpoint = appRoutes(app).find((route) => route.path === agentsReportPath(AVERAGE_SERVICE_TIME.name)) as ReturnType<
+        typeof appRoutes
+    >[number];
 
     const close = async (roomId: string, createdAt: string, agentId: string | null, serviceMs: number) => {
         const ts = new Date(createdAt);

@@ -1,0 +1,109 @@
+import { ApiEndpoint } from '@rocket.chat/apps-engine/definition/api';
+import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import type { IApp } from '@rocket.chat/apps-engine/definition/IApp';
+
+import type { ApiAnswer } from '../lib/http/answers';
+import { methodNotAllowed, toApiResponse } from '../lib/http/answers';
+
+/** What a route's handler gets of the request's accessors. */
+export interface RouteAccessors {
+    read: IRead;
+    modify: IModify;
+    persis: IPersistence;
+}
+
+/** A handler answers in the contract's shapes (`lib/http/answers.ts`), or with headers of its own (the dashboard's files). */
+export type RouteHandler = (request: IApiRequest, accessors: RouteAccessors) => Promise<ApiAnswer>;
+
+const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
+type Method = (typeof METHODS)[number];
+
+export interface RouteOptions {
+    path: string;
+    /** Rocket.Chat answers 401 before the app runs when no valid caller is given (the dashboard's page and files, and openapi.json, need none). */
+    authRequired: boolean;
+    handlers: Partial<Record<Method, RouteHandler>>;
+}
+
+/**
+ * Every endpoint of the app, one class: a path, whether it needs a login, and a handler per method it
+ * serves. A method it does not serve answers 405 with an `Allow` header and a JSON body: without a
+ * method of its own the engine fails the call and Rocket.Chat answers 500.
+ */
+export class AppRoute extends ApiEndpoint {
+    public readonly path: string;
+    public readonly authRequired: boolean;
+    private readonly handlers: RouteOptions['handlers'];
+
+    constructor(app: IApp, options: RouteOptions) {
+        super(app);
+        this.path = options.path;
+        this.authRequired = options.authRequired;
+        this.handlers = options.handlers;
+    }
+
+    public get(
+        request: IApiRequest,
+        _e: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _h: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
+        return this.serve('get', request, { read, modify, persis });
+    }
+
+    public post(
+        request: IApiRequest,
+        _e: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _h: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
+        return this.serve('post', request, { read, modify, persis });
+    }
+
+    public put(
+        request: IApiRequest,
+        _e: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _h: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
+        return this.serve('put', request, { read, modify, persis });
+    }
+
+    public delete(
+        request: IApiRequest,
+        _e: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _h: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
+        return this.serve('delete', request, { read, modify, persis });
+    }
+
+    public patch(
+        request: IApiRequest,
+        _e: IApiEndpointInfo,
+        read: IRead,
+        modify: IModify,
+        _h: IHttp,
+        persis: IPersistence,
+    ): Promise<IApiResponse> {
+        return this.serve('patch', request, { read, modify, persis });
+    }
+
+    private async serve(method: Method, request: IApiRequest, accessors: RouteAccessors): Promise<IApiResponse> {
+        const handler = this.handlers[method];
+        if (!handler) {
+            const served = METHODS.filter((name) => this.handlers[name]).map((name) => name.toUpperCase());
+            return toApiResponse(methodNotAllowed(String(request.method).toUpperCase(), served));
+        }
+        return toApiResponse(await handler(request, accessors));
+    }
+}
