@@ -27,7 +27,7 @@ import { ceilSeconds } from '../lib/reports/rounding';
 import { isInScope } from '../lib/reports/scope';
 import { answerSeries } from '../lib/http/answerSeries';
 import { seriesBuckets } from '../lib/time/calendar';
-import { exactPercentile, SKETCH_RELATIVE_ACCURACY } from '../lib/reports/quantileSketch';
+import { SKETCH_RELATIVE_ACCURACY } from '../lib/reports/quantileSketch';
 import type { ServiceRecord } from '../lib/chats/serviceRecord';
 import { readStoredRecord } from '../lib/chats/serviceRecord';
 import type { ReportScope } from '../lib/reports/scope';
@@ -35,6 +35,7 @@ import { bucketsOfMonthQuery, periodRecordsQuery } from '../lib/storage/layout';
 import { DEFAULT_BUSINESS_HOURS_SETTING } from '../lib/hours/businessHours';
 import { printTable } from './table';
 import { DAY_MS } from '../lib/time/units';
+import { exactPercentile } from '../dev/oracles/percentile';
 
 const APP_ID = 'bench-app';
 const DATA_START = Date.UTC(2024, 0, 1);

@@ -162,12 +162,3 @@ export class QuantileSketch {
 export function nearestRank(percent: number, n: number): number {
     return Math.min(n, Math.max(1, Math.ceil((percent * n) / 100)));
 }
-
-/** The exact percentile of some values, by nearest rank: what the sketch approximates. */
-export function exactPercentile(values: readonly number[], percent: number): number | undefined {
-    if (values.length === 0) {
-        return undefined;
-    }
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[nearestRank(percent, sorted.length) - 1];
-}

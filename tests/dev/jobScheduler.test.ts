@@ -21,7 +21,19 @@ describe('the host’s job scheduler', () => {
         await scheduler.pause();
         scheduler.cancel();
         const runsAtStop = runs;
+        // It did run: the first run, and the forced one after it (a scheduler that never runs would pass the rest).
+        expect(runsAtStop).toBeGreaterThanOrEqual(2);
         await delay(200);
         expect(runs).toBe(runsAtStop);
+    });
+
+    it('runs a recurring job again at its interval until paused', async () => {
+        let runs = 0;
+        const scheduler = new JobScheduler(() => ({ id: 'builder', processor: async () => void runs++ }));
+        scheduler.scheduleRecurring({ id: 'builder', interval: '20 ms', skipImmediate: false }, 'app');
+        await delay(150);
+        await scheduler.pause();
+        scheduler.cancel();
+        expect(runs).toBeGreaterThanOrEqual(3);
     });
 });

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import type { Schedule } from '../../../lib/hours/businessHours';
 import { parseBusinessHours } from '../../../lib/hours/businessHours';
 import { businessMsBetween } from '../../../lib/hours/businessTime';
@@ -14,6 +16,36 @@ function weekdays(timeZone: string, holidays: string[] = [], lunch = false): Sch
         throw new Error(parsed.problems.join('; '));
     }
     return parsed.value.default;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * The oracle: the minutes of [start, end) whose local clock (Intl, the platform's time zone data) reads
+ * an open time on a day that is no holiday. No code shared with the app's interval arithmetic.
+ */
+function localClockMinutes(start: number, end: number, schedule: Schedule): number {
+    const format = new Intl.DateTimeFormat('en-US', {
+        timeZone: schedule.timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+    });
+    let open = 0;
+    for (let minute = start; minute < end; minute += 60_000) {
+        const parts = Object.fromEntries(format.formatToParts(minute).map((part) => [part.type, part.value]));
+        const date = `${parts.year}-${parts.month}-${parts.day}`;
+        const ofDay = Number(parts.hour) * 60 + Number(parts.minute);
+        const intervals = schedule.week[WEEKDAYS.indexOf(parts.weekday)];
+        if (!schedule.holidays.has(date) && intervals.some(([from, to]) => ofDay >= from && ofDay < to)) {
+            open++;
+        }
+    }
+    return open;
 }
 
 const hours = (start: string, end: string, schedule: Schedule) => businessMsBetween(Date.parse(start), Date.parse(end), schedule) / HOUR;
@@ -51,7 +83,7 @@ describe('the business part of a span of time', () => {
         expect(hours('2019-02-15T19:00:00Z', '2019-02-18T13:00:00Z', weekdays('America/Sao_Paulo'))).toBe(2);
     });
 
-    it('gives the same answer whatever the schedule was asked before (its opening hours are worked out once, then extended)', async () => {
+    it('equals a minute-by-minute count from the local clock, whatever was asked of the schedule before (in any order)', () => {
         const shared = weekdays('Europe/Berlin', ['2026-12-25']);
         const spans: Array<[string, string]> = [
             ['2026-03-27T16:00:00Z', '2026-03-30T08:00:00Z'],
@@ -61,9 +93,39 @@ describe('the business part of a span of time', () => {
             ['2026-03-27T16:00:00Z', '2026-03-30T08:00:00Z'],
         ];
         for (const [start, end] of spans) {
-            expect(hours(start, end, shared)).toBe(hours(start, end, weekdays('Europe/Berlin', ['2026-12-25'])));
+            expect(hours(start, end, shared) * 60).toBe(localClockMinutes(Date.parse(start), Date.parse(end), shared));
         }
     });
+
+    it('matches a holiday by its local date, east of UTC as west of it', () => {
+        // 2026-05-05 is a holiday in Tokyo (UTC+9): its local day runs from 2026-05-04T15:00Z.
+        const tokyo = weekdays('Asia/Tokyo', ['2026-05-05']);
+        expect(hours('2026-05-04T23:00:00Z', '2026-05-05T10:00:00Z', tokyo)).toBe(0);
+        expect(hours('2026-05-05T23:00:00Z', '2026-05-06T10:00:00Z', tokyo)).toBe(9);
+        // And Honolulu (UTC-10): its holiday's local day ends at 2026-12-26T10:00Z.
+        const honolulu = weekdays('Pacific/Honolulu', ['2026-12-25']);
+        expect(hours('2026-12-25T18:00:00Z', '2026-12-26T04:00:00Z', honolulu)).toBe(0);
+    });
+
+    it.each(['Europe/Berlin', 'America/Sao_Paulo', 'Asia/Tokyo', 'Asia/Kolkata', 'Pacific/Honolulu'])(
+        'equals the minute-by-minute count for random spans in %s, holidays and lunch breaks included',
+        (timeZone) => {
+            const schedule = weekdays(timeZone, ['2026-03-02', '2026-03-31', '2026-10-26'], true);
+            fc.assert(
+                fc.property(
+                    fc.integer({ min: Date.parse('2026-02-25T00:00:00Z') / 60_000, max: Date.parse('2026-11-01T00:00:00Z') / 60_000 }),
+                    fc.integer({ min: 0, max: 3 * 24 * 60 }),
+                    (startMinute, minutes) => {
+                        const start = startMinute * 60_000;
+                        expect(businessMsBetween(start, start + minutes * 60_000, schedule) / 60_000).toBe(
+                            localClockMinutes(start, start + minutes * 60_000, schedule),
+                        );
+                    },
+                ),
+                { numRuns: 20 },
+            );
+        },
+    );
 
     it('counts a schedule open around the clock as the whole span, across a 23-hour day', () => {
         const always = parseBusinessHours(

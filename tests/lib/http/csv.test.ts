@@ -21,5 +21,11 @@ describe('CSV export', () => {
 
     it('leaves numbers and ordinary text as they are', () => {
         expect(rows(toCsv([{ username: 'ana.souza', n: -3, m: 553 }], ['username', 'n', 'm']))[1]).toBe('ana.souza,-3,553');
+        // Only a formula's first character counts: a name holding one further in stays as it is.
+        expect(rows(toCsv([{ username: 'ana-souza' }, { username: 'bo=b' }, { username: 'c@d' }], ['username'])).slice(1, -1)).toEqual([
+            'ana-souza',
+            'bo=b',
+            'c@d',
+        ]);
     });
 });

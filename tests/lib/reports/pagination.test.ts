@@ -1,4 +1,4 @@
-import { DEFAULT_PAGINATION_SETTINGS, resolvePage } from '../../../lib/reports/pagination';
+import { DEFAULT_PAGINATION_SETTINGS, paginate, resolvePage } from '../../../lib/reports/pagination';
 
 const settings = DEFAULT_PAGINATION_SETTINGS;
 
@@ -33,5 +33,19 @@ describe("Rocket.Chat's getPaginationItems", () => {
 
     it('reads an infinite count or offset (AJV makes "1e400" Infinity) as the default', () => {
         expect(resolvePage({ count: Infinity, offset: Infinity }, settings)).toEqual({ offset: 0, count: 50 });
+    });
+});
+
+describe('a page of the sorted items', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+
+    it('skips offset items and takes count, echoing the offset and counting all before paging', () => {
+        expect(paginate(items, { offset: 1, count: 2 })).toEqual({ items: ['b', 'c'], count: 2, offset: 1, total: 5 });
+    });
+
+    it('takes every item with count 0, and none past the end', () => {
+        expect(paginate(items, { offset: 0, count: 0 })).toEqual({ items, count: 5, offset: 0, total: 5 });
+        expect(paginate(items, { offset: 4, count: 0 })).toEqual({ items: ['e'], count: 1, offset: 4, total: 5 });
+        expect(paginate(items, { offset: 9, count: 2 })).toEqual({ items: [], count: 0, offset: 9, total: 5 });
     });
 });

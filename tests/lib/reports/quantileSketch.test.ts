@@ -2,13 +2,8 @@ import { DDSketch } from '@datadog/sketches-js';
 import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping';
 import fc from 'fast-check';
 
-import {
-    exactPercentile,
-    logarithmicBin,
-    nearestRank,
-    QuantileSketch,
-    SKETCH_RELATIVE_ACCURACY,
-} from '../../../lib/reports/quantileSketch';
+import { logarithmicBin, nearestRank, QuantileSketch, SKETCH_RELATIVE_ACCURACY } from '../../../lib/reports/quantileSketch';
+import { exactPercentile } from '../../../dev/oracles/percentile';
 
 const PERCENTILES = [50, 90, 95];
 /** The bound, with room for the last bits of floating point in log and pow. */
@@ -38,7 +33,18 @@ describe('the quantile sketch', () => {
         expect(nearestRank(50, 2)).toBe(1);
         expect(nearestRank(90, 10)).toBe(9);
         expect(nearestRank(95, 1)).toBe(1);
+        // ceil, not round: 0.9 x 7 = 6.3, so p90 of 7 chats is the 7th (rounding would give the 6th).
+        expect(nearestRank(90, 7)).toBe(7);
+        expect(nearestRank(50, 7)).toBe(4);
+    });
+
+    it('is compared with an oracle written from the definition', () => {
         expect(exactPercentile([5, 1, 3], 50)).toBe(3);
+        expect(exactPercentile([1, 2, 3, 4, 5, 6, 7], 90)).toBe(7);
+        expect(exactPercentile([10, 20, 30, 40], 50)).toBe(20);
+        expect(exactPercentile([], 50)).toBeUndefined();
+        const sketch = sketchOf([1000, 2000, 3000, 4000, 5000, 6000, 7000]);
+        expect(relativeError(sketch.percentile(90), 7000)).toBeLessThanOrEqual(BOUND);
     });
 
     it("bins values as Datadog's LogarithmicMapping does", () => {

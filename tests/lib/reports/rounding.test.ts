@@ -1,4 +1,4 @@
-import { ceilDiv, ceilSecondsAverage } from '../../../lib/reports/rounding';
+import { ceilDiv, ceilSeconds, ceilSecondsAverage } from '../../../lib/reports/rounding';
 
 describe('rounding', () => {
     it('leaves an exact integer average as it is', () => {
@@ -24,5 +24,12 @@ describe('rounding', () => {
         expect(ceilDiv(-1500, 1000)).toBe(-1);
         expect(ceilDiv(-2000, 1000)).toBe(-2);
         expect(ceilDiv(7, 7)).toBe(1);
+    });
+
+    it('rounds a sum of milliseconds up to whole seconds, as the total report does', () => {
+        expect(ceilSeconds(0)).toBe(0);
+        expect(ceilSeconds(1)).toBe(1);
+        expect(ceilSeconds(6_633_000)).toBe(6_633);
+        expect(ceilSeconds(6_633_001)).toBe(6_634);
     });
 });

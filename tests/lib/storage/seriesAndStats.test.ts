@@ -4,8 +4,9 @@ import type { ReportScope } from '../../../lib/reports/scope';
 import type { DateRange } from '../../../lib/time/range';
 import { isInScope } from '../../../lib/reports/scope';
 import { seriesBuckets } from '../../../lib/time/calendar';
-import { exactPercentile, SKETCH_RELATIVE_ACCURACY } from '../../../lib/reports/quantileSketch';
+import { SKETCH_RELATIVE_ACCURACY } from '../../../lib/reports/quantileSketch';
 import { InMemoryAccessors } from '../../helpers/accessors';
+import { exactPercentile } from '../../../dev/oracles/percentile';
 
 /** A deterministic spread of rooms over 2024 and early 2025: three agents, two departments, some without the new times. */
 function rooms(count: number): ServiceRecord[] {
