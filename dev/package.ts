@@ -11,6 +11,8 @@
  * 3. dist/<nameSlug>_<version>.zip is written with that file, app.json, icon.png and i18n/.
  */
 import AdmZip from 'adm-zip';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
 import { execFileSync } from 'child_process';
 import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
@@ -19,6 +21,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+
+import { AJV_OPTIONS, QUERY_SCHEMAS } from '../lib/http/queryValidators';
 
 export const projectRoot = path.resolve(__dirname, '..');
 const APP_SOURCES = ['app.json', 'AgentServiceTimeApp.ts', 'endpoints', 'jobs', 'lib', 'slashcommands', 'i18n', 'icon.png'];
@@ -122,6 +126,31 @@ function dashboardAssetsPlugin(assets: { script: string; style: string }): Plugi
     };
 }
 
+/**
+ * Puts the query validators, compiled now into AJV's standalone code, in place of the compiled
+ * lib/http/queryValidators.js, which would compile them at run time: the zip then carries the
+ * validators (and AJV's few runtime helpers they name), not AJV's compiler. The end-to-end suites
+ * check every answer of the packaged app, so the swap changes no message.
+ */
+function queryValidatorsPlugin(root: string): Plugin {
+    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+    for (const [name, schema] of Object.entries(QUERY_SCHEMAS)) {
+        ajv.addSchema(schema, name);
+    }
+    const names = Object.fromEntries(Object.keys(QUERY_SCHEMAS).map((name) => [name, name]));
+    const validators = standaloneCode(ajv, names);
+    return {
+        name: 'query-validators',
+        setup(bundler) {
+            bundler.onLoad({ filter: /[\\/]lib[\\/]http[\\/]queryValidators\.js$/ }, () => ({
+                contents: `${validators}\nexports.queryValidator = (name) => exports[name];\n`,
+                loader: 'js',
+                resolveDir: root,
+            }));
+        },
+    };
+}
+
 /** Builds the zip and answers its path; the staging folder is removed, whatever happens. */
 export async function packageApp(options: PackageOptions = {}): Promise<string> {
     // Outside the project, so that no folder above it holds the project's @types.
@@ -183,7 +212,7 @@ async function packageFromStage(stage: string, options: PackageOptions): Promise
         external: ['@rocket.chat/apps-engine/*'],
         legalComments: 'inline',
         logLevel: 'warning',
-        plugins: [dashboardAssetsPlugin(dashboardAssets)],
+        plugins: [dashboardAssetsPlugin(dashboardAssets), queryValidatorsPlugin(root)],
     });
 
     const zip = new AdmZip();

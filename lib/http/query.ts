@@ -1,4 +1,3 @@
-import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 // `import = require`: negotiator is a CommonJS function, and rc-apps compiles without esModuleInterop.
 import Negotiator = require('negotiator');
@@ -9,7 +8,8 @@ import { parseBusinessHours } from '../hours/businessHours';
 import type { Attribution } from '../reports/choices';
 import type { HoursChoice } from '../reports/choices';
 import { RecordWithoutTimes } from '../reports/attribution';
-import { querySchema, REPORT_PARAMETERS } from './parameters';
+import type { QueryName } from './queryValidators';
+import { queryValidator } from './queryValidators';
 import type { ReportScope } from '../reports/scope';
 import type { DateRange } from '../time/range';
 
@@ -72,18 +72,17 @@ export async function rowsOrNoTimes<Row>(read: () => Promise<Row[]>): Promise<Ch
 export type QueryCheck<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
- * A checker of a query against a schema, with the core's validator options (below); the schema is
- * compiled on first use, as rc-apps loads the app class in a sandbox where npm packages are absent.
- * The message is AJV's messages joined as the core joins them.
+ * A checker of a query against one of the app's schemas (`queryValidators.ts`), compiled on first
+ * use: rc-apps loads the app class in a sandbox where npm packages are absent. The message is AJV's
+ * messages joined as the core joins them.
  */
-export function queryChecker<T>(schema: object): (rawQuery: unknown) => QueryCheck<T> {
-    let validate: ValidateFunction<T> | undefined;
+export function queryChecker<T>(name: QueryName): (rawQuery: unknown) => QueryCheck<T> {
+    let validate: ValidateFunction | undefined;
     return (rawQuery) => {
         const query: unknown = isPlainObject(rawQuery) ? { ...rawQuery } : (rawQuery ?? {});
-        // allowUnionTypes only lets departmentId's two types pass AJV's strict mode; the messages are unchanged.
-        validate ??= new Ajv({ coerceTypes: 'array', allowUnionTypes: true }).compile<T>(schema);
+        validate ??= queryValidator(name);
         if (validate(query)) {
-            return { ok: true, value: query };
+            return { ok: true, value: query as T };
         }
         return { ok: false, message: (validate.errors ?? []).map((error) => error.message).join('\n ') };
     };
@@ -99,7 +98,7 @@ export function queryChecker<T>(schema: object): (rawQuery: unknown) => QueryChe
  * The schema is the core's for the agents reports (`isLivechatAnalyticsAgentsAverageServiceTimeProps`)
  * with `minimum: 0` on `count` and `offset` and the app's own parameters (`parameters.ts`).
  */
-export const checkReportQuery = queryChecker<ReportQuery>(querySchema(REPORT_PARAMETERS));
+export const checkReportQuery = queryChecker<ReportQuery>('report');
 
 /** Reads `start` and `end` exactly as `new Date(value)` does; `end` before `start` is a valid, empty range. */
 export function parseReportRange(

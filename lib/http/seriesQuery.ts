@@ -1,5 +1,4 @@
 import type { Attribution, HoursChoice } from '../reports/choices';
-import { querySchema, SERIES_PARAMETERS } from './parameters';
 import { queryChecker } from './query';
 import type { SeriesInterval } from '../time/calendar';
 
@@ -21,4 +20,4 @@ export interface SeriesQuery {
 }
 
 /** The series' parameters (`parameters.ts`), checked as the reports' are. */
-export const checkSeriesQuery = queryChecker<SeriesQuery>(querySchema(SERIES_PARAMETERS));
+export const checkSeriesQuery = queryChecker<SeriesQuery>('series');
