@@ -78,4 +78,8 @@ module.exports = {
     projects: only ? matrix.filter((engine) => engine.name === only).map(matrixProject) : [unit, e2e, ...matrix.map(matrixProject)],
     testResultsProcessor: '<rootDir>/dev/writeTestResults.js',
     testTimeout: 60000,
+    // Jest's default is one worker per core but one: on the 2-core machines here, one. The end-to-end
+    // suites spend much of their time waiting on the engine's Deno process and its timeouts, so two
+    // workers share the cores well.
+    maxWorkers: 2,
 };
