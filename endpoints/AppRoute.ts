@@ -18,6 +18,15 @@ export type RouteHandler = (request: IApiRequest, accessors: RouteAccessors) => 
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
 type Method = (typeof METHODS)[number];
+/** How the engine calls a route's method, with the request's accessors. */
+type EngineMethod = (
+    request: IApiRequest,
+    endpoint: IApiEndpointInfo,
+    read: IRead,
+    modify: IModify,
+    http: IHttp,
+    persis: IPersistence,
+) => Promise<IApiResponse>;
 
 export interface RouteOptions {
     path: string;
@@ -28,74 +37,31 @@ export interface RouteOptions {
 
 /**
  * Every endpoint of the app, one class: a path, whether it needs a login, and a handler per method it
- * serves. A method it does not serve answers 405 with an `Allow` header and a JSON body: without a
- * method of its own the engine fails the call and Rocket.Chat answers 500.
+ * serves. A method it does not serve answers 405 with an `Allow` header and a JSON body.
  */
 export class AppRoute extends ApiEndpoint {
     public readonly path: string;
     public readonly authRequired: boolean;
     private readonly handlers: RouteOptions['handlers'];
+    declare public readonly get: EngineMethod;
+    declare public readonly post: EngineMethod;
+    declare public readonly put: EngineMethod;
+    declare public readonly delete: EngineMethod;
+    declare public readonly patch: EngineMethod;
 
     constructor(app: IApp, options: RouteOptions) {
         super(app);
         this.path = options.path;
         this.authRequired = options.authRequired;
         this.handlers = options.handlers;
-    }
-
-    public get(
-        request: IApiRequest,
-        _e: IApiEndpointInfo,
-        read: IRead,
-        modify: IModify,
-        _h: IHttp,
-        persis: IPersistence,
-    ): Promise<IApiResponse> {
-        return this.serve('get', request, { read, modify, persis });
-    }
-
-    public post(
-        request: IApiRequest,
-        _e: IApiEndpointInfo,
-        read: IRead,
-        modify: IModify,
-        _h: IHttp,
-        persis: IPersistence,
-    ): Promise<IApiResponse> {
-        return this.serve('post', request, { read, modify, persis });
-    }
-
-    public put(
-        request: IApiRequest,
-        _e: IApiEndpointInfo,
-        read: IRead,
-        modify: IModify,
-        _h: IHttp,
-        persis: IPersistence,
-    ): Promise<IApiResponse> {
-        return this.serve('put', request, { read, modify, persis });
-    }
-
-    public delete(
-        request: IApiRequest,
-        _e: IApiEndpointInfo,
-        read: IRead,
-        modify: IModify,
-        _h: IHttp,
-        persis: IPersistence,
-    ): Promise<IApiResponse> {
-        return this.serve('delete', request, { read, modify, persis });
-    }
-
-    public patch(
-        request: IApiRequest,
-        _e: IApiEndpointInfo,
-        read: IRead,
-        modify: IModify,
-        _h: IHttp,
-        persis: IPersistence,
-    ): Promise<IApiResponse> {
-        return this.serve('patch', request, { read, modify, persis });
+        // Every method, served or not: the engine offers a route only the methods its endpoint has
+        // (`typeof endpoint[method] === 'function'`, deno-runtime/lib/accessors/mod.ts), and fails a
+        // call of an absent one, which Rocket.Chat answers 500. Those without a handler answer 405.
+        for (const method of METHODS) {
+            const handle: EngineMethod = (request, _endpoint, read, modify, _http, persis) =>
+                this.serve(method, request, { read, modify, persis });
+            Object.defineProperty(this, method, { value: handle });
+        }
     }
 
     private async serve(method: Method, request: IApiRequest, accessors: RouteAccessors): Promise<IApiResponse> {

@@ -4,7 +4,7 @@ import { CONTENT_SECURITY_POLICY } from '../../lib/dashboard/page';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
 import { OPEN_DASHBOARD_ACTION } from '../../lib/dashboard/openButton';
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
-import { AGENT, MANAGER, requestApp, startEngineWithApp } from './engineFixture';
+import { AGENT, clickDashboardEntry, MANAGER, requestApp, startEngineWithApp } from './engineFixture';
 import { testZipPath } from './testZip';
 import type { EngineFixture } from './engineFixture';
 import { DASHBOARD_ROUTES } from '../../lib/http/routes';
@@ -102,20 +102,10 @@ describe('the way in from Rocket.Chat', () => {
 
     it('opens a dialog in the user’s language whose button links the dashboard at the workspace’s address', async () => {
         const url = engine.host.url(engine.appId, DASHBOARD_ROUTES.page);
-        const english = await engine.host.clickActionButton(
-            engine.appId,
-            OPEN_DASHBOARD_ACTION,
-            MANAGER._id,
-            UIActionButtonContext.USER_DROPDOWN_ACTION,
-        );
+        const english = await clickDashboardEntry(engine, MANAGER._id);
         expect(english).toMatchObject({ success: true, type: 'modal.open', view: { title: { text: DASHBOARD_STRINGS.en.dialogTitle } } });
         expect(JSON.stringify(english)).toContain(JSON.stringify(url));
-        const spanish = await engine.host.clickActionButton(
-            engine.appId,
-            OPEN_DASHBOARD_ACTION,
-            SPANISH_MONITOR._id,
-            UIActionButtonContext.USER_DROPDOWN_ACTION,
-        );
+        const spanish = await clickDashboardEntry(engine, SPANISH_MONITOR._id);
         expect(spanish).toMatchObject({ view: { title: { text: DASHBOARD_STRINGS.es.dialogTitle } } });
         expect(JSON.stringify(spanish)).toContain(DASHBOARD_STRINGS.es.dialogOpen);
         // Rocket.Chat's client opens the link and also reports the click; the app answers it.

@@ -1,5 +1,3 @@
-import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
-
 import { engineVersion } from '../../dev/host/AppsEngineHost';
 import { OPEN_DASHBOARD_ACTION } from '../../lib/dashboard/openButton';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
@@ -7,7 +5,7 @@ import { DASHBOARD_ROUTES } from '../../lib/http/routes';
 import { storedTag } from '../../lib/storage/layout';
 import { READY_TAG } from '../../lib/storage/versions';
 import type { EngineFixture } from './engineFixture';
-import { eventually, MANAGER, REPORT_PATH, startEngineWithApp, TOTAL_PATH } from './engineFixture';
+import { clickDashboardEntry, eventually, MANAGER, REPORT_PATH, startEngineWithApp, TOTAL_PATH } from './engineFixture';
 import { testZipPath } from './testZip';
 
 /**
@@ -90,12 +88,7 @@ describe(`the engine contract on Apps-Engine ${engineVersion()}`, () => {
 
     it('registers the user-menu button and answers its click with the dialog', async () => {
         expect(engine.host.actionButtons(engine.appId).map((button) => button.actionId)).toEqual([OPEN_DASHBOARD_ACTION]);
-        const dialog = await engine.host.clickActionButton(
-            engine.appId,
-            OPEN_DASHBOARD_ACTION,
-            MANAGER._id,
-            UIActionButtonContext.USER_DROPDOWN_ACTION,
-        );
+        const dialog = await clickDashboardEntry(engine, MANAGER._id);
         expect(dialog).toMatchObject({ success: true, type: 'modal.open', view: { title: { text: DASHBOARD_STRINGS.en.dialogTitle } } });
     });
 

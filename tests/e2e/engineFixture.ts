@@ -1,5 +1,10 @@
 import * as fs from 'fs';
 
+import { UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
+import type { IUIKitResponse } from '@rocket.chat/apps-engine/definition/uikit';
+
+import { OPEN_DASHBOARD_ACTION } from '../../lib/dashboard/openButton';
+
 import { AppsEngineHost, engineVersion } from '../../dev/host/AppsEngineHost';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { testZipPath } from './testZip';
@@ -122,4 +127,9 @@ export async function eventually(assertion: () => Promise<void>): Promise<void> 
             await new Promise((resolve) => setTimeout(resolve, 20));
         }
     }
+}
+
+/** A user clicks the user menu's "Service time dashboard": the dialog the app answers. */
+export function clickDashboardEntry(engine: Pick<EngineFixture, 'host' | 'appId'>, userId: string): Promise<IUIKitResponse> {
+    return engine.host.clickActionButton(engine.appId, OPEN_DASHBOARD_ACTION, userId, UIActionButtonContext.USER_DROPDOWN_ACTION);
 }
