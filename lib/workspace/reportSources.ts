@@ -7,26 +7,25 @@ import type { ReportReader } from '../reports/reportReader';
 import { PersistenceRecordStore } from '../storage/persistenceRecordStore';
 import { readBusinessHoursSetting, readPaginationSettings, readReportingTimeZone, readReportRoles } from './workspaceSettings';
 
-/** The workspace behind a report request: the role setting, pagination settings and the stored records. */
-export function workspaceReportSources(read: IRead): ReportSources {
-    const store = new PersistenceRecordStore(read.getPersistenceReader());
+/** The workspace's settings every agents report reads: the role setting, pagination and business hours. */
+function reportSettings(read: IRead): Omit<ReportSources, 'agentTotals'> {
     return {
         allowedRoles: () => readReportRoles(read),
         paginationSettings: () => readPaginationSettings(read),
         businessHoursSetting: () => readBusinessHoursSetting(read),
-        agentTotals: (scope) => store.totals(scope),
     };
+}
+
+/** The workspace behind a report request: its settings and the stored records' totals. */
+export function workspaceReportSources(read: IRead): ReportSources {
+    const store = new PersistenceRecordStore(read.getPersistenceReader());
+    return { ...reportSettings(read), agentTotals: (scope) => store.totals(scope) };
 }
 
 /** The same for the stats report: per-agent stats instead of totals. */
 export function workspaceStatsSources(read: IRead): ReportSources<AgentStats> {
     const store = new PersistenceRecordStore(read.getPersistenceReader());
-    return {
-        allowedRoles: () => readReportRoles(read),
-        paginationSettings: () => readPaginationSettings(read),
-        businessHoursSetting: () => readBusinessHoursSetting(read),
-        agentTotals: (scope) => store.stats(scope),
-    };
+    return { ...reportSettings(read), agentTotals: (scope) => store.stats(scope) };
 }
 
 /** The workspace behind a series request. */
