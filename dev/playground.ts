@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     // The dashboard's "last 30 days" (`time/presets.ts`): today and the 29 days before, whole days of the zone.
     const utc = presetRange('last30', new Date(), 'UTC') as Range;
     const saoPaulo = presetRange('last30', new Date(), 'America/Sao_Paulo') as Range;
-    const url = `${host.url(appId, REPORT_PATH)}?start=${utc.start.toISOString()}&end=${utc.end.toISOString()}`;
+    // As UTC instants (`Z`): a local offset's `+` would read as a space in a query string.
+    const instant = (date: Date) => new Date(date.getTime()).toISOString();
+    const url = `${host.url(appId, REPORT_PATH)}?start=${instant(utc.start)}&end=${instant(utc.end)}`;
     const curl = (user: { _id: string; authToken: string }, target: string) =>
         `curl -s -H 'X-User-Id: ${user._id}' -H 'X-Auth-Token: ${user.authToken}' '${target}'`;
     console.log(`
@@ -82,7 +84,7 @@ As the demo agent, whose role may not read reports (403):
   ${curl(DEMO_AGENT, url)}
 
 Each day of the last 30 in São Paulo, and each agent's median, p90 and first response:
-  ${curl(DEMO_MANAGER, `${host.url(appId, SERIES_PATH)}?start=${saoPaulo.start.toISOString()}&end=${saoPaulo.end.toISOString()}&interval=day&timezone=America/Sao_Paulo`)}
+  ${curl(DEMO_MANAGER, `${host.url(appId, SERIES_PATH)}?start=${instant(saoPaulo.start)}&end=${instant(saoPaulo.end)}&interval=day&timezone=America/Sao_Paulo`)}
   ${curl(DEMO_MANAGER, url.replace(REPORT_PATH, STATS_PATH))}
 
 Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),
