@@ -1,6 +1,7 @@
 import type { IUserSettings } from '@rocket.chat/apps-engine/definition/users/IUserSettings';
 
 import { hasAllowedRole } from '../access/roles';
+import { codeBlockCell } from '../format/codeBlock';
 import { formatDuration } from '../format/duration';
 import type { Caller } from '../http/guard';
 import type { AgentTotals } from '../reports/agentTotals';
@@ -64,12 +65,16 @@ export function parseServiceTimeArgs(args: string[], now: Date, timeZone: string
     };
 }
 
-/** The answer the caller reads: a fixed-width table of agents, chats and average service time. */
+/** The answer the caller reads: a fixed-width table of agents, chats and average service time; no name can leave its code block. */
 export function formatServiceTimeTable(totals: AgentTotals[], label: string, messages: CommandMessages = MESSAGES.en): string {
     if (totals.length === 0) {
         return messages.empty(label);
     }
-    const rows = totals.map((agent) => [agent.username, String(agent.chats), formatDuration(ceilSecondsAverage(agent.sumMs, agent.chats))]);
+    const rows = totals.map((agent) => [
+        codeBlockCell(agent.username),
+        String(agent.chats),
+        formatDuration(ceilSecondsAverage(agent.sumMs, agent.chats)),
+    ]);
     const header = [...messages.header];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     const line = (cells: string[]) =>

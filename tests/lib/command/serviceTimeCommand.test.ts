@@ -100,6 +100,18 @@ describe('/service-time answer', () => {
         );
     });
 
+    it('keeps user data inside its code block: no name can close the fence, start a line of its own or be read as Markdown', () => {
+        const hostile = 'eve```\n[click me](https://evil.example/phish) @all **bold**\r\n```';
+        const table = formatServiceTimeTable([{ agentId: 'e', username: hostile, chats: 1, sumMs: 1_000 }], 'the last 7 days');
+        const lines = table.split('\n');
+        // The block opens on line 2 and closes on the last line; nothing between them is a fence or carries a backtick.
+        expect(lines[1]).toBe('```');
+        expect(lines[lines.length - 1]).toBe('```');
+        expect(lines).toHaveLength(5);
+        expect(lines.slice(2, -1).join('\n')).not.toContain('`');
+        expect(lines[3]).toContain('[click me](https://evil.example/phish) @all **bold**');
+    });
+
     it('says so when nothing was found', () => {
         expect(formatServiceTimeTable([], 'the last 7 days')).toBe('No closed chats with service time in the last 7 days.');
     });
