@@ -8,6 +8,10 @@
  * (an update). Without `--zip` it builds the zip first (`npm run package`). `RC_URL`, `RC_USER`,
  * `RC_PASSWORD`, `RC_USER_ID` and `RC_TOKEN` stand for the flags, so that no secret lands in the
  * shell's history.
+ *
+ * Credentials go to the origin given and nowhere else: the deploy follows no redirect (it stops and
+ * says where the workspace pointed), and it refuses a plain `http://` URL unless it names this
+ * machine (loopback) or `--insecure` is given.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,6 +30,8 @@ export interface DeployOptions {
     code?: string;
     userId?: string;
     token?: string;
+    /** Allows a plain `http://` URL to another machine: the password or token would cross the network unencrypted. */
+    insecure?: boolean;
 }
 
 export interface DeployResult {
@@ -42,7 +48,32 @@ interface Credentials {
 export class DeployError extends Error {}
 
 export const USAGE =
-    'Usage: npm run deploy -- --url https://chat.example.com (--username U --password P [--code 123456] | --user-id ID --token T) [--zip dist/app.zip]';
+    'Usage: npm run deploy -- --url https://chat.example.com (--username U --password P [--code 123456] | --user-id ID --token T) [--zip dist/app.zip] [--insecure]';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+/** The workspace's base URL, checked: http(s) only, no credentials in it, plain http only to loopback unless `insecure`. */
+export function checkWorkspaceUrl(url: string, insecure = false): URL {
+    let parsed: URL;
+    try {
+        parsed = new URL(url);
+    } catch {
+        throw new DeployError(`--url is not a URL: ${url}\n${USAGE}`);
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new DeployError(`--url must start with https:// (it starts with ${parsed.protocol}//).`);
+    }
+    if (parsed.username || parsed.password) {
+        throw new DeployError('--url must not hold a user name or password: give them with --username and --password.');
+    }
+    const loopback = LOOPBACK_HOSTS.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+    if (parsed.protocol === 'http:' && !loopback && !insecure) {
+        throw new DeployError(
+            `${parsed.origin} is plain http: the password or token would cross the network unencrypted. Use https://, or give --insecure if you accept that.`,
+        );
+    }
+    return parsed;
+}
 
 /** The options from flags, then the environment; a clear error for what is missing. */
 export function readDeployOptions(args: string[], env: NodeJS.ProcessEnv): Omit<DeployOptions, 'zip'> & { zip?: string } {
@@ -56,6 +87,7 @@ export function readDeployOptions(args: string[], env: NodeJS.ProcessEnv): Omit<
             'user-id': { type: 'string' },
             token: { type: 'string' },
             zip: { type: 'string' },
+            insecure: { type: 'boolean' },
         },
     });
     const options = {
@@ -66,10 +98,12 @@ export function readDeployOptions(args: string[], env: NodeJS.ProcessEnv): Omit<
         userId: values['user-id'] ?? env.RC_USER_ID,
         token: values.token ?? env.RC_TOKEN,
         zip: values.zip,
+        insecure: values.insecure === true,
     };
     if (!options.url) {
         throw new DeployError(`No workspace URL: give --url (or RC_URL).\n${USAGE}`);
     }
+    checkWorkspaceUrl(options.url, options.insecure);
     const withPassword = options.username !== undefined || options.password !== undefined;
     const withToken = options.userId !== undefined || options.token !== undefined;
     if (withPassword === withToken) {
@@ -86,6 +120,7 @@ export function readDeployOptions(args: string[], env: NodeJS.ProcessEnv): Omit<
 
 /** Uploads the zip: installs the app, or updates it where the workspace has it already. */
 export async function deployApp(options: DeployOptions): Promise<DeployResult> {
+    checkWorkspaceUrl(options.url, options.insecure);
     const info = readZipInfo(options.zip);
     const credentials = await logIn(options);
     const auth = { 'X-User-Id': credentials.userId, 'X-Auth-Token': credentials.authToken };
@@ -125,13 +160,26 @@ async function logIn(options: DeployOptions): Promise<Credentials> {
     return { userId: body.data.userId, authToken: body.data.authToken };
 }
 
+/**
+ * One request to the workspace, redirects not followed: fetch would send the headers and the body
+ * (credentials, the zip) to wherever a 307 or 308 points, and turn the upload into a GET on a 301 or 302.
+ */
 async function call(url: string, endpoint: string, init: RequestInit): Promise<Response> {
     const target = `${url.replace(/\/+$/, '')}${endpoint}`;
+    let answer: Response;
     try {
-        return await fetch(target, init);
+        answer = await fetch(target, { ...init, redirect: 'manual' });
     } catch (error) {
         throw new DeployError(`Could not reach ${target}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (answer.status >= 300 && answer.status < 400) {
+        const location = answer.headers.get('location');
+        const where = location ? new URL(location, target).href : 'nowhere (no Location header)';
+        throw new DeployError(
+            `${target} answered HTTP ${answer.status}, pointing to ${where}. The deploy follows no redirect, so that your credentials go only to ${new URL(target).origin}: give --url as the workspace's own address.`,
+        );
+    }
+    return answer;
 }
 
 function readZipInfo(zip: string): IAppInfo {

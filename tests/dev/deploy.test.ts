@@ -16,10 +16,14 @@ const ADMIN = { username: 'admin', password: 's3cret', userId: 'admin-id', authT
  * A stand-in for the parts of Rocket.Chat's REST API that an upload uses (`/api/v1/login`,
  * `/api/v1/me`, `GET`/`POST /api/apps[/:id]`), answering as Rocket.Chat does and keeping what it got.
  */
-async function workspaceStandIn() {
+async function workspaceStandIn(redirects: Record<string, { status: number; to: string }> = {}) {
     const installed = new Map<string, Buffer>();
     const uploads: Array<{ path: string; body: Buffer; contentType: string }> = [];
     const app = express();
+    app.use((req, res, next) => {
+        const redirect = redirects[`${req.method} ${req.path}`];
+        return redirect ? res.redirect(redirect.status, `${redirect.to}${req.path}`) : next();
+    });
     const authorised = (req: express.Request) => req.header('x-user-id') === ADMIN.userId && req.header('x-auth-token') === ADMIN.authToken;
     app.post('/api/v1/login', express.json(), (req, res) => {
         const ok = req.body.user === ADMIN.username && req.body.password === ADMIN.password;
@@ -115,6 +119,65 @@ describe('npm run deploy', () => {
             await workspace.close();
         }
         await expect(deployApp({ url: workspace.url, zip, userId: 'x', token: 'y' })).rejects.toThrow(DeployError);
+    });
+
+    it.each([
+        ['the login', 'POST /api/v1/login', 307, { username: ADMIN.username, password: ADMIN.password }],
+        ['the login', 'POST /api/v1/login', 308, { username: ADMIN.username, password: ADMIN.password }],
+        ['the token check', 'GET /api/v1/me', 302, { userId: ADMIN.userId, token: ADMIN.authToken }],
+        ['the upload', 'POST /api/apps', 307, { userId: ADMIN.userId, token: ADMIN.authToken }],
+        ['the upload', 'POST /api/apps', 301, { userId: ADMIN.userId, token: ADMIN.authToken }],
+        ['the upload', 'POST /api/apps', 302, { userId: ADMIN.userId, token: ADMIN.authToken }],
+    ])('stops at a redirect of %s (%s, HTTP %i), says where it pointed, and sends nothing there', async (_, route, status, login) => {
+        const seenElsewhere: Array<{ path: string; headers: string[]; body: string }> = [];
+        const elsewhere = express();
+        elsewhere.use(express.text({ type: '*/*', limit: '10mb' }), (req, res) => {
+            seenElsewhere.push({ path: req.path, headers: Object.keys(req.headers), body: String(req.body ?? '') });
+            res.json({ success: true, status: 'success', data: { userId: 'x', authToken: 'y' } });
+        });
+        const other = await new Promise<Server>((resolve) => {
+            const listening = elsewhere.listen(0, '127.0.0.1', () => resolve(listening));
+        });
+        // Another port is another origin, as another host would be.
+        const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+        const workspace = await workspaceStandIn({ [route]: { status, to: otherUrl } });
+        try {
+            const [, path] = route.split(' ');
+            await expect(deployApp({ url: workspace.url, zip, ...login })).rejects.toThrow(
+                `answered HTTP ${status}, pointing to ${otherUrl}${path}. The deploy follows no redirect`,
+            );
+            expect(seenElsewhere).toEqual([]);
+            expect(workspace.uploads).toEqual([]);
+        } finally {
+            await workspace.close();
+            await new Promise<void>((resolve) => other.close(() => resolve()));
+        }
+    });
+
+    it('refuses plain http except to this machine, unless --insecure; and URLs with credentials or another scheme', () => {
+        expect(() => readDeployOptions(['--url', 'http://chat.example.com', '--user-id', 'u', '--token', 't'], {})).toThrow(
+            'http://chat.example.com is plain http: the password or token would cross the network unencrypted',
+        );
+        expect(readDeployOptions(['--url', 'http://chat.example.com', '--user-id', 'u', '--token', 't', '--insecure'], {})).toMatchObject({
+            insecure: true,
+        });
+        for (const loopback of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+            expect(readDeployOptions(['--url', loopback, '--user-id', 'u', '--token', 't'], {})).toMatchObject({ url: loopback });
+        }
+        expect(() => readDeployOptions(['--url', 'http://localhost.evil.example', '--user-id', 'u', '--token', 't'], {})).toThrow(
+            'plain http',
+        );
+        expect(() => readDeployOptions(['--url', 'https://admin:pw@chat.example.com', '--user-id', 'u', '--token', 't'], {})).toThrow(
+            'must not hold a user name or password',
+        );
+        expect(() => readDeployOptions(['--url', 'ftp://chat.example.com', '--user-id', 'u', '--token', 't'], {})).toThrow(
+            'must start with https://',
+        );
+        expect(() => readDeployOptions(['--url', 'chat.example.com', '--user-id', 'u', '--token', 't'], {})).toThrow('is not a URL');
+    });
+
+    it('refuses a plain http workspace before sending anything, when called without the flags', async () => {
+        await expect(deployApp({ url: 'http://chat.example.com', zip, userId: 'u', token: 't' })).rejects.toThrow('plain http');
     });
 
     it('reads flags, then the environment, and refuses half a login', () => {
