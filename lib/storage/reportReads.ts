@@ -111,7 +111,10 @@ export class BucketReportReads {
     private stepReader(kind: BucketKind): StepReader {
         const reads = new Map<string, Promise<StepResult>>();
         return (step, ready) => {
-            const key = step.kind === 'buckets' ? `buckets|${step.level}|${step.parent}|${step.view}` : `records|${step.period}`;
+            const key =
+                step.kind === 'buckets'
+                    ? `buckets|${step.level}|${step.parent}|${viewOfRead(step.views) ?? '*'}`
+                    : `records|${step.period}`;
             let read = reads.get(key);
             if (!read) {
                 read = this.read(step, ready, kind);
@@ -125,9 +128,10 @@ export class BucketReportReads {
         if (step.kind === 'records') {
             return this.documents.reportRecords(step.period, ready);
         }
+        const view = viewOfRead(step.views);
         return kind === 'totals'
-            ? this.documents.bucketGroup(step.level, step.parent, step.view, 'totals')
-            : this.documents.bucketGroup(step.level, step.parent, step.view);
+            ? this.documents.bucketGroup(step.level, step.parent, view, 'totals')
+            : this.documents.bucketGroup(step.level, step.parent, view);
     }
 
     /** Reads a scope as planned and hands every record and bucket view to the sink; each room counts once. */
@@ -142,12 +146,14 @@ export class BucketReportReads {
                 return;
             }
             const buckets = result as AssembledBuckets<TotalsColumns>;
-            const departmentId = step.view === ALL_DEPARTMENTS_VIEW ? undefined : step.view.slice('dept:'.length);
             for (const period of step.periods) {
                 if (buckets.torn.has(period)) {
                     torn.push(period);
-                } else {
-                    sink.addBucketView(buckets.views.get(period)?.get(step.view) ?? [], departmentId);
+                    continue;
+                }
+                for (const view of step.views) {
+                    const departmentId = view === ALL_DEPARTMENTS_VIEW ? undefined : view.slice('dept:'.length);
+                    sink.addBucketView(buckets.views.get(period)?.get(view) ?? [], departmentId);
                 }
             }
         });
@@ -160,6 +166,11 @@ export class BucketReportReads {
             sink.addRecords(records);
         }
     }
+}
+
+/** The one view a bucket read asks for, or undefined (every view) for a report naming several. */
+function viewOfRead(views: readonly BucketView[]): BucketView | undefined {
+    return views.length === 1 ? views[0] : undefined;
 }
 
 function totalsSink(accumulator: AgentTotalsAccumulator): ReadSink {

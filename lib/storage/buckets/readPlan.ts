@@ -6,8 +6,11 @@ import { childLevel, childStarts, parentTag, periodEnd, periodStart, periodTag }
 
 /** One read a report makes, and what it takes from the answer. */
 export type ReadStep =
-    /** The buckets of one level under one parent, in one view (one read), of which these periods are used. */
-    | { kind: 'buckets'; level: Level; parent: string; view: BucketView; periods: string[] }
+    /**
+     * The buckets of one level under one parent, of which these periods are used, in these views: one
+     * read whatever the views (of the one view, or of every view when a report names several).
+     */
+    | { kind: 'buckets'; level: Level; parent: string; views: BucketView[]; periods: string[] }
     /** The records of a slot, an hour or (before the buckets are ready) a month, filtered by the scope. */
     | { kind: 'records'; period: string };
 
@@ -28,8 +31,9 @@ const MAX_DIRTY_SLOTS_READ_ONE_BY_ONE = 3;
 /**
  * How a report reads a range, from the coarsest buckets that are whole and clean:
  * - a year, month, day, hour or slot the range covers whole and no pending write touches: its
- *   bucket, read with its siblings in one read per view (every year, a year's months, a month's days,
- *   a day's hours, an hour's slots), the `all` view for an unfiltered report, each named department's view for a filtered one;
+ *   bucket, read with its siblings in one read (every year, a year's months, a month's days, a day's
+ *   hours, an hour's slots), the `all` view for an unfiltered report, the named department's view for
+ *   a filtered one, and every view for one that names several (so that the reads do not grow with them);
  * - one covered in part, or touched by a pending write: its children, the same way;
  * - a slot covered in part or dirty: its records, so the edges of any range cost at most two slots'
  *   records; an hour with more than a few dirty slots: its records, so pending writes never make a
@@ -90,7 +94,7 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
         visit('year', Date.UTC(year, 0, 1));
     }
     const views = [...new Set(inputs.views)];
-    const bucketSteps = [...groups.values()].flatMap((group) => views.map((view): ReadStep => ({ kind: 'buckets', ...group, view })));
+    const bucketSteps = [...groups.values()].map((group): ReadStep => ({ kind: 'buckets', ...group, views }));
     return [...bucketSteps, ...steps];
 }
 

@@ -19,14 +19,14 @@ const months = (year: number, ...list: string[]) => list.map((month) => `month:$
 describe('the read plan', () => {
     it('reads a whole year from its year bucket, and a partial year’s whole months in one read', () => {
         expect(plan({ range: { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') } })).toEqual([
-            { kind: 'buckets', level: 'year', parent: 'years', view: 'all', periods: ['year:2024'] },
+            { kind: 'buckets', level: 'year', parent: 'years', views: ['all'], periods: ['year:2024'] },
         ]);
         expect(plan({ range: { start: at('2024-02-01'), end: at('2024-12-31T23:59:59.999Z') } })).toEqual([
             {
                 kind: 'buckets',
                 level: 'month',
                 parent: 'year:2024',
-                view: 'all',
+                views: ['all'],
                 periods: months(2024, '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'),
             },
         ]);
@@ -37,8 +37,14 @@ describe('the read plan', () => {
         expect(steps).toContainEqual({ kind: 'records', period: 'slot:2024-01-30T12:05' });
         expect(steps).toContainEqual({ kind: 'records', period: 'slot:2024-03-01T00:00' });
         expect(steps.filter((step) => step.kind === 'records')).toHaveLength(2);
-        expect(steps).toContainEqual({ kind: 'buckets', level: 'month', parent: 'year:2024', view: 'all', periods: ['month:2024-02'] });
-        expect(steps).toContainEqual({ kind: 'buckets', level: 'day', parent: 'month:2024-01', view: 'all', periods: ['day:2024-01-31'] });
+        expect(steps).toContainEqual({ kind: 'buckets', level: 'month', parent: 'year:2024', views: ['all'], periods: ['month:2024-02'] });
+        expect(steps).toContainEqual({
+            kind: 'buckets',
+            level: 'day',
+            parent: 'month:2024-01',
+            views: ['all'],
+            periods: ['day:2024-01-31'],
+        });
         expect(steps).toContainEqual(
             expect.objectContaining({
                 kind: 'buckets',
@@ -64,7 +70,17 @@ describe('the read plan', () => {
         const dirtySlots = new Set(['00', '05', '10', '15'].map((minute) => `slot:2024-02-10T08:${minute}`));
         const steps = plan({ range: { start: at('2024-02-10'), end: at('2024-02-10T23:59:59.999Z') }, dirtySlots, views: ['dept:sales'] });
         expect(steps.filter((step) => step.kind === 'records')).toEqual([{ kind: 'records', period: 'hour:2024-02-10T08' }]);
-        expect(steps.every((step) => step.kind === 'records' || step.view === 'dept:sales')).toBe(true);
+        expect(steps.every((step) => step.kind === 'records' || step.views.join() === 'dept:sales')).toBe(true);
+    });
+
+    it('makes one read of each bucket group for a report naming several departments, however many', () => {
+        const dirtySlots = new Set(['slot:2024-02-10T08:05', 'slot:2024-05-01T13:00']);
+        const range = { start: at('2024-01-01'), end: at('2024-12-31T23:59:59.999Z') };
+        const one = plan({ range, dirtySlots, views: ['dept:a'] });
+        const many = plan({ range, dirtySlots, views: Array.from({ length: 500 }, (_, index) => `dept:${index}` as const) });
+        expect(many).toHaveLength(one.length);
+        const groups = many.flatMap((step) => (step.kind === 'buckets' ? [step] : []));
+        expect(groups.every((step) => step.views.length === 500)).toBe(true);
     });
 
     it('reads every month’s records before the buckets are ready', () => {
