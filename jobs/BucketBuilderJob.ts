@@ -39,6 +39,7 @@ export function bucketBuilderProcessor(registrationLogger: ILogger): IProcessor 
             let summary: RebuildSummary;
             try {
                 summary = await store.rebuildBuckets();
+                await store.pruneTombstones();
                 const cutoff = await readRetentionCutoff(read);
                 if (cutoff !== undefined) {
                     const removed = await store.pruneBefore(cutoff);

@@ -29,12 +29,15 @@ export async function recordClosedRoom(
     }
     try {
         // The upsert is idempotent: a retry cannot count the room twice.
-        const record = await withRetries(async () => {
+        const saved = await withRetries(async () => {
             const withLegs = withLegsOf(decision.record, await store.legEvents(room.id));
-            await store.save(withLegs);
-            return withLegs;
+            return { record: withLegs, outcome: await store.save(withLegs) };
         }, pause);
-        return { counts: true, record };
+        if (saved.outcome === 'room-deleted') {
+            logger.debug(`Not recorded: room ${room.id} was deleted`);
+            return { counts: false, reason: `room ${room.id} was deleted` };
+        }
+        return { counts: true, record: saved.record };
     } catch (error) {
         const why = messageOf(error);
         logger.error(

@@ -198,8 +198,9 @@ async function importRoom(context: ImportBatchContext, summary: ListedRoom): Pro
             return 'skipped';
         }
         // Its close event was lost (the app disabled, or not yet installed), but maybe not every leg event.
-        await context.records.save(withLegsOf(decision.record, await context.records.legEvents(summary.id)));
-        return 'imported';
+        const outcome = await context.records.save(withLegsOf(decision.record, await context.records.legEvents(summary.id)));
+        // Deleted while the import read it: the deletion wins (`ChatStore.save`).
+        return outcome === 'saved' ? 'imported' : 'skipped';
     } catch (error) {
         context.logger.warn(`History import: room ${summary.id} failed and was left out: ${messageOf(error)}`);
         return 'failed';

@@ -1,6 +1,6 @@
 import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors';
 
-import type { ChatStore, LegStore } from '../chats/chatStore';
+import type { ChatStore, LegStore, SaveOutcome } from '../chats/chatStore';
 import type { ServiceRecord } from '../chats/serviceRecord';
 import { recordFingerprint } from '../chats/serviceRecord';
 import type { LegEvent } from '../legs/legs';
@@ -16,6 +16,7 @@ import {
     recordAssociations,
     roomLegEventsQuery,
     roomRecordsQuery,
+    tombstoneAssociations,
 } from './layout';
 
 /**
@@ -23,6 +24,12 @@ import {
  * deletion and the history import write. No write touches a bucket: a save writes a marker of its
  * own naming the record's slot, and only then the record, so whatever prefix of a save lands, the
  * slot is marked before its record changes (the builder, `builder/`, settles it).
+ *
+ * **A deletion wins, whatever the order.** A deletion writes the room's tombstone, then removes its
+ * record and leg events; a save or a leg event writes, then reads the tombstone, and removes what it
+ * wrote if the tombstone is there. Either the deletion's removal comes after the write (and removes
+ * it), or the write's read comes after the tombstone (and sees it): a close, a late or repeated
+ * event, or an import that raced the deletion leaves nothing of the room. One read per write.
  */
 export class ChatRecords implements ChatStore, LegStore {
     constructor(
@@ -30,15 +37,24 @@ export class ChatRecords implements ChatStore, LegStore {
         private readonly writer?: IPersistence,
     ) {}
 
-    public async save(record: ServiceRecord): Promise<void> {
+    public async save(record: ServiceRecord): Promise<SaveOutcome> {
         // Two writes per room: the year marker is the builder's (`builder/bucketBuilder.ts`).
         await this.markDirty(record.roomId, record.createdAt, recordFingerprint(record));
         await requireWriter(this.writer).updateByAssociations(recordAssociations(record.roomId, record.createdAt), record, true);
+        if (await this.documents.isDeleted(record.roomId)) {
+            await this.removeRecordAndLegs(record.roomId);
+            return 'room-deleted';
+        }
+        return 'saved';
     }
 
     /** Each event its own document: two events of one chat handled at once cannot overwrite each other. */
     public async addLegEvent(roomId: string, roomCreatedAt: number, event: LegEvent): Promise<void> {
-        await requireWriter(this.writer).createWithAssociations(event, legEventAssociations(roomId, roomCreatedAt));
+        const writer = requireWriter(this.writer);
+        await writer.createWithAssociations(event, legEventAssociations(roomId, roomCreatedAt));
+        if (await this.documents.isDeleted(roomId)) {
+            await writer.removeByAssociations(roomLegEventsQuery(roomId));
+        }
     }
 
     public legEvents(roomId: string): Promise<LegEvent[]> {
@@ -54,8 +70,14 @@ export class ChatRecords implements ChatStore, LegStore {
         return (await this.documents.roomRecords(roomId)).length > 0 || (await this.documents.legacyRoomRecords(roomId)).length > 0;
     }
 
+    /** The tombstone first (see the class), then the room's record and leg events; answers whether there was a record. */
+    public async forget(roomId: string, deletedAt = Date.now()): Promise<boolean> {
+        await requireWriter(this.writer).updateByAssociations(tombstoneAssociations(roomId, deletedAt), { roomId, deletedAt }, true);
+        return this.removeRecordAndLegs(roomId);
+    }
+
     /** Removes the room's record and its leg events; answers whether there was a record. */
-    public async remove(roomId: string): Promise<boolean> {
+    private async removeRecordAndLegs(roomId: string): Promise<boolean> {
         const writer = requireWriter(this.writer);
         await writer.removeByAssociations(roomLegEventsQuery(roomId));
         const [current, legacy] = [await this.documents.roomRecords(roomId), await this.documents.legacyRoomRecords(roomId)];

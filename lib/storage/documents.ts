@@ -15,6 +15,7 @@ import {
     periodRecordsQuery,
     roomLegEventsQuery,
     roomRecordsQuery,
+    roomTombstoneQuery,
     tag,
     utcYear,
 } from './layout';
@@ -57,6 +58,11 @@ export class StoredDocuments {
         }
         const [current, legacy] = await Promise.all([this.records(period), this.legacyMonthRecords(period)]);
         return [...current, ...legacy];
+    }
+
+    /** Whether the room was deleted (its tombstone is there). */
+    public async isDeleted(roomId: string): Promise<boolean> {
+        return (await this.reader.readByAssociations(roomTombstoneQuery(roomId))).length > 0;
     }
 
     public async legEvents(roomId: string): Promise<LegEvent[]> {

@@ -2,7 +2,7 @@ import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket
 
 import type { Level } from '../time/periods';
 import { periodStart, periodTag, periodTagsOf } from '../time/periods';
-import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RECORD_TAG, YEAR_MARKER_TAG } from './versions';
+import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RECORD_TAG, TOMBSTONE_TAG, YEAR_MARKER_TAG } from './versions';
 
 /**
  * How the app's documents sit in Rocket.Chat's app persistence: every tag, every association list
@@ -17,6 +17,9 @@ import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RECORD_TAG, YEAR_MARKER_TAG } from '.
  * Indexes": query on the entire array), and its `$all` page says the same of `$all`'s first element.
  * So every list below starts with the tag that names the fewest documents: the room, the period, the
  * marker's token, the bucket group. `dev/workspace/persistenceCollection.ts` counts those entries.
+ *
+ * App 1.6 adds, within layout 3, a deleted room's tombstone: [room, `service-deleted-room-v1`,
+ * `deleted-in:month:…` of the deletion], kept for at least a month (see `chatRecords.ts`).
  *
  * App 1.4 adds, within layout 3, a chat's leg events: [room, `service-leg-event-v1`, month of the
  * room's creation], one document per event (created, never updated: events of one chat that race
@@ -94,6 +97,26 @@ export function roomLegEventsQuery(roomId: string): Association[] {
 /** Every leg event of the rooms created in a month: what the retention removes. */
 export function monthLegEventsQuery(month: string): Association[] {
     return [tag(month), tag(LEG_EVENT_TAG)];
+}
+
+/** A deleted room's tombstone: the room first, then the month of the deletion, by which old tombstones are pruned. */
+export function tombstoneAssociations(roomId: string, deletedAt: number): Association[] {
+    return [roomAssociation(roomId), tag(TOMBSTONE_TAG), tag(tombstoneMonthTag(deletedAt))];
+}
+
+/** A room's tombstones (one, or one per deletion event handled in another month). */
+export function roomTombstoneQuery(roomId: string): Association[] {
+    return [roomAssociation(roomId), tag(TOMBSTONE_TAG)];
+}
+
+/** The tombstones of the rooms deleted in the month of an instant: what their prune removes. */
+export function monthTombstonesQuery(deletedAt: number): Association[] {
+    return [tag(tombstoneMonthTag(deletedAt)), tag(TOMBSTONE_TAG)];
+}
+
+/** Not a `month:` tag: a room's deletion month must never be read as the month of a record. */
+function tombstoneMonthTag(deletedAt: number): string {
+    return `deleted-in:${monthTag(deletedAt)}`;
 }
 
 /** Every record of a slot, hour, day or month: the period first (only records carry period tags). */

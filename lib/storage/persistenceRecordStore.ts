@@ -1,6 +1,6 @@
 import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 
-import type { ChatStore, LegStore } from '../chats/chatStore';
+import type { ChatStore, LegStore, SaveOutcome } from '../chats/chatStore';
 import type { ServiceRecord } from '../chats/serviceRecord';
 import type { LegEvent } from '../legs/legs';
 import type { AgentStats } from '../reports/agentStats';
@@ -14,7 +14,7 @@ import { BUILDER_RUN_BUDGET_MS } from './builder/buildRun';
 import { ChatRecords } from './chatRecords';
 import { requireWriter, StoredDocuments } from './documents';
 import { BucketReportReads } from './reportReads';
-import { pruneBefore } from './retention';
+import { pruneBefore, pruneTombstones } from './retention';
 import { totalsFromTimelines } from './timelineReads';
 
 /**
@@ -41,7 +41,7 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
         this.reads = new BucketReportReads(this.documents);
     }
 
-    public save(record: ServiceRecord): Promise<void> {
+    public save(record: ServiceRecord): Promise<SaveOutcome> {
         return this.chats.save(record);
     }
 
@@ -49,8 +49,8 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
         return this.chats.has(roomId);
     }
 
-    public remove(roomId: string): Promise<boolean> {
-        return this.chats.remove(roomId);
+    public forget(roomId: string, deletedAt?: number): Promise<boolean> {
+        return this.chats.forget(roomId, deletedAt);
     }
 
     public record(roomId: string): Promise<ServiceRecord | undefined> {
@@ -100,5 +100,10 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
     /** The retention's prune (`retention.ts`). */
     public pruneBefore(cutoff: number): Promise<number> {
         return pruneBefore(this.documents, requireWriter(this.writer), cutoff);
+    }
+
+    /** Removes the tombstones of rooms deleted in the month two before `now`'s (`retention.ts`). */
+    public pruneTombstones(now = Date.now()): Promise<void> {
+        return pruneTombstones(requireWriter(this.writer), now);
     }
 }

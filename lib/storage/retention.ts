@@ -4,7 +4,16 @@ import { childStarts, periodTag } from '../time/periods';
 import { BucketWriter } from './builder/bucketWriter';
 import { startRun } from './builder/buildRun';
 import type { StoredDocuments } from './documents';
-import { bucketsOfMonthQuery, legacyMonthRecordsQuery, monthLegEventsQuery, monthTag, periodRecordsQuery, tag, yearTag } from './layout';
+import {
+    bucketsOfMonthQuery,
+    legacyMonthRecordsQuery,
+    monthLegEventsQuery,
+    monthTag,
+    monthTombstonesQuery,
+    periodRecordsQuery,
+    tag,
+    yearTag,
+} from './layout';
 import { PRUNED_TAG } from './versions';
 
 /**
@@ -49,4 +58,15 @@ export async function pruneBefore(documents: StoredDocuments, writer: IPersisten
     }
     await writer.updateByAssociation(tag(PRUNED_TAG), { before }, true);
     return removed;
+}
+
+/**
+ * Removes the tombstones of the rooms deleted in the month two before `now`'s, so that each is kept
+ * between one and three months: far longer than any late event or import waits. Each builder run
+ * calls it (one removal by an index lookup, usually of nothing); tombstones of a month the app was
+ * disabled through stay, a small document per deleted room.
+ */
+export async function pruneTombstones(writer: IPersistence, now: number): Promise<void> {
+    const date = new Date(now);
+    await writer.removeByAssociations(monthTombstonesQuery(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 2, 1)));
 }

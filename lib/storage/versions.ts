@@ -7,8 +7,8 @@ import { SERVICE_RECORD_VERSION } from '../chats/serviceRecord';
  * beside its shape (`chats/serviceRecord.ts`) and named here with the rest.
  *
  * Layouts: 1 (app 1.0.x), 2 (app 1.1: records by room first, buckets in parts), 3 (app 1.2: every
- * bucket part written as totals and stats, a timeline per day). Apps 1.3 and 1.4 kept layout 3 and
- * added documents of their own (leg events since 1.4).
+ * bucket part written as totals and stats, a timeline per day). Apps 1.3 to 1.6 kept layout 3 and
+ * added documents of their own (leg events since 1.4, tombstones of deleted rooms since 1.6).
  */
 export const STORAGE_LAYOUT = 3;
 
@@ -31,6 +31,11 @@ export const SUPERSEDED_TAGS = ['service-buckets-ready-v2', 'service-buckets-pro
 export const IMPORT_STATUS_TAG = 'history-import-status';
 /** Since app 1.4: one document per livechat event that moves a chat between agents (`legs/legs.ts`). */
 export const LEG_EVENT_TAG = 'service-leg-event-v1';
+/**
+ * Since app 1.6: a deleted livechat room's tombstone, `{roomId, deletedAt}`, kept for at least a
+ * month: a close, a leg event or an import of the room that lands after its deletion is removed again.
+ */
+export const TOMBSTONE_TAG = 'service-deleted-room-v1';
 /** The retention's last prune: `{before}`, the cut-off month it pruned up to. */
 export const PRUNED_TAG = 'service-pruned';
 

@@ -4,7 +4,7 @@ import { averageItems, fullScan } from '../helpers/fullScan';
 import { fetchChecked } from '../helpers/openApiValidator';
 import { engineListsRooms, eventually, requestApp, IMPORT_PATH, MANAGER, REPORT_PATH, waitForImport } from './engineFixture';
 import { storedTag } from '../../lib/storage/layout';
-import { RECORD_TAG } from '../../lib/storage/versions';
+import { LEG_EVENT_TAG, RECORD_TAG } from '../../lib/storage/versions';
 import { testZipDir, testZipPath } from './testZip';
 
 const AGENTS = ['r-ann', 'r-bob', 'r-cid', 'r-dee'];
@@ -153,6 +153,51 @@ describe('deleted rooms', () => {
         const stored = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{ roomId: string }>;
         expect(stored.map((record) => record.roomId)).not.toContain(rooms[3].roomId);
         expect(stored).toHaveLength(38);
+    });
+});
+
+describe('a deletion wins over any close or leg event of the room, whatever the order', () => {
+    it('leaves no record of a room deleted with its close, before a late close, or before a late leg event', async () => {
+        const { AppInterface } = await import('@rocket.chat/apps-engine/definition/metadata');
+        const listeners = host.manager.getListenerManager();
+        const rooms = Array.from({ length: 90 }, servedRoom);
+        const together = rooms.slice(0, 30);
+        const closeLate = rooms.slice(30, 60);
+        const kept = rooms.slice(60);
+        // Closed and deleted at once: the two events handled side by side.
+        await Promise.all(
+            together.map(async ({ roomId, closedAt }) => {
+                const closed = host.workspace.convertRoom(host.workspace.closeRoom(roomId, closedAt));
+                await Promise.all([listeners.executeListener(AppInterface.IPostLivechatRoomClosed, closed), host.deleteRoom(roomId)]);
+            }),
+        );
+        // Deleted first; the close's event delivered after the deletion's (late, or a second delivery), and a leg event after both.
+        for (const { roomId, closedAt } of closeLate) {
+            const closed = host.workspace.convertRoom(host.workspace.closeRoom(roomId, closedAt));
+            await host.deleteRoom(roomId);
+            await listeners.executeListener(AppInterface.IPostLivechatRoomClosed, closed);
+            await listeners.executeListener(AppInterface.IPostLivechatAgentAssigned, {
+                room: closed,
+                agent: host.workspace.convertUser(host.workspace.user(AGENTS[0])),
+            });
+        }
+        for (const { roomId, closedAt } of kept) {
+            await host.closeRoom(roomId, closedAt);
+        }
+        await host.runRecurringJobsNow(appId);
+        const deleted = new Set([...together, ...closeLate].map((room) => room.roomId));
+        await eventually(async () => {
+            const stored = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{
+                roomId: string;
+            }>;
+            expect(stored.filter((record) => deleted.has(record.roomId))).toEqual([]);
+            expect(stored).toHaveLength(kept.length);
+        });
+        const legEvents = (await host.workspace.persistence.readByAssociations(appId, [storedTag(LEG_EVENT_TAG)])) as unknown[];
+        expect(legEvents).toEqual([]);
+        await host.runRecurringJobsNow(appId);
+        expect((await report()).body).toEqual(expectedReport());
+        expect(expectedReport().total).toBe(AGENTS.length);
     });
 });
 

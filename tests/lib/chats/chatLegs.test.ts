@@ -27,7 +27,7 @@ function flakyStore(failures: number) {
         },
         legEvents: async () => events,
         record: async () => undefined,
-        save: async () => {},
+        save: async () => 'saved',
     };
     return { store, events, attempts: () => attempts };
 }

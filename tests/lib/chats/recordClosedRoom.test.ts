@@ -17,6 +17,7 @@ function flakyStore(failures: number) {
                 throw new Error('write concern timeout');
             }
             saved.push(record);
+            return 'saved';
         },
     };
     return { store, saved, attempts: () => attempts };

@@ -39,7 +39,12 @@ function history(count: number) {
 
 function importContext(
     workspace: Workspace,
-    options: { failingRoom?: string; listing?: RoomListingRefusal; legEvents?: Record<string, LegEvent[]> } = {},
+    options: {
+        failingRoom?: string;
+        listing?: RoomListingRefusal;
+        legEvents?: Record<string, LegEvent[]>;
+        deletedRooms?: Set<string>;
+    } = {},
 ) {
     let stored: ImportStatus | undefined;
     const records = new Map<string, ServiceRecord>();
@@ -66,7 +71,12 @@ function importContext(
         has: async (roomId) => records.has(roomId),
         legEvents: async (roomId) => options.legEvents?.[roomId] ?? [],
         save: async (record) => {
+            // As the real store: a room deleted while the import read it does not stay (`ChatRecords.save`).
+            if (options.deletedRooms?.has(record.roomId)) {
+                return 'room-deleted';
+            }
             records.set(record.roomId, record);
+            return 'saved';
         },
     };
     const context: ImportBatchContext = {
@@ -119,6 +129,14 @@ describe('a batch of the history import', () => {
             },
         ]);
         expect(records.get('r0')?.legs).toBeUndefined(); // no event seen: the core's single leg
+    });
+
+    it('counts a room deleted while it was read as skipped, not imported', async () => {
+        const { context, records, current, start } = importContext(history(10), { deletedRooms: new Set(['r2', 'r5']) });
+        await start('run-1');
+        await runImportBatch(context, 'run-1', 1);
+        expect(current()).toMatchObject({ state: 'done', scanned: 10, imported: 8, skipped: 2 });
+        expect([...records.keys()]).not.toContain('r2');
     });
 
     it('counts a room that fails, logs it, and goes on', async () => {

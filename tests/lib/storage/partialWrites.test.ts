@@ -105,8 +105,8 @@ describe('a removed record', () => {
         await store.save(record('day-1', '2025-03-10T08:00:00Z', 60_000));
         await store.save(record('day-2', '2025-03-10T09:00:00Z', 90_000));
         await store.rebuildBuckets();
-        expect(await store.remove('day-1')).toBe(true);
-        expect(await store.remove('day-1')).toBe(false);
+        expect(await store.forget('day-1')).toBe(true);
+        expect(await store.forget('day-1')).toBe(false);
         await expectReportsExact(accessors, store);
         await store.rebuildBuckets();
         await expectReportsExact(accessors, store);

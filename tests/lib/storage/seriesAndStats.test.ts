@@ -117,7 +117,7 @@ describe('series and stats from the store', () => {
         const store = await storeWith(all.slice(0, 400), true);
         const kept = all.slice(0, 400).filter((_, i) => i % 3 !== 0);
         for (const record of all.slice(0, 400).filter((_, i) => i % 3 === 0)) {
-            await store.remove(record.roomId);
+            await store.forget(record.roomId);
         }
         await store.rebuildBuckets(Date.now(), Infinity);
         const range = { start: Date.UTC(2024, 0, 1), end: Date.UTC(2025, 2, 1) };
