@@ -36,16 +36,24 @@ export function bucketBuilderProcessor(registrationLogger: ILogger): IProcessor 
         ) {
             const logger = runLogger(this, registrationLogger);
             const store = new PersistenceRecordStore(read.getPersistenceReader(), persis);
-            let summary: RebuildSummary;
+            let summary: RebuildSummary | undefined;
             try {
-                summary = await store.rebuildBuckets();
-                await store.pruneTombstones();
-                const cutoff = await readRetentionCutoff(read);
-                if (cutoff !== undefined) {
-                    const removed = await store.pruneBefore(cutoff);
-                    if (removed > 0) {
-                        logger.info(`Retention: removed ${removed} records of rooms created before ${new Date(cutoff).toISOString()}.`);
+                // One run at a time, every write fenced (a run Rocket.Chat stopped waiting for may still be going).
+                summary = await store.underBuilderLease(async (leased) => {
+                    const built = await leased.rebuildBuckets();
+                    await leased.pruneTombstones();
+                    const cutoff = await readRetentionCutoff(read);
+                    if (cutoff !== undefined) {
+                        const removed = await leased.pruneBefore(cutoff);
+                        if (removed > 0) {
+                            logger.info(`Retention: removed ${removed} records of rooms created before ${new Date(cutoff).toISOString()}.`);
+                        }
                     }
+                    return built;
+                });
+                if (!summary) {
+                    logger.debug('Bucket builder: an earlier run is still going; this one leaves the work to it.');
+                    return;
                 }
             } catch (error) {
                 // Reports stay exact meanwhile: they read the records of every day still marked.

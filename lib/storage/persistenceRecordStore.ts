@@ -9,6 +9,7 @@ import type { ChatsAndTime, ReportReader } from '../reports/reportReader';
 import type { ReportScope } from '../reports/scope';
 import type { DateRange } from '../time/range';
 import { BucketBuilder } from './builder/bucketBuilder';
+import { BuilderLease } from './builder/builderLease';
 import type { RebuildSummary } from './builder/buildRun';
 import { BUILDER_RUN_BUDGET_MS } from './builder/buildRun';
 import { ChatRecords } from './chatRecords';
@@ -33,7 +34,7 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
     private readonly reads: BucketReportReads;
 
     constructor(
-        reader: IPersistenceRead,
+        private readonly reader: IPersistenceRead,
         private readonly writer?: IPersistence,
     ) {
         this.documents = new StoredDocuments(reader);
@@ -90,6 +91,22 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
             chats: agents.reduce((sum, agent) => sum + agent.chats, 0),
             sumMs: agents.reduce((sum, agent) => sum + agent.sumMs, 0),
         }));
+    }
+
+    /**
+     * The builder's job: `work` with a store whose every write is fenced by the builder lease
+     * (`builder/builderLease.ts`), so that no two runs write at once; undefined when another run holds it.
+     */
+    public async underBuilderLease<T>(work: (store: PersistenceRecordStore) => Promise<T>, clock?: () => number): Promise<T | undefined> {
+        const lease = await BuilderLease.take(this.documents, requireWriter(this.writer), clock);
+        if (!lease) {
+            return undefined;
+        }
+        try {
+            return await work(new PersistenceRecordStore(this.reader, lease.fence()));
+        } finally {
+            await lease.release().catch(() => undefined); // it runs out by itself
+        }
     }
 
     /** The builder's run (`builder/bucketBuilder.ts`). */

@@ -8,6 +8,7 @@ import { storedTag } from '../../../lib/storage/layout';
 import { PersistenceRecordStore } from '../../../lib/storage/persistenceRecordStore';
 import { LEG_EVENT_TAG, RECORD_TAG, TOMBSTONE_TAG } from '../../../lib/storage/versions';
 import { InMemoryAccessors } from '../../helpers/accessors';
+import { delayed, turnsFrom } from '../../helpers/interleaving';
 
 const CREATED = Date.UTC(2025, 2, 10, 8);
 const SCOPE: ReportScope = { range: { start: Date.UTC(2025, 2, 1), end: Date.UTC(2025, 3, 1) - 1 } };
@@ -22,24 +23,6 @@ const record = (roomId: string): ServiceRecord => ({
 });
 const legEvent = { kind: 'assigned' as const, agentId: 'id-ann', username: 'ann', at: CREATED + 30_000 };
 
-/** Each persistence call of the store waits the next of `delays` turns of the event loop first: calls of concurrent operations interleave in any order. */
-function delayed<T extends object>(target: T, delays: () => number): T {
-    return new Proxy(target, {
-        get(object, property) {
-            const value = Reflect.get(object, property) as unknown;
-            if (typeof value !== 'function') {
-                return value;
-            }
-            return async (...args: unknown[]) => {
-                for (let turn = delays(); turn > 0; turn--) {
-                    await new Promise((resolve) => setImmediate(resolve));
-                }
-                return (value as (...a: unknown[]) => unknown).apply(object, args);
-            };
-        },
-    });
-}
-
 async function stored(accessors: InMemoryAccessors, tagId: string): Promise<Array<{ roomId?: string }>> {
     return (await accessors.workspace.persistence.readByAssociations(accessors.appId, [storedTag(tagId)])) as Array<{ roomId?: string }>;
 }
@@ -52,8 +35,7 @@ describe('a deleted room', () => {
                 fc.constantFrom('together', 'deletion first'),
                 async (turns, order) => {
                     const accessors = new InMemoryAccessors();
-                    let call = 0;
-                    const next = () => turns[call++ % turns.length];
+                    const next = turnsFrom(turns);
                     const reader = delayed<IPersistenceRead>(accessors.persistenceReader, next);
                     const writer = delayed<IPersistence>(accessors.persistence, next);
                     const store = new PersistenceRecordStore(reader, writer);
