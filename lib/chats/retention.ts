@@ -1,3 +1,5 @@
+import { utcMonthStart } from '../time/periods';
+
 /**
  * The retention setting as a cut-off: rooms created before it are not kept. `months` whole months
  * before the current UTC month are kept, with the current one (12 in November 2026 keeps rooms
@@ -7,7 +9,7 @@ export function retentionCutoff(months: unknown, now: Date): number | undefined 
     if (typeof months !== 'number' || !Number.isInteger(months) || months <= 0) {
         return undefined;
     }
-    return Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1);
+    return utcMonthStart(now.getUTCFullYear(), now.getUTCMonth() - months);
 }
 
 /** Whether a room created at `createdAt` is older than the retention keeps. */

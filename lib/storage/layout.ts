@@ -64,8 +64,9 @@ export function monthTag(epochMs: number): string {
     return periodTag('month', epochMs);
 }
 
+/** `year:YYYY`, four digits as `periodTag` writes them (the year 42 is `year:0042`). */
 export function yearTag(year: number): string {
-    return `year:${year}`;
+    return `year:${String(year).padStart(4, '0')}`;
 }
 
 /** The UTC year of an instant, as its tags name it. */

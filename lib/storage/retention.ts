@@ -1,6 +1,6 @@
 import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors';
 
-import { childStarts, periodTag } from '../time/periods';
+import { childStarts, periodTag, utcMonthStart } from '../time/periods';
 import { BucketWriter } from './builder/bucketWriter';
 import { startRun } from './builder/buildRun';
 import type { StoredDocuments } from './documents';
@@ -30,7 +30,7 @@ export async function pruneBefore(documents: StoredDocuments, writer: IPersisten
     let removed = 0;
     const prunedYears = new Set<string>();
     for (const year of await documents.yearsWithRecords()) {
-        for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+        for (const monthStart of childStarts('year', utcMonthStart(year, 0))) {
             const month = periodTag('month', monthStart);
             if (month >= before) {
                 break;
@@ -68,5 +68,5 @@ export async function pruneBefore(documents: StoredDocuments, writer: IPersisten
  */
 export async function pruneTombstones(writer: IPersistence, now: number): Promise<void> {
     const date = new Date(now);
-    await writer.removeByAssociations(monthTombstonesQuery(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 2, 1)));
+    await writer.removeByAssociations(monthTombstonesQuery(utcMonthStart(date.getUTCFullYear(), date.getUTCMonth() - 2)));
 }

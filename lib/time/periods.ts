@@ -17,6 +17,17 @@ const LEVELS: readonly Level[] = ['year', 'month', 'day', 'hour', 'slot'];
 /** The one parent of every year: year buckets are read together, as a group. */
 export const ALL_YEARS = 'years';
 
+/**
+ * The first instant of a UTC month (`month` from 0; one past 11 is the next year's January). Not
+ * `Date.UTC`, which reads the years 0 to 99 as 1900 to 1999: rooms of those years would be tagged
+ * in one century and looked for in another.
+ */
+export function utcMonthStart(year: number, month: number): number {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month, 1);
+    return date.getTime();
+}
+
 /** The next finer level, or undefined below slots (the records). */
 export function childLevel(level: Level): Level | undefined {
     return LEVELS[LEVELS.indexOf(level) + 1];
@@ -43,10 +54,10 @@ export function periodTag(level: Level, epochMs: number): string {
 export function periodStart(tag: string): number {
     const body = tag.slice(tag.indexOf(':') + 1);
     if (tag.startsWith('year:')) {
-        return Date.UTC(Number(body), 0, 1);
+        return utcMonthStart(Number(body), 0);
     }
     if (tag.startsWith('month:')) {
-        return Date.UTC(Number(body.slice(0, 4)), Number(body.slice(5, 7)) - 1, 1);
+        return utcMonthStart(Number(body.slice(0, 4)), Number(body.slice(5, 7)) - 1);
     }
     if (tag.startsWith('hour:')) {
         return Date.parse(`${body}:00:00.000Z`);
@@ -62,9 +73,9 @@ export function periodEnd(level: Level, start: number): number {
     const date = new Date(start);
     switch (level) {
         case 'year':
-            return Date.UTC(date.getUTCFullYear() + 1, 0, 1) - 1;
+            return utcMonthStart(date.getUTCFullYear() + 1, 0) - 1;
         case 'month':
-            return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) - 1;
+            return utcMonthStart(date.getUTCFullYear(), date.getUTCMonth() + 1) - 1;
         case 'day':
             return start + DAY_MS - 1;
         case 'hour':

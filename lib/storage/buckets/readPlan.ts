@@ -2,7 +2,7 @@ import type { DateRange } from '../../time/range';
 import { isEmptyRange } from '../../time/range';
 import type { BucketView } from '../layout';
 import type { Level } from '../../time/periods';
-import { childLevel, childStarts, parentTag, periodEnd, periodStart, periodTag } from '../../time/periods';
+import { childLevel, childStarts, parentTag, periodEnd, periodStart, periodTag, utcMonthStart } from '../../time/periods';
 
 /** One read a report makes, and what it takes from the answer. */
 export type ReadStep =
@@ -53,7 +53,7 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
     const steps: ReadStep[] = [];
     if (!inputs.bucketsReady) {
         for (const year of years) {
-            for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+            for (const monthStart of childStarts('year', utcMonthStart(year, 0))) {
                 if (overlaps(range, monthStart, periodEnd('month', monthStart))) {
                     steps.push({ kind: 'records', period: periodTag('month', monthStart) });
                 }
@@ -91,7 +91,7 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
         }
     };
     for (const year of years) {
-        visit('year', Date.UTC(year, 0, 1));
+        visit('year', utcMonthStart(year, 0));
     }
     const views = [...new Set(inputs.views)];
     const bucketSteps = [...groups.values()].map((group): ReadStep => ({ kind: 'buckets', ...group, views }));

@@ -2,7 +2,7 @@ import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors
 
 import type { ServiceRecord } from '../../chats/serviceRecord';
 import type { Level } from '../../time/periods';
-import { ALL_YEARS, childLevel, childStarts, periodStart, periodTag } from '../../time/periods';
+import { ALL_YEARS, childLevel, childStarts, periodStart, periodTag, utcMonthStart } from '../../time/periods';
 import { messageOf } from '../../util/messageOf';
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { markerOutcome } from '../buckets/dirtyMarker';
@@ -95,7 +95,7 @@ export class BucketBuilder {
         }
         const years = [...new Set(await this.documents.yearsWithRecords())].sort((a, b) => a - b);
         for (const year of years) {
-            for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+            for (const monthStart of childStarts('year', utcMonthStart(year, 0))) {
                 const month = periodTag('month', monthStart);
                 if (builtThrough !== undefined && month <= builtThrough) {
                     continue;

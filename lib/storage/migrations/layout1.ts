@@ -1,7 +1,7 @@
 import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { eachRoomOnce } from '../../chats/serviceRecord';
-import { childStarts, periodTag } from '../../time/periods';
+import { childStarts, periodTag, utcMonthStart } from '../../time/periods';
 import type { StoredDocuments } from '../documents';
 import { legacyRoomRecordsQuery, recordAssociations, tag } from '../layout';
 import { LEGACY } from '../versions';
@@ -23,7 +23,7 @@ export interface MigrationProgress {
 export async function migrateLayout1(documents: StoredDocuments, writer: IPersistence, deadline: number): Promise<MigrationProgress> {
     let moved = 0;
     for (const year of await documents.yearsWithRecords()) {
-        for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
+        for (const monthStart of childStarts('year', utcMonthStart(year, 0))) {
             const legacy = await documents.legacyMonthRecords(periodTag('month', monthStart));
             for (const record of eachRoomOnce(legacy)) {
                 if ((await documents.roomRecords(record.roomId)).length === 0) {

@@ -243,3 +243,19 @@ describe('the record store in Rocket.Chat persistence', () => {
         expect(await records.totals(scope('2024-01-01', '2024-02-01'))).toMatchObject([{ chats: 3 }]);
     });
 });
+
+describe('rooms of the years 0000 to 0099', () => {
+    it('count in reports over their own year, before and after the builder, and their writes settle', async () => {
+        const { store: records } = store();
+        const ancient = record('0042-05-06T07:08:00.000Z', 5_000);
+        await records.save(ancient);
+        const year42 = scope('0042-01-01T00:00:00.000Z', '0042-12-31T23:59:59.999Z');
+        const year1942 = scope('1942-01-01T00:00:00.000Z', '1942-12-31T23:59:59.999Z');
+        expect(await records.totals(year42)).toEqual(totalsFromRecords([ancient], year42));
+        const summary = await records.rebuildBuckets();
+        expect(summary).toMatchObject({ complete: true, failures: [] });
+        expect(await records.totals(year42)).toEqual(totalsFromRecords([ancient], year42));
+        expect(await records.totals(year1942)).toEqual([]);
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 0 });
+    });
+});
