@@ -6,6 +6,16 @@ import { DAY_MS, MINUTE_MS } from '../time/units';
 const MARGIN_MS = 31 * DAY_MS;
 
 /**
+ * The longest stretch whose business time is worked out (ten years of local days, about 0.1 s): a
+ * stretch of centuries (a bad clock, a bad import) would take seconds to minutes of one request.
+ * Reports refuse it (`attribution.ts`).
+ */
+export const LONGEST_BUSINESS_SPAN_MS = 3_653 * DAY_MS;
+
+/** Past this gap between what is worked out and what a leg asks, the old opening hours are dropped, not bridged. */
+const LONGEST_GAP_MS = 366 * DAY_MS;
+
+/**
  * A schedule's opening hours as instants, worked out day by local day of its timezone for the span
  * asked so far (so a day across a daylight-saving change has its true length, and 09:00 is 09:00 local
  * on both sides of it; holidays closed all day), and extended as later or earlier legs ask.
@@ -41,20 +51,22 @@ class Openings {
     }
 
     private cover(start: number, end: number): void {
-        if (Number.isNaN(this.from)) {
+        // Legs decades apart: work out the new span alone, not every day between them.
+        if (Number.isNaN(this.from) || start > this.to + LONGEST_GAP_MS || end < this.from - LONGEST_GAP_MS) {
             const days = this.days(start - MARGIN_MS, end + MARGIN_MS);
             this.times = days.times;
             [this.from, this.to] = [days.from, days.to];
             return;
         }
+        // concat, not spread: a spread of many thousand values overflows the call stack.
         if (start < this.from) {
             const days = this.days(start - MARGIN_MS, this.from - 1);
-            this.times = [...days.times, ...this.times];
+            this.times = days.times.concat(this.times);
             this.from = days.from;
         }
         if (end > this.to) {
             const days = this.days(this.to + 1, end + MARGIN_MS);
-            this.times.push(...days.times);
+            this.times = this.times.concat(days.times);
             this.to = days.to;
         }
     }
@@ -90,6 +102,11 @@ const openingsBySchedule = new WeakMap<Schedule, Openings>();
 export function businessMsBetween(start: number, end: number, schedule: Schedule): number {
     if (!(end > start)) {
         return 0;
+    }
+    if (end - start > LONGEST_BUSINESS_SPAN_MS) {
+        throw new RangeError(
+            `a stretch of ${Math.round((end - start) / (365.25 * DAY_MS))} years is longer than business hours are worked out for`,
+        );
     }
     let openings = openingsBySchedule.get(schedule);
     if (!openings) {

@@ -61,14 +61,18 @@ export function invalidBusinessHours(problems: readonly string[]): ApiAnswer {
 }
 
 /** `hours=business` over rooms recorded without their close time (before app 1.2): not guessed. */
-export function noTimesForBusinessHours(roomId: string, createdAt: number): ApiAnswer {
+export function noTimesForBusinessHours(roomId: string, createdAt: number, why: 'no-close-time' | 'too-long' = 'no-close-time'): ApiAnswer {
+    const room = `room ${roomId}, created ${new Date(createdAt).toISOString()}`;
     return {
         status: HttpStatusCode.BAD_REQUEST,
         content: {
             success: false,
             error:
-                `The range holds rooms recorded before app 1.2 without their close time (room ${roomId}, created ${new Date(createdAt).toISOString()}): ` +
-                'their time in business hours is not known. Ask for a later range, or leave hours=business out.',
+                why === 'too-long'
+                    ? `The range holds a room served for more than ten years (${room}), too long to work out its time in business hours. ` +
+                      'Ask for a range without it, or leave hours=business out.'
+                    : `The range holds rooms recorded before app 1.2 without their close time (${room}): ` +
+                      'their time in business hours is not known. Ask for a later range, or leave hours=business out.',
             errorType: 'no-times-for-business-hours',
         },
     };

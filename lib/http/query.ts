@@ -63,7 +63,7 @@ export async function rowsOrNoTimes<Row>(read: () => Promise<Row[]>): Promise<Ch
         return { ok: true, value: await read() };
     } catch (error) {
         if (error instanceof RecordWithoutTimes) {
-            return { ok: false, answer: noTimesForBusinessHours(error.record.roomId, error.record.createdAt) };
+            return { ok: false, answer: noTimesForBusinessHours(error.record.roomId, error.record.createdAt, error.why) };
         }
         throw error;
     }

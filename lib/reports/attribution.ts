@@ -1,6 +1,6 @@
 import type { BusinessHours } from '../hours/businessHours';
 import { scheduleOf } from '../hours/businessHours';
-import { businessMsBetween } from '../hours/businessTime';
+import { businessMsBetween, LONGEST_BUSINESS_SPAN_MS } from '../hours/businessTime';
 import type { ServiceRecord } from '../chats/serviceRecord';
 import type { Leg } from '../legs/legs';
 import { legDurationMs } from '../legs/legs';
@@ -27,10 +27,18 @@ export interface Crediting {
     businessHours?: BusinessHours;
 }
 
-/** A record a report in business hours cannot count: it was written without its close time (app 1.0 and 1.1). */
+/**
+ * A record a report in business hours cannot count: it was written without its close time (app 1.0
+ * and 1.1), or it holds a stretch longer than `LONGEST_BUSINESS_SPAN_MS` (`why: 'too-long'`).
+ */
 export class RecordWithoutTimes extends Error {
-    constructor(public readonly record: ServiceRecord) {
-        super(`room ${record.roomId} was recorded without its close time`);
+    constructor(
+        public readonly record: ServiceRecord,
+        public readonly why: 'no-close-time' | 'too-long' = 'no-close-time',
+    ) {
+        super(
+            `room ${record.roomId} ${why === 'too-long' ? 'holds a stretch too long for business hours' : 'was recorded without its close time'}`,
+        );
     }
 }
 
@@ -46,6 +54,9 @@ export function creditsOf(record: ServiceRecord, crediting: Crediting = {}): Cha
     const timeOf = (leg: Pick<Leg, 'startedAt' | 'endedAt'>): number | undefined => {
         if (!businessHours || leg.startedAt === undefined) {
             return legDurationMs(leg);
+        }
+        if (leg.endedAt - leg.startedAt > LONGEST_BUSINESS_SPAN_MS) {
+            throw new RecordWithoutTimes(record, 'too-long');
         }
         return businessMsBetween(leg.startedAt, leg.endedAt, scheduleOf(businessHours, record.departmentId));
     };

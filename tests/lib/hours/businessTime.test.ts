@@ -97,6 +97,27 @@ describe('the business part of a span of time', () => {
         }
     });
 
+    it('works out stretches centuries apart each on its own, not every day between them', () => {
+        const shared = weekdays('America/Sao_Paulo');
+        const spans: Array<[string, string]> = [
+            ['1925-03-02T10:00:00Z', '1925-03-09T10:00:00Z'],
+            ['2125-03-04T10:00:00Z', '2125-03-06T20:00:00Z'],
+            ['1955-05-05T10:00:00Z', '1955-05-06T20:00:00Z'],
+            ['2026-12-01T10:00:00Z', '2026-12-02T10:00:00Z'],
+        ];
+        for (const [start, end] of spans) {
+            expect(hours(start, end, shared) * 60).toBe(localClockMinutes(Date.parse(start), Date.parse(end), shared));
+        }
+    });
+
+    it('refuses a stretch longer than ten years, at once', () => {
+        const schedule = weekdays('America/Sao_Paulo');
+        expect(() => businessMsBetween(Date.parse('1900-01-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z'), schedule)).toThrow(
+            'a stretch of 126 years is longer than business hours are worked out for',
+        );
+        expect(businessMsBetween(Date.parse('2016-01-04T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z'), schedule)).toBeGreaterThan(0);
+    });
+
     it('matches a holiday by its local date, east of UTC as west of it', () => {
         // 2026-05-05 is a holiday in Tokyo (UTC+9): its local day runs from 2026-05-04T15:00Z.
         const tokyo = weekdays('Asia/Tokyo', ['2026-05-05']);

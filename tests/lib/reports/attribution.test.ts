@@ -1,4 +1,5 @@
 import { creditsOf } from '../../../lib/reports/attribution';
+import { parseBusinessHours } from '../../../lib/hours/businessHours';
 import type { Leg } from '../../../lib/legs/legs';
 import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
 import { SERVICE_RECORD_VERSION } from '../../../lib/chats/serviceRecord';
@@ -75,5 +76,30 @@ describe('who a chat is credited to', () => {
         const last = new AgentStatsAccumulator(scope('last'));
         last.addRecords([unseen]);
         expect(last.sorted().map((row) => [toStatsItem(row).transfers, toStatsItem(row).legsWithUnknownStart])).toEqual([[null, null]]);
+    });
+});
+
+describe('a chat in business hours with a stretch of decades', () => {
+    it('is refused by name, for its legs and for its close alike, rather than worked out for seconds', () => {
+        const parsed = parseBusinessHours(JSON.stringify({ default: { timezone: 'America/Sao_Paulo', week: { mon: ['09:00-18:00'] } } }));
+        if (!parsed.ok) {
+            throw new Error(parsed.problems.join('; '));
+        }
+        const closedAt = Date.parse('2026-01-05T12:00:00Z');
+        const decades: ServiceRecord = {
+            v: SERVICE_RECORD_VERSION,
+            roomId: 'old-clock',
+            agentId: 'a',
+            username: 'ann',
+            createdAt: Date.parse('1950-01-01T00:00:00Z'),
+            closedAt,
+            durationMs: closedAt - Date.parse('1950-01-02T00:00:00Z'),
+        };
+        for (const attribution of ['last', 'legs'] as const) {
+            expect(() => creditsOf(decades, { attribution, businessHours: parsed.value })).toThrow(
+                expect.objectContaining({ why: 'too-long', record: decades }),
+            );
+        }
+        expect(creditsOf(decades)).toMatchObject([{ durationMs: decades.durationMs }]);
     });
 });
