@@ -74,6 +74,11 @@ export function parseBusinessHours(text: string): Parsed<BusinessHours> {
             problems.push('"departments" must be an object: department id to schedule');
         } else {
             for (const [id, schedule] of Object.entries(raw.departments)) {
+                // Rocket.Chat makes no such id, and an answer carrying it as a key stalls the engine's decoder.
+                if (id === '__proto__' || id.trim() === '') {
+                    problems.push(`departments: "${id}" is not a department id (use the department's _id)`);
+                    continue;
+                }
                 const parsed = parseSchedule(schedule, `departments.${id}`, problems);
                 if (parsed) {
                     departments.set(id, parsed);

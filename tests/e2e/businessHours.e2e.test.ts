@@ -114,6 +114,26 @@ describe('service time within business hours, through the real engine', () => {
         expect((await engine.get(TOTAL_PATH, { start: '2026-05-01', end: '2026-05-31T23:59:59.999Z' })).status).toBe(200);
     });
 
+    it('refuses a department named __proto__ in the setting, and answers at once (the engine could not decode such an answer)', async () => {
+        const day = { timezone: 'UTC', week: { mon: ['09:00-18:00'] } };
+        // A computed key: an own property "__proto__", as JSON.parse makes of the admin's text.
+        await engine.host.setAppSetting(
+            engine.appId,
+            'business_hours',
+            JSON.stringify({ default: day, departments: { ['__proto__']: day } }),
+        );
+        try {
+            const answer = await engine.get(BUSINESS_HOURS_PATH, {});
+            expect(answer.body).toEqual({
+                valid: false,
+                problems: ['departments: "__proto__" is not a department id (use the department\'s _id)'],
+                success: true,
+            });
+        } finally {
+            await engine.host.setAppSetting(engine.appId, 'business_hours', SETTING);
+        }
+    }, 20_000);
+
     it('names what is wrong with the setting, at its endpoint and on a report', async () => {
         expect((await engine.get(BUSINESS_HOURS_PATH, {})).body).toEqual(
             expect.objectContaining({ valid: true, default: expect.objectContaining({ timezone: 'America/Sao_Paulo' }) }),

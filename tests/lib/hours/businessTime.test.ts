@@ -190,5 +190,18 @@ describe('the business-hours setting', () => {
             ],
         });
         expect(parseBusinessHours('{"default": ')).toEqual({ ok: false, problems: [expect.stringMatching(/^it is not JSON/)] });
+        // JSON.parse makes "__proto__" an own key: refused, since an answer carrying it stalls the engine's decoder.
+        const day = { timezone: 'UTC', week: { mon: ['09:00-18:00'] } };
+        expect(
+            parseBusinessHours(
+                `{"default": ${JSON.stringify(day)}, "departments": {"__proto__": ${JSON.stringify(day)}, " ": ${JSON.stringify(day)}}}`,
+            ),
+        ).toEqual({
+            ok: false,
+            problems: [
+                'departments: "__proto__" is not a department id (use the department\'s _id)',
+                'departments: " " is not a department id (use the department\'s _id)',
+            ],
+        });
     });
 });
