@@ -90,8 +90,10 @@ export function decideServiceRecord(room: ClosedLivechatRoom): RecordDecision {
         return { counts: false, reason: `room ${room.id} has a service time of ${seconds} s, longer than the store keeps (a century)` };
     }
     const record: ServiceRecord = { v: SERVICE_RECORD_VERSION, roomId: room.id, agentId, username, createdAt, durationMs };
-    const departmentId = room.department?.id;
-    if (departmentId) {
+    // Only a string is a department id: the core matches `departmentId` against the request's strings, so a room
+    // whose department is 42 or {a: 1} is in no department a report can name.
+    const departmentId: unknown = room.department?.id;
+    if (typeof departmentId === 'string' && departmentId !== '') {
         record.departmentId = departmentId;
     }
     const closedAt = toEpochMs(room.closedAt);
@@ -179,12 +181,20 @@ export function readStoredRecord(data: unknown): ServiceRecord | undefined {
     // A time that is not a number, or legs that are not legs, are dropped, not trusted: the record still counts for what it does carry.
     const record = candidate as ServiceRecord;
     const legsReadable = record.legs === undefined || (Array.isArray(record.legs) && record.legs.every(isLeg));
-    if (legsReadable && OPTIONAL_TIMES.every((field) => record[field] === undefined || typeof record[field] === 'number')) {
+    const departmentReadable = record.departmentId === undefined || (typeof record.departmentId === 'string' && record.departmentId !== '');
+    if (
+        legsReadable &&
+        departmentReadable &&
+        OPTIONAL_TIMES.every((field) => record[field] === undefined || typeof record[field] === 'number')
+    ) {
         return record;
     }
     const clean: ServiceRecord = { ...record };
     if (!legsReadable) {
         delete clean.legs;
+    }
+    if (!departmentReadable) {
+        delete clean.departmentId; // stored by 1.5 and before from a room whose department id was not a string
     }
     for (const field of OPTIONAL_TIMES) {
         if (typeof clean[field] !== 'number') {

@@ -41,6 +41,24 @@ describe('which rooms count', () => {
         expect(readStoredRecord({ ...older, firstResponseMs: 'soon', chatDurationMs: 7 })).toEqual({ ...older, chatDurationMs: 7 });
     });
 
+    it('keeps a department id only when it is a string, as the core matches it, in new records and stored ones', () => {
+        for (const departmentId of [42, { a: 1 }, '', null]) {
+            const room = closedRoom({
+                id: 'r1',
+                createdAt: '2024-03-01T10:00:00.000Z',
+                agent: { id: 'a1', username: 'alice' },
+                serviceMs: 1_000,
+            });
+            const decision = decideServiceRecord({ ...room, department: { id: departmentId } as unknown as typeof room.department });
+            expect(decision.counts && decision.record.departmentId).toBeUndefined();
+            const stored = { v: 1, roomId: 'r1', agentId: 'a1', username: 'alice', createdAt: 1, durationMs: 1, departmentId };
+            expect(readStoredRecord(stored)).not.toHaveProperty('departmentId');
+        }
+        expect(
+            readStoredRecord({ v: 1, roomId: 'r1', agentId: 'a1', username: 'alice', createdAt: 1, durationMs: 1, departmentId: '42' }),
+        ).toHaveProperty('departmentId', '42');
+    });
+
     it('skips a room closed without an agent', () => {
         const decision = decideServiceRecord(closedRoom({ createdAt: '2024-03-01T10:00:00Z', agent: null, serviceMs: 5000 }));
         expect(decision).toMatchObject({ counts: false, reason: expect.stringContaining('without an agent') });
