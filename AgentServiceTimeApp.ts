@@ -18,6 +18,7 @@ import type {
 } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IPostRoomDeleted, IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import type { ISettingUpdateContext } from '@rocket.chat/apps-engine/definition/settings/ISettingUpdateContext';
 import type {
     IUIKitInteractionHandler,
     IUIKitResponse,
@@ -31,6 +32,8 @@ import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImpor
 import { AppSetting, appSettings } from './lib/settings/appSettings';
 import { businessHoursText, parseBusinessHours } from './lib/hours/businessHours';
 import { PersistenceRecordStore } from './lib/storage/persistenceRecordStore';
+import { isRetentionMonths, MAX_RETENTION_MONTHS } from './lib/chats/retention';
+import { readRetentionCutoff } from './lib/workspace/workspaceSettings';
 import { forgetDeletedRoom } from './lib/chats/forgetDeletedRoom';
 import { agentChangeOf, transferChangeOf } from './lib/chats/legChanges';
 import type { LegChange, LegRoom } from './lib/chats/chatLegs';
@@ -53,7 +56,8 @@ export class AgentServiceTimeApp
         IUIKitInteractionHandler
 {
     public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
-        await recordClosedRoom(room, new PersistenceRecordStore(read.getPersistenceReader(), persis), this.getLogger());
+        const store = new PersistenceRecordStore(read.getPersistenceReader(), persis);
+        await recordClosedRoom(room, store, this.getLogger(), undefined, await readRetentionCutoff(read));
     }
 
     /** The legs of a chat: who took it and when (`lib/legs`). */
@@ -132,6 +136,18 @@ export class AgentServiceTimeApp
     }
 
     /** A "Business hours" setting that does not read is said in the app's log at once (the reports answer 400 with the same words). */
+    /** A retention the app cannot apply (1e9 months, -1, 2.5) is not saved: the old value stays, and the log says why. */
+    public async onPreSettingUpdate(context: ISettingUpdateContext): Promise<ISetting> {
+        const { oldSetting, newSetting } = context;
+        if (newSetting.id === AppSetting.RetentionMonths && !isRetentionMonths(newSetting.value)) {
+            this.getLogger().error(
+                `The app setting "Keep records for (months)" takes a whole number from 0 to ${MAX_RETENTION_MONTHS}; ${JSON.stringify(newSetting.value)} was not saved.`,
+            );
+            return oldSetting;
+        }
+        return newSetting;
+    }
+
     public async onSettingUpdated(setting: ISetting): Promise<void> {
         if (setting.id === AppSetting.BusinessHours) {
             const parsed = parseBusinessHours(businessHoursText(setting.value));

@@ -4,6 +4,7 @@ import type { LegStore } from './chatStore';
 import { withLegsOf } from './chatLegs';
 import type { ChatStore } from './chatStore';
 import type { ClosedLivechatRoom } from './roomMetrics';
+import { isBeyondRetention } from './retention';
 import { decideServiceRecord } from './serviceRecord';
 import type { RecordDecision } from './serviceRecord';
 import { messageOf } from '../util/messageOf';
@@ -14,15 +15,24 @@ import { pauseFor, SAVE_ATTEMPTS, withRetries } from '../util/retry';
  * A closed room becomes a service record in the store, or a debug line saying why it does not
  * count; with its legs (`legs/chatLegs.ts`) when the app saw the chat change hands. A failing read
  * or write is tried again (`SAVE_ATTEMPTS`); one that still fails is logged with the room id, for a
- * later history import to repair, and the answer says it was not recorded.
+ * later history import to repair, and the answer says it was not recorded. A room created before
+ * `keepSince` (the retention's cut-off) is not recorded, as the history import leaves it out.
  */
 export async function recordClosedRoom(
     room: ClosedLivechatRoom,
     store: Pick<ChatStore, 'save'> & Pick<LegStore, 'legEvents'>,
     logger: Pick<ILogger, 'debug' | 'error'>,
     pause: Pause = pauseFor,
+    keepSince?: number,
 ): Promise<RecordDecision> {
-    const decision = decideServiceRecord(room);
+    let decision = decideServiceRecord(room);
+    // Created before the retention's cut-off: its month may be pruned already, and a record now would stay for good.
+    if (decision.counts && isBeyondRetention(decision.record.createdAt, keepSince)) {
+        decision = {
+            counts: false,
+            reason: `room ${room.id} was created before the retention keeps (${new Date(keepSince as number).toISOString()})`,
+        };
+    }
     if (!decision.counts) {
         logger.debug(`Not recorded: ${decision.reason}`);
         return decision;

@@ -15,12 +15,12 @@ export async function readReportRoles(read: IRead): Promise<string[]> {
     return parseRoleList(value);
 }
 
-/** The retention setting's cut-off now: rooms created before it are not kept (undefined: keep all). */
 /** The app setting "Business hours", as the admin wrote it (checked where it is used: `hours/businessHours.ts`). */
 export async function readBusinessHoursSetting(read: IRead): Promise<string> {
     return businessHoursText(await read.getEnvironmentReader().getSettings().getValueById(AppSetting.BusinessHours));
 }
 
+/** The retention setting's cut-off now: rooms created before it are not kept (undefined: keep all). */
 export async function readRetentionCutoff(read: IRead, now = new Date()): Promise<number | undefined> {
     const months: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.RetentionMonths);
     return retentionCutoff(months, now);

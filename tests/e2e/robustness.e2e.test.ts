@@ -224,5 +224,27 @@ describe('the retention setting', () => {
         expect(thisMonth.body).toMatchObject({ agents: [{ _id: AGENTS[0], averageServiceTimeInSeconds: 50 }], total: 1 });
         const stored = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{ roomId: string }>;
         expect(stored.map((record) => record.roomId)).toEqual([recent]);
+
+        // A chat created before the cut-off that closes after the prune is not recorded either.
+        const { roomId: late, closedAt } = servedRoom();
+        await host.closeRoom(late, closedAt);
+        await host.runRecurringJobsNow(appId);
+        expect((await report()).body).toEqual({ agents: [], count: 0, offset: 0, total: 0, success: true });
+        const after = (await host.workspace.persistence.readByAssociations(appId, [storedTag(RECORD_TAG)])) as Array<{ roomId: string }>;
+        expect(after.map((record) => record.roomId)).toEqual([recent]);
+    });
+
+    it('refuses a value it cannot apply when it is saved, keeps the old one, and says why in the log', async () => {
+        await host.setAppSetting(appId, 'retention_months', 6);
+        for (const refused of [1e9, -1, 2.5]) {
+            await host.setAppSetting(appId, 'retention_months', refused);
+            expect(host.manager.getSettingsManager().getAppSetting(appId, 'retention_months').value).toBe(6);
+        }
+        const logged = host.logs.entries.flatMap((entry) => entry.entries.map((line) => line.args.join(' ')));
+        expect(logged).toContain(
+            'The app setting "Keep records for (months)" takes a whole number from 0 to 1200; 1000000000 was not saved.',
+        );
+        await host.runRecurringJobsNow(appId);
+        expect(logged.join('\n')).not.toContain('Invalid time value');
     });
 });
