@@ -18,6 +18,22 @@ export type RouteHandler = (request: IApiRequest, accessors: RouteAccessors) => 
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
 type Method = (typeof METHODS)[number];
+
+/**
+ * Every method Node's HTTP parser accepts (`http.METHODS`, lower-case; a test compares): Rocket.Chat
+ * routes an app's path with `router.all` and hands the engine `req.method.toLowerCase()`
+ * (apps/meteor/app/apps/server/bridges/api.ts), so HEAD, OPTIONS, TRACE or PROPFIND reach the app
+ * too, and a method the endpoint lacks answers 500. Each is defined: HEAD is served as GET (the HTTP
+ * layer drops the body), every other one the route does not serve answers 405.
+ */
+// prettier-ignore
+export const HTTP_METHODS = [
+    'acl', 'bind', 'checkout', 'connect', 'copy', 'delete', 'get', 'head', 'link', 'lock', 'm-search', 'merge',
+    'mkactivity', 'mkcalendar', 'mkcol', 'move', 'notify', 'options', 'patch', 'post', 'propfind', 'proppatch',
+    'purge', 'put', 'query', 'rebind', 'report', 'search', 'source', 'subscribe', 'trace', 'unbind', 'unlink',
+    'unlock', 'unsubscribe',
+] as const;
+
 /** How the engine calls a route's method, with the request's accessors. */
 type EngineMethod = (
     request: IApiRequest,
@@ -57,19 +73,24 @@ export class AppRoute extends ApiEndpoint {
         // Every method, served or not: the engine offers a route only the methods its endpoint has
         // (`typeof endpoint[method] === 'function'`, deno-runtime/lib/accessors/mod.ts), and fails a
         // call of an absent one, which Rocket.Chat answers 500. Those without a handler answer 405.
-        for (const method of METHODS) {
+        for (const method of HTTP_METHODS) {
             const handle: EngineMethod = (request, _endpoint, read, modify, _http, persis) =>
                 this.serve(method, request, { read, modify, persis });
             Object.defineProperty(this, method, { value: handle });
         }
     }
 
-    private async serve(method: Method, request: IApiRequest, accessors: RouteAccessors): Promise<IApiResponse> {
-        const handler = this.handlers[method];
+    private async serve(method: string, request: IApiRequest, accessors: RouteAccessors): Promise<IApiResponse> {
+        const served = method === 'head' ? 'get' : method;
+        const handler = isServable(served) ? this.handlers[served] : undefined;
         if (!handler) {
             const served = METHODS.filter((name) => this.handlers[name]).map((name) => name.toUpperCase());
             return toApiResponse(methodNotAllowed(String(request.method).toUpperCase(), served));
         }
         return toApiResponse(await handler(request, accessors));
     }
+}
+
+function isServable(method: string): method is Method {
+    return (METHODS as readonly string[]).includes(method);
 }

@@ -67,7 +67,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
             description:
                 "Rocket.Chat Enterprise's omnichannel agents reports, served by the Agent Service Time app on any workspace. " +
                 'Integrations written for /api/v1/livechat/analytics/agents/... change only the base of the URL. ' +
-                'A method a path does not list answers 405 with an Allow header and {"success": false, "error": "..."}.',
+                'HEAD answers as GET, without a body; any other method a path does not list answers 405 with an Allow header and {"success": false, "error": "..."}.',
         },
         servers: [{ url: `/api/apps/public/${appId}` }],
         components: {

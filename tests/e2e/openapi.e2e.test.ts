@@ -1,3 +1,5 @@
+import * as http from 'http';
+
 import { readAppJson } from '../../dev/package';
 import { assertMatchesOpenApi, fetchChecked } from '../helpers/openApiValidator';
 import type { EngineFixture } from './engineFixture';
@@ -69,4 +71,50 @@ describe('methods a route does not serve', () => {
             });
         }
     });
+});
+
+describe('methods beyond the five that Rocket.Chat also routes to the app', () => {
+    /** A request with Node's own client: fetch refuses TRACE and CONNECT. */
+    function send(method: string, path: string): Promise<{ status: number; allow?: string; type?: string; body: string }> {
+        const url = new URL(engine.host.url(engine.appId, path));
+        return new Promise((resolve, reject) => {
+            const request = http.request(
+                url,
+                { method, headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken } },
+                (response) => {
+                    let body = '';
+                    response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+                    response.on('end', () =>
+                        resolve({
+                            status: response.statusCode ?? 0,
+                            allow: response.headers.allow,
+                            type: response.headers['content-type'],
+                            body,
+                        }),
+                    );
+                },
+            );
+            request.on('error', reject);
+            request.end();
+        });
+    }
+
+    it('answers HEAD as GET, without a body', async () => {
+        const path = 'livechat/analytics/agents/average-service-time?start=2024-01-01&end=2024-01-31';
+        const head = await send('HEAD', path);
+        expect({ status: head.status, body: head.body }).toEqual({ status: 200, body: '' });
+        expect(head.type).toMatch(/^application\/json/);
+    });
+
+    it.each(['OPTIONS', 'TRACE', 'PROPFIND', 'LOCK', 'M-SEARCH'])(
+        'answers %s with 405, the Allow header and a JSON body',
+        async (method) => {
+            const answer = await send(method, 'livechat/analytics/agents/average-service-time');
+            expect({ status: answer.status, allow: answer.allow }).toEqual({ status: 405, allow: 'GET' });
+            expect(JSON.parse(answer.body)).toEqual({
+                success: false,
+                error: `The method ${method} is not allowed on this endpoint; use GET.`,
+            });
+        },
+    );
 });
