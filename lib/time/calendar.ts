@@ -61,6 +61,8 @@ const next: Record<SeriesInterval, (fns: DateFns, date: TZDate) => TZDate> = {
     month: (fns, date) => fns.startOfMonth(fns.addMonths(date, 1)),
 };
 
+/** Longer than any bucket of each interval can be (no local day lasts two days, nor a week eight, nor a month 32). */
+const LONGEST_BUCKET_MS: Record<SeriesInterval, number> = { day: 2 * DAY_MS, week: 8 * DAY_MS, month: 32 * DAY_MS };
 /**
  * Every day, ISO week (from Monday) or month in `timeZone` that the range touches, in order, from
  * the one holding `range.start` to the one holding `range.end`. Periods are cut where the local
@@ -72,8 +74,17 @@ export function seriesBuckets(range: DateRange, interval: SeriesInterval, timeZo
     if (range.end < range.start) {
         return buckets;
     }
+    // Too many buckets however long they are: refused before any walk (the whole date range would walk to its NaN ends).
+    if ((range.end - range.start) / LONGEST_BUCKET_MS[interval] > MAX_SERIES_BUCKETS) {
+        return undefined;
+    }
     const { tz, fns } = calendarLibraries();
+    // At the ends of what a Date holds (±8.64e15 ms) the bucket around an edge starts or ends past
+    // it (NaN): the range's own edge stands in, so the series is counted (or refused as too long), never empty.
     let start = startOf[interval](fns, new tz.TZDate(range.start, timeZone)).getTime();
+    if (Number.isNaN(start)) {
+        start = range.start;
+    }
     let offset = tz.tzOffset(timeZone, new Date(start));
     while (start <= range.end) {
         if (buckets.length === MAX_SERIES_BUCKETS) {
@@ -89,6 +100,9 @@ export function seriesBuckets(range: DateRange, interval: SeriesInterval, timeZo
             following = next[interval](fns, new tz.TZDate(start, timeZone)).getTime();
             followingOffset = tz.tzOffset(timeZone, new Date(following));
         }
+        if (Number.isNaN(following)) {
+            following = range.end + 1;
+        }
         buckets.push({ start, end: following - 1, label: localIso(start, offset) });
         start = following;
         offset = followingOffset;
@@ -98,7 +112,11 @@ export function seriesBuckets(range: DateRange, interval: SeriesInterval, timeZo
 
 /** An instant as local ISO time with its offset (`2026-11-01T00:00:00.000-03:00`), as `TZDate.toISOString` writes it. */
 function localIso(epochMs: number, offsetMinutes: number): string {
-    const wall = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 23);
+    const wallDate = new Date(epochMs + offsetMinutes * 60_000);
+    if (Number.isNaN(wallDate.getTime())) {
+        return new Date(epochMs).toISOString(); // a wall time past what a Date holds: the instant in UTC
+    }
+    const wall = wallDate.toISOString().slice(0, 23);
     const sign = offsetMinutes < 0 ? '-' : '+';
     const minutes = Math.abs(offsetMinutes);
     return `${wall}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -92,6 +92,19 @@ describe('series calendar', () => {
         expect(seriesBuckets(range('2022-01-01T00:00:00Z', '2021-01-01T00:00:00Z'), 'day', 'UTC')).toEqual([]);
     });
 
+    it('refuses a series over the whole date range as too many buckets, at every interval, and counts one at its very ends', () => {
+        const whole = { start: -8.64e15, end: 8.64e15 };
+        for (const interval of ['day', 'week', 'month'] as const) {
+            for (const timeZone of ['UTC', 'America/Sao_Paulo', '+05:45']) {
+                expect(seriesBuckets(whole, interval, timeZone)).toBeUndefined();
+            }
+        }
+        const first = seriesBuckets({ start: -8.64e15, end: -8.64e15 + 86_400_000 }, 'month', 'America/Sao_Paulo');
+        expect(first).toEqual([expect.objectContaining({ start: -8.64e15 })]);
+        const last = seriesBuckets({ start: 8.64e15 - 86_400_000, end: 8.64e15 }, 'month', 'UTC');
+        expect(last).toEqual([expect.objectContaining({ end: 8.64e15 })]);
+    });
+
     it('knows IANA names and fixed offsets, and nothing else', () => {
         expect(isTimeZone('America/Sao_Paulo')).toBe(true);
         expect(isTimeZone('+05:30')).toBe(true);
