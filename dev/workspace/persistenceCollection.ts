@@ -41,6 +41,8 @@ export class PersistenceCollection {
     public entriesExamined = 0;
     /** Return true to make that write fail, as a database error would. */
     public failWrite?: (operation: PersistenceOperation, associations: StoredAssociation[] | undefined) => boolean;
+    /** A read that answers true fails, as a read of an unavailable database would. */
+    public failRead?: (associations: StoredAssociation[]) => boolean;
     /** While set, reads by associations wait for it, as they would on a database under strain. */
     public holdReads?: Promise<void>;
 
@@ -61,6 +63,9 @@ export class PersistenceCollection {
     public async readByAssociations(appId: string, associations: StoredAssociation[]): Promise<object[]> {
         this.calls.read++;
         await this.holdReads;
+        if (this.failRead?.(associations)) {
+            throw new Error('Simulated database failure on read');
+        }
         const matches = this.matchAll(appId, associations);
         this.documentsRead += matches.length;
         return matches.map((document) => copy(document.data));

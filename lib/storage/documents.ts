@@ -20,6 +20,8 @@ import {
     utcYear,
 } from './layout';
 import { DIRTY_TAG, READY_TAG, YEAR_MARKER_TAG } from './versions';
+import type { Pause } from '../util/retry';
+import { pauseFor, withRetries } from '../util/retry';
 
 const FIRST_TAGGED_YEAR = utcYear(EARLIEST_CREATED_AT);
 const LAST_TAGGED_YEAR = utcYear(LATEST_CREATED_AT);
@@ -29,7 +31,16 @@ const LAST_TAGGED_YEAR = utcYear(LATEST_CREATED_AT);
  * association lists of `layout.ts`; a document this version cannot read is passed over.
  */
 export class StoredDocuments {
-    constructor(private readonly reader: IPersistenceRead) {}
+    private readonly reader: IPersistenceRead;
+
+    /** Every read is tried again on failure (`withRetries`): a database that drops one read in twenty must not fail every report. */
+    constructor(reader: IPersistenceRead, pause: Pause = pauseFor) {
+        this.reader = {
+            read: (id) => withRetries(() => reader.read(id), pause),
+            readByAssociation: (association) => withRetries(() => reader.readByAssociation(association), pause),
+            readByAssociations: (associations) => withRetries(() => reader.readByAssociations(associations), pause),
+        };
+    }
 
     /** The records of a slot, hour, day or month. */
     public async records(period: string): Promise<ServiceRecord[]> {

@@ -2,7 +2,7 @@ export type Pause = (ms: number) => Promise<void>;
 
 export const pauseFor: Pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Writes the app makes from an event are tried this many times before they are given up. */
+/** Writes the app makes from an event, and every read of its storage, are tried this many times before they are given up. */
 export const SAVE_ATTEMPTS = 3;
 const RETRY_DELAY_MS = 50;
 

@@ -111,6 +111,25 @@ describe('failing storage', () => {
     });
 });
 
+describe('failing reads', () => {
+    it('answer every report while one read in twenty fails: reads are tried again', async () => {
+        for (const { roomId, closedAt } of Array.from({ length: 120 }, servedRoom)) {
+            await host.closeRoom(roomId, closedAt);
+        }
+        await host.runRecurringJobsNow(appId);
+        let reads = 0;
+        host.workspace.persistence.failRead = () => ++reads % 20 === 0;
+        try {
+            for (let attempt = 0; attempt < 20; attempt++) {
+                expect((await report()).body).toEqual(expectedReport());
+            }
+            expect(reads).toBeGreaterThan(60); // three reads failed, at the least
+        } finally {
+            host.workspace.persistence.failRead = undefined;
+        }
+    });
+});
+
 describe('updates and restarts', () => {
     it('keep every record readable and the report unchanged', async () => {
         for (const { roomId, closedAt } of Array.from({ length: 50 }, servedRoom)) {
