@@ -42,6 +42,13 @@ export interface Leg {
     startedAt?: number;
     endedAt: number;
     endedBy: LegEnd;
+    /** Only on a stretch `boundLegs` made of an agent's earlier legs: how many of them ended by a transfer or a return to the queue. */
+    handOvers?: number;
+}
+
+/** How many times a leg's agent handed the chat on: once for a leg that did not end with the close, or a merged stretch's count. */
+export function handOversOf(leg: Pick<Leg, 'endedBy' | 'handOvers'>): number {
+    return leg.handOvers ?? (leg.endedBy === 'close' ? 0 : 1);
 }
 
 /** The close as the core recorded it: who served last, when it closed, and the core's service time of that agent. */
@@ -131,10 +138,53 @@ export function legsOfChat(events: readonly LegEvent[], close: ChatClose): Leg[]
     const earlier = legs
         .map((leg) => ({ ...leg, endedAt: Math.min(leg.endedAt, lastStart) }))
         .filter((leg) => leg.startedAt === undefined || leg.endedAt > leg.startedAt);
-    return [
+    return boundLegs([
         ...earlier,
         { agentId: close.agentId, username: close.username, startedAt: lastStart, endedAt: close.closedAt, endedBy: 'close' },
-    ];
+    ]);
+}
+
+/** The most legs a record keeps as they were (about 100 KB of record); see `boundLegs`. */
+export const MAX_KEPT_LEGS = 1_000;
+
+/**
+ * A chat's legs, at most `MAX_KEPT_LEGS` of them as they were plus one per agent: past that (a chat
+ * bounced between agents thousands of times), each agent's earlier legs become one stretch as long as
+ * their sum, from that agent's first of them, so no agent loses or gains a millisecond, a chat or a
+ * transfer (`handOvers`). A
+ * record stays far from MongoDB's 16 MiB document limit (about 150,000 legs); business hours count
+ * such a merged stretch where it is placed. Legs whose start the app never saw stay as they were.
+ */
+export function boundLegs(legs: Leg[]): Leg[] {
+    if (legs.length <= MAX_KEPT_LEGS) {
+        return legs;
+    }
+    const keptFrom = legs.length - (MAX_KEPT_LEGS - 1);
+    const merged = new Map<string, Leg>();
+    const unplaced: Leg[] = [];
+    for (const leg of legs.slice(0, keptFrom)) {
+        if (leg.startedAt === undefined) {
+            unplaced.push(leg);
+            continue;
+        }
+        const key = JSON.stringify([leg.agentId, leg.username]);
+        const sum = merged.get(key);
+        const length = leg.endedAt - leg.startedAt;
+        if (sum) {
+            sum.endedAt += length;
+            sum.handOvers = (sum.handOvers ?? 0) + handOversOf(leg);
+        } else {
+            merged.set(key, {
+                agentId: leg.agentId,
+                username: leg.username,
+                startedAt: leg.startedAt,
+                endedAt: leg.startedAt + length,
+                endedBy: 'transfer',
+                handOvers: handOversOf(leg),
+            });
+        }
+    }
+    return [...unplaced, ...merged.values(), ...legs.slice(keptFrom)];
 }
 
 /**

@@ -3,7 +3,7 @@ import { scheduleOf } from '../hours/businessHours';
 import { businessMsBetween, LONGEST_BUSINESS_SPAN_MS } from '../hours/businessTime';
 import type { ServiceRecord } from '../chats/serviceRecord';
 import type { Leg } from '../legs/legs';
-import { legDurationMs } from '../legs/legs';
+import { handOversOf, legDurationMs } from '../legs/legs';
 import type { Attribution } from './choices';
 
 /** One agent's part of one chat: what the reports add up, one per chat and agent. */
@@ -87,7 +87,7 @@ export function creditsOf(record: ServiceRecord, crediting: Crediting = {}): Cha
             username,
             durationMs: known.reduce((sum, ms) => sum + ms, 0),
             chats: known.length > 0 ? 1 : 0,
-            transfers: legs.filter((leg) => leg.endedBy !== 'close').length,
+            transfers: legs.reduce((sum, leg) => sum + handOversOf(leg), 0),
             legsWithUnknownStart: legs.length - known.length,
         };
     });

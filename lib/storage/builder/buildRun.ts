@@ -1,5 +1,5 @@
 import type { ServiceRecord } from '../../chats/serviceRecord';
-import { recordFingerprint } from '../../chats/serviceRecord';
+import { fingerprintsOf } from '../../chats/serviceRecord';
 import { parentTag, periodStart } from '../../time/periods';
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots } from '../buckets/dirtyMarker';
@@ -133,7 +133,9 @@ export function fingerprintIndex(recordsBySlot: ReadonlyMap<string, ServiceRecor
         if (!byRoom) {
             byRoom = new Map();
             for (const record of recordsBySlot.get(slot) ?? []) {
-                pushInto(byRoom, record.roomId, recordFingerprint(record));
+                for (const fingerprint of fingerprintsOf(record)) {
+                    pushInto(byRoom, record.roomId, fingerprint);
+                }
             }
             index.set(slot, byRoom);
         }

@@ -1,5 +1,7 @@
-import type { LegEvent } from '../../../lib/legs/legs';
-import { eventTime, legsOfChat } from '../../../lib/legs/legs';
+import type { Leg, LegEvent } from '../../../lib/legs/legs';
+import { boundLegs, eventTime, legsOfChat, MAX_KEPT_LEGS } from '../../../lib/legs/legs';
+import { creditsOf } from '../../../lib/reports/attribution';
+import { readStoredRecord } from '../../../lib/chats/serviceRecord';
 
 const BASE = Date.parse('2026-03-02T09:00:00.000Z');
 /** Minutes after 09:00 UTC, in ms since the epoch. */
@@ -146,5 +148,57 @@ describe('the time of an event', () => {
         expect(eventTime(undefined, at(0), handled)).toBe(handled);
         expect(eventTime(at(11), at(0), handled)).toBe(handled);
         expect(eventTime(at(-1), at(0), handled)).toBe(handled);
+    });
+});
+
+describe('a chat bounced between agents thousands of times', () => {
+    it('keeps at most a thousand legs, plus one per agent, with every agent’s time, chat and transfers as they were', () => {
+        const agents = [A, B, C];
+        const events: LegEvent[] = [];
+        for (let i = 0; i < 5_000; i++) {
+            events.push(assigned(agents[i % 3], i));
+        }
+        const close = closedBy(agents[4_999 % 3], 4_999, 5_010);
+        const bounded = legsOfChat(events, close);
+        expect(bounded.length).toBeLessThanOrEqual(MAX_KEPT_LEGS + agents.length);
+        // The same chat without the bound: every leg as it was.
+        const unbounded = legsOfChat(events.slice(0, 500), closedBy(agents[499 % 3], 499, 5_010));
+        expect(unbounded.length).toBe(500);
+        const record = {
+            v: 1 as const,
+            roomId: 'bounced',
+            agentId: close.agentId,
+            username: close.username,
+            createdAt: BASE,
+            closedAt: close.closedAt,
+            durationMs: close.serviceTimeMs,
+        };
+        const credits = (legs: Leg[]) =>
+            creditsOf({ ...record, legs }, { attribution: 'legs' }).map(({ agentId, durationMs, chats, transfers }) => ({
+                agentId,
+                durationMs,
+                chats,
+                transfers,
+            }));
+        const raw: Leg[] = events.map((event, i) => ({
+            ...agents[i % 3],
+            startedAt: event.at,
+            endedAt: i === 4_999 ? close.closedAt : events[i + 1].at,
+            endedBy: i === 4_999 ? 'close' : 'transfer',
+        }));
+        expect(credits(bounded)).toEqual(credits(raw));
+        expect(credits(bounded)[0]).toMatchObject({ transfers: 1_667 });
+        expect(JSON.stringify(bounded).length).toBeLessThan(150_000);
+        expect(readStoredRecord({ ...record, legs: bounded })?.legs).toEqual(bounded);
+    });
+
+    it('leaves a chat of up to a thousand legs as it is', () => {
+        const legs: Leg[] = Array.from({ length: MAX_KEPT_LEGS }, (_, i) => ({
+            ...A,
+            startedAt: at(i),
+            endedAt: at(i + 1),
+            endedBy: 'transfer',
+        }));
+        expect(boundLegs(legs)).toBe(legs);
     });
 });

@@ -6,7 +6,7 @@ import { totalsFromRecords } from '../../../lib/reports/agentTotals';
 import type { ReportScope } from '../../../lib/reports/scope';
 import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
 import { InMemoryAccessors } from '../../helpers/accessors';
-import { bucketAssociations, storedTag, yearMarkerAssociations } from '../../../lib/storage/layout';
+import { bucketAssociations, storedTag, tag, yearMarkerAssociations } from '../../../lib/storage/layout';
 import { DIRTY_TAG, RECORD_TAG } from '../../../lib/storage/versions';
 
 let sequence = 0;
@@ -257,5 +257,38 @@ describe('rooms of the years 0000 to 0099', () => {
         expect(await records.totals(year42)).toEqual(totalsFromRecords([ancient], year42));
         expect(await records.totals(year1942)).toEqual([]);
         expect(await records.rebuildBuckets()).toMatchObject({ markers: 0 });
+    });
+});
+
+describe('the marker of a save', () => {
+    const legs = Array.from({ length: 5_000 }, (_, i) => ({
+        agentId: `id-${i % 2}`,
+        username: `agent${i % 2}`,
+        startedAt: Date.parse('2024-01-10T10:00:00Z') + i * 1000,
+        endedAt: Date.parse('2024-01-10T10:00:00Z') + (i + 1) * 1000,
+        endedBy: i === 4_999 ? ('close' as const) : ('transfer' as const),
+    }));
+
+    it('names the record by a short digest, whatever its legs', async () => {
+        const { store: records, accessors } = store();
+        await records.save({ ...record('2024-01-10T10:00:00Z'), closedAt: legs[4_999].endedAt, legs });
+        const [marker] = (await accessors.workspace.persistence.readByAssociations(accessors.appId, [storedTag(DIRTY_TAG)])) as Array<{
+            expect: string;
+        }>;
+        expect(marker.expect.length).toBeLessThan(40);
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 1, pending: 0, abandoned: [] });
+    });
+
+    it('settles a marker of 1.5 and before, which carries the record’s full text', async () => {
+        const { store: records, accessors } = store();
+        const saved = record('2024-01-10T10:00:00Z');
+        await records.save(saved);
+        await records.rebuildBuckets();
+        const legacy = JSON.stringify([saved.roomId, saved.agentId, saved.username, saved.createdAt, saved.durationMs, null]);
+        await accessors.persistence.createWithAssociations(
+            { token: 'old', slot: 'slot:2024-01-10T10:00', roomId: saved.roomId, expect: legacy, writtenAt: Date.now() },
+            [tag('marker:old'), tag(DIRTY_TAG)],
+        );
+        expect(await records.rebuildBuckets()).toMatchObject({ markers: 1, pending: 0, abandoned: [] });
     });
 });
