@@ -21,6 +21,7 @@ import { Workspace } from '../workspace/workspace';
 import type { HostEvents } from './bridges';
 import { generateSigningKeys, HostBridges } from './bridges';
 import { assertDenoReady, DENO_LAUNCHER_DIR } from './deno';
+import { guardDenoPipes } from './denoPipes';
 import type { HttpFront } from './httpFront';
 import { listen } from './httpFront';
 import { LivechatRouting } from './livechatRouting';
@@ -316,6 +317,7 @@ export class AppsEngineHost {
     }
 
     private async startEngine(): Promise<void> {
+        guardDenoPipes();
         (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
         this.bridges = new HostBridges(this.workspace, this.hostEvents(), this.signingKeys);
         this.manager = new AppManager({
