@@ -68,10 +68,12 @@ export function historyImportProcessor(registrationLogger: ILogger): IProcessor 
         ) {
             const logger = runLogger(this, registrationLogger);
             const data = jobContext as ImportJobData;
+            const records = new PersistenceRecordStore(read.getPersistenceReader(), persis);
             const context: ImportBatchContext = {
                 status: new PersistenceImportStatusStore(read.getPersistenceReader(), persis),
                 rooms: new WorkspaceRoomSource(read),
-                records: new PersistenceRecordStore(read.getPersistenceReader(), persis),
+                records,
+                deletionsSince: (at) => records.deletionsSince(at),
                 logger,
                 now: () => new Date(),
                 keepSince: await readRetentionCutoff(read),

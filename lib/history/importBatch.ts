@@ -32,6 +32,10 @@ export interface ImportStatus {
     cursor: number;
     /** The chain of jobs that owns the import; a job of another chain stops. */
     runId: string | null;
+    /** Walks of the room list finished so far: another one follows a walk during which rooms were deleted. */
+    passes: number;
+    /** When the current walk began (null in statuses of 1.5 and before: the import's start). */
+    passStartedAt: string | null;
 }
 
 export const IDLE_STATUS: ImportStatus = Object.freeze({
@@ -47,6 +51,8 @@ export const IDLE_STATUS: ImportStatus = Object.freeze({
     lastError: null,
     cursor: 0,
     runId: null,
+    passes: 0,
+    passStartedAt: null,
 });
 
 /** A status as stored by any version: 1.0 had no `alreadyRecorded`. */
@@ -93,7 +99,17 @@ export interface ImportBatchContext {
     now(): Date;
     /** The retention's cut-off: rooms created before it are left out (undefined: keep all). */
     keepSince?: number;
+    /** How many livechat rooms were deleted since an instant (their tombstones): a deletion shifts the list the import walks by position. */
+    deletionsSince(at: number): Promise<number>;
 }
+
+/**
+ * Walks of the room list at most: the listing pages by position (skip and limit), so a room deleted
+ * while the import walks shifts every later room one place back, and one of them past the import.
+ * A walk during which rooms were deleted is followed by another (which only records rooms still
+ * without a record); the third is the last.
+ */
+export const MAX_PASSES = 3;
 
 export const MISSING_PERMISSION_MESSAGE =
     'The app may not list the workspace’s rooms: it lacks the permission room.system.view-all. ' +
@@ -112,7 +128,14 @@ export const PAGE_SIZE = 100;
 
 /** A fresh import owned by `runId`, from the first room. */
 export function startedStatus(now: Date, runId: string): ImportStatus {
-    return { ...IDLE_STATUS, state: 'running', startedAt: now.toISOString(), updatedAt: now.toISOString(), runId };
+    return {
+        ...IDLE_STATUS,
+        state: 'running',
+        startedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        passStartedAt: now.toISOString(),
+        runId,
+    };
 }
 
 /**
@@ -155,20 +178,26 @@ export async function runImportBatch(context: ImportBatchContext, runId: string,
         for (const room of rooms) {
             counts[await importRoom(context, room)]++;
         }
+        // A later walk looks at the same rooms again: only what it records (or fails) adds up.
+        const firstPass = status.passes === 0;
         status = {
             ...status,
-            scanned: status.scanned + rooms.length,
+            scanned: status.scanned + (firstPass ? rooms.length : 0),
             imported: status.imported + counts.imported,
-            alreadyRecorded: status.alreadyRecorded + counts.alreadyRecorded,
-            skipped: status.skipped + counts.skipped,
+            alreadyRecorded: status.alreadyRecorded + (firstPass ? counts.alreadyRecorded : 0),
+            skipped: status.skipped + (firstPass ? counts.skipped : 0),
             failed: status.failed + counts.failed,
             cursor: status.cursor + rooms.length,
             updatedAt: context.now().toISOString(),
         };
         if (rooms.length < PAGE_SIZE) {
-            status = { ...status, state: 'done', finishedAt: status.updatedAt };
-            await writeIfStillOwned(context, status, runId);
-            return 'finished';
+            const passStart = Date.parse(status.passStartedAt ?? status.startedAt ?? '');
+            const shifted = status.passes + 1 < MAX_PASSES && (Number.isNaN(passStart) || (await context.deletionsSince(passStart)) > 0);
+            status = shifted
+                ? { ...status, cursor: 0, passes: status.passes + 1, passStartedAt: status.updatedAt }
+                : { ...status, state: 'done', finishedAt: status.updatedAt };
+            const owned = await writeIfStillOwned(context, status, runId);
+            return shifted && owned ? 'continue' : 'finished';
         }
         if (!(await writeIfStillOwned(context, status, runId))) {
             return 'finished';

@@ -4,6 +4,7 @@ import type { ServiceRecord } from '../chats/serviceRecord';
 import { EARLIEST_CREATED_AT, LATEST_CREATED_AT, readStoredRecord } from '../chats/serviceRecord';
 import type { LegEvent } from '../legs/legs';
 import type { Level } from '../time/periods';
+import { periodEnd, utcMonthStart } from '../time/periods';
 import type { DirtyMarker } from './buckets/dirtyMarker';
 import type { AssembledBuckets, TotalsColumns } from './buckets/periodBucket';
 import { assembleParts } from './buckets/periodBucket';
@@ -15,6 +16,7 @@ import {
     periodRecordsQuery,
     roomLegEventsQuery,
     roomRecordsQuery,
+    monthTombstonesQuery,
     roomTombstoneQuery,
     tag,
     utcYear,
@@ -74,6 +76,20 @@ export class StoredDocuments {
     /** Whether the room was deleted (its tombstone is there). */
     public async isDeleted(roomId: string): Promise<boolean> {
         return (await this.reader.readByAssociations(roomTombstoneQuery(roomId))).length > 0;
+    }
+
+    /** How many rooms were deleted at or after `since` (their tombstones: one read per month since then). */
+    public async deletionsSince(since: number, now = Date.now()): Promise<number> {
+        let count = 0;
+        for (
+            let month = utcMonthStart(new Date(since).getUTCFullYear(), new Date(since).getUTCMonth());
+            month <= now;
+            month = periodEnd('month', month) + 1
+        ) {
+            const tombstones = (await this.reader.readByAssociations(monthTombstonesQuery(month))) as Array<{ deletedAt?: unknown }>;
+            count += tombstones.filter((tombstone) => typeof tombstone.deletedAt === 'number' && tombstone.deletedAt >= since).length;
+        }
+        return count;
     }
 
     public async legEvents(roomId: string): Promise<LegEvent[]> {

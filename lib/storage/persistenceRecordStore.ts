@@ -54,6 +54,11 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
         return this.chats.forget(roomId, deletedAt);
     }
 
+    /** How many rooms were deleted since an instant: what tells the history import to walk the room list again. */
+    public deletionsSince(at: number): Promise<number> {
+        return this.documents.deletionsSince(at);
+    }
+
     public record(roomId: string): Promise<ServiceRecord | undefined> {
         return this.chats.record(roomId);
     }

@@ -15,6 +15,7 @@ import {
     LISTING_UNSUPPORTED_MESSAGE,
     BATCH_ATTEMPTS,
     markFailed,
+    MAX_PASSES,
     MISSING_PERMISSION_MESSAGE,
     nextAfterFailure,
     resumedOrStarted,
@@ -44,6 +45,7 @@ function importContext(
         listing?: RoomListingRefusal;
         legEvents?: Record<string, LegEvent[]>;
         deletedRooms?: Set<string>;
+        deletionsDuringWalk?: number[];
     } = {},
 ) {
     let stored: ImportStatus | undefined;
@@ -85,6 +87,7 @@ function importContext(
         records: store,
         logger: { debug: () => {}, warn: (line: string) => warnings.push(line), error: () => {} },
         now: () => new Date('2026-01-01T00:00:00Z'),
+        deletionsSince: async () => options.deletionsDuringWalk?.shift() ?? 0,
     };
     return {
         context,
@@ -137,6 +140,33 @@ describe('a batch of the history import', () => {
         await runImportBatch(context, 'run-1', 1);
         expect(current()).toMatchObject({ state: 'done', scanned: 10, imported: 8, skipped: 2 });
         expect([...records.keys()]).not.toContain('r2');
+    });
+
+    it('walks the room list again when rooms were deleted during a walk, so that no room shifted past it is missed', async () => {
+        const workspace = history(250);
+        const { context, records, current, start } = importContext(workspace, { deletionsDuringWalk: [3, 0] });
+        await start('run-1');
+        // The first page read, then three rooms of it deleted: every later room moves three places back.
+        expect(await runImportBatch(context, 'run-1', 1)).toBe('continue');
+        for (const id of ['r10', 'r20', 'r30']) {
+            workspace.rooms.delete(id);
+        }
+        while ((await runImportBatch(context, 'run-1', 1)) === 'continue') {
+            // the job schedules the next batch
+        }
+        const existing = [...workspace.rooms.keys()];
+        expect(existing.filter((id) => !records.has(id))).toEqual([]);
+        // The first walk saw 247 rooms: the three that moved past it are recorded by the second.
+        expect(current()).toMatchObject({ state: 'done', passes: 1, scanned: 247, imported: 250 });
+    });
+
+    it('stops after its last walk even if rooms keep being deleted', async () => {
+        const { context, current, start } = importContext(history(50), { deletionsDuringWalk: [1, 1, 1, 1, 1] });
+        await start('run-1');
+        while ((await runImportBatch(context, 'run-1', 1)) === 'continue') {
+            // the job schedules the next batch
+        }
+        expect(current()).toMatchObject({ state: 'done', passes: MAX_PASSES - 1 });
     });
 
     it('counts a room that fails, logs it, and goes on', async () => {

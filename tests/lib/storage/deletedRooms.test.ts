@@ -78,4 +78,15 @@ describe('a deleted room', () => {
         expect(await store.save(record('january'))).toBe('saved');
         expect(await store.save(record('february'))).toBe('room-deleted');
     });
+
+    it('is counted among the deletions since an instant, across months, which the history import asks for', async () => {
+        const accessors = new InMemoryAccessors();
+        const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+        await store.forget('before', Date.UTC(2026, 10, 30, 23, 59));
+        await store.forget('after', Date.UTC(2026, 11, 1, 0, 1));
+        await store.forget('later', Date.now());
+        expect(await store.deletionsSince(Date.UTC(2026, 11, 1))).toBe(2);
+        expect(await store.deletionsSince(Date.UTC(2026, 10, 1))).toBe(3);
+        expect(await store.deletionsSince(Date.now() + 60_000)).toBe(0);
+    });
 });
