@@ -1,5 +1,6 @@
 import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors';
 
+import { beforeEachCall } from '../../util/beforeEachCall';
 import { uniqueToken } from '../../util/uniqueToken';
 import type { StoredDocuments } from '../documents';
 import { tag } from '../layout';
@@ -66,20 +67,7 @@ export class BuilderLease {
 
     /** The writer, fenced: each write first checks (and if due, renews) the lease, and throws `LeaseLostError` once it is lost. */
     public fence(): IPersistence {
-        const guard = () => this.check();
-        const writer = this.writer;
-        return new Proxy(writer, {
-            get(target, property) {
-                const value = Reflect.get(target, property) as unknown;
-                if (typeof value !== 'function') {
-                    return value;
-                }
-                return async (...args: unknown[]) => {
-                    await guard();
-                    return (value as (...a: unknown[]) => unknown).apply(target, args);
-                };
-            },
-        });
+        return beforeEachCall(this.writer, () => this.check());
     }
 
     /** Gives the lease back, if it is still this run's. */

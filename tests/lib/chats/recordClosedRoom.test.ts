@@ -59,21 +59,13 @@ describe('a chat created before the retention keeps', () => {
         const { store, saved } = flakyStore(0);
         const log = logger();
         const cutoff = Date.parse('2024-02-01T00:00:00Z');
-        const old = await recordClosedRoom(
-            closedRoom({ id: 'old', createdAt: '2024-01-31T23:59:00Z', serviceMs: 1000 }),
-            store,
-            log,
-            noPause,
-            cutoff,
-        );
-        expect(old).toEqual({ counts: false, reason: 'room old was created before the retention keeps (2024-02-01T00:00:00.000Z)' });
-        const kept = await recordClosedRoom(
-            closedRoom({ id: 'new', createdAt: '2024-02-01T00:00:00Z', serviceMs: 1000 }),
-            store,
-            log,
-            noPause,
-            cutoff,
-        );
+        const closeCreatedAt = (id: string, createdAt: string) =>
+            recordClosedRoom(closedRoom({ id, createdAt, serviceMs: 1000 }), store, log, noPause, cutoff);
+        expect(await closeCreatedAt('old', '2024-01-31T23:59:00Z')).toEqual({
+            counts: false,
+            reason: 'room old was created before the retention keeps (2024-02-01T00:00:00.000Z)',
+        });
+        const kept = await closeCreatedAt('new', '2024-02-01T00:00:00Z');
         expect(kept.counts).toBe(true);
         expect(saved.map((record) => record.roomId)).toEqual(['new']);
     });

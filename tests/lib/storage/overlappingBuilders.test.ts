@@ -181,4 +181,21 @@ describe('builder runs that overlap', () => {
         expect(await store.totals(SCOPE)).toEqual(totalsFromRecords(records, SCOPE));
         expect(await store.totalsPerRangeFromTimelines(SCOPE, DAYS)).toEqual(seriesOf(records, DAYS));
     });
+
+    it('keep the lease of a long run alive while it writes, so that no later run takes it', async () => {
+        const accessors = new InMemoryAccessors();
+        let now = Date.UTC(2026, 11, 3, 12);
+        const clock = () => now;
+        const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+        const outcome = await store.underBuilderLease(async (leased) => {
+            for (let write = 0; write < 10; write++) {
+                now += 20_000; // a slow run: 200 s in all, a write every 20 s
+                await leased.save(room(write, 60_000));
+                expect(await store.underBuilderLease(async () => 'second run', clock)).toBeUndefined();
+            }
+            return 'first run';
+        }, clock);
+        expect(outcome).toBe('first run');
+        expect(await store.underBuilderLease(async () => 'next run', clock)).toBe('next run');
+    });
 });
