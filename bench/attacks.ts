@@ -239,17 +239,25 @@ async function main(): Promise<void> {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-service-time-bench-'));
     try {
         const zip = await packageApp({ outDir });
-        printTable('1. Records of deleted rooms, through the real engine', ['case', 'records of deleted rooms'], await ghosts(zip));
+        const ghostRows = await ghosts(zip);
+        printTable('1. Records of deleted rooms, through the real engine', ['case', 'records of deleted rooms'], ghostRows);
+        const readRows = [await boundedReads(zip, 20, 3_000), await boundedReads(zip, 1_000, 300)];
         printTable(
             '3. One report naming many departments while writes are pending',
             ['shape', 'persistence reads', 'ms', 'equals a full scan'],
-            [await boundedReads(zip, 20, 3_000), await boundedReads(zip, 1_000, 300)],
+            readRows,
         );
-        printTable(
-            '4. A burst of saves, then the builder job through the engine',
-            ['burst', 'figure', 'value'],
-            await burst(zip, Number(values.burst)),
-        );
+        const burstRows = await burst(zip, Number(values.burst));
+        printTable('4. A burst of saves, then the builder job through the engine', ['burst', 'figure', 'value'], burstRows);
+        // Any ghost, any room missed, any report unlike its scan, any day off: the bench fails.
+        const exact =
+            ghostRows.slice(0, 4).every((row) => row[1] === '0') &&
+            readRows.every((row) => row[3] === 'yes') &&
+            burstRows.slice(1).every((row) => row[2].endsWith(' 0 of 31 days off'));
+        if (!exact) {
+            console.error('An answer differs from its full scan (above).');
+            process.exitCode = 1;
+        }
     } finally {
         fs.rmSync(outDir, { recursive: true, force: true });
     }
