@@ -15,7 +15,16 @@ import { removeOldYearBuckets, removeSupersededTags } from '../migrations/layout
 import { BUCKET_PART_VERSION, READY_TAG, REBUILD_PROGRESS_TAG } from '../versions';
 import { BucketWriter } from './bucketWriter';
 import type { BuildRun, RebuildSummary } from './buildRun';
-import { BUILDER_RUN_BUDGET_MS, childrenByParent, fingerprintIndex, groupBy, pushInto, startRun } from './buildRun';
+import {
+    BUILDER_RUN_BUDGET_MS,
+    childrenByParent,
+    fingerprintIndex,
+    groupBy,
+    outOfTime,
+    pushInto,
+    skipMarkedSlotsUnder,
+    startRun,
+} from './buildRun';
 
 /**
  * The one writer of buckets, run by the recurring `bucket-builder` job (Agenda runs a job on one
@@ -37,8 +46,9 @@ export class BucketBuilder {
 
     /**
      * One run: brings every bucket up to date with the records written before it started, or, past
-     * `budgetMs` (checked after each month, so that every run makes progress), stops and leaves the
-     * rest to the next run. `now` is the time markers are judged by.
+     * `budgetMs` (checked before each marked day, hour and slot, once a slot is rebuilt, so that every
+     * run makes progress), stops and leaves the rest to the next run: the markers it did not reach are
+     * its place. `now` is the time markers are judged by.
      */
     public async run(now = Date.now(), budgetMs = BUILDER_RUN_BUDGET_MS): Promise<RebuildSummary> {
         const deadline = Date.now() + budgetMs;
@@ -214,6 +224,7 @@ export class BucketBuilder {
         if (!finer) {
             const records = await this.documents.records(period);
             run.recordsBySlot.set(period, records);
+            run.slotsRebuilt++;
             return viewsFromRecords(records);
         }
         const stored: AssembledBuckets = await this.documents.bucketGroup(finer, period);
@@ -222,6 +233,12 @@ export class BucketBuilder {
             children.set(child, viewsOfParts(views));
         }
         for (const child of new Set([...(run.dirtyChildren.get(period) ?? []), ...stored.torn])) {
+            // Past the deadline a marked child waits, as it is stored: its markers keep it and every period above it dirty.
+            // A torn one never waits: nothing marks it, so a period above it would be trusted.
+            if (!stored.torn.has(child) && outOfTime(run)) {
+                skipMarkedSlotsUnder(run, finer, child);
+                continue;
+            }
             const views = await this.rebuiltViews(finer, child, run);
             await this.buckets.writeViews(finer, period, child, views, stored, run);
             children.set(child, views);
@@ -248,7 +265,8 @@ export class BucketBuilder {
         for (const marker of markers) {
             // A marker of a month this run did not build (it failed, or waits for a later run) stays.
             const month = periodTag('month', periodStart(marker.slot));
-            const outcome = run.builtMonths.has(month) ? markerOutcome(marker, (roomId) => landed(marker.slot, roomId), now) : 'pending';
+            const built = run.builtMonths.has(month) && !run.skippedSlots.has(marker.slot);
+            const outcome = built ? markerOutcome(marker, (roomId) => landed(marker.slot, roomId), now) : 'pending';
             if (outcome === 'pending') {
                 summary.pending++;
                 continue;

@@ -1,6 +1,7 @@
 import type { ServiceRecord } from '../../chats/serviceRecord';
 import { fingerprintsOf } from '../../chats/serviceRecord';
-import { parentTag, periodStart } from '../../time/periods';
+import type { Level } from '../../time/periods';
+import { parentTag, periodStart, periodTag } from '../../time/periods';
 import type { DirtyMarker } from '../buckets/dirtyMarker';
 import { dirtySlots } from '../buckets/dirtyMarker';
 import type { PeriodViews } from '../buckets/periodBucket';
@@ -44,6 +45,10 @@ export interface BuildRun {
     deadline: number;
     /** The totals of every slot the run wrote, by day and view, for the day timelines. */
     slotTotals: Map<string, Map<BucketView, Map<string, SlotTotals>>>;
+    /** Marked slots the run rebuilt from their records. */
+    slotsRebuilt: number;
+    /** Marked slots left for the next run at the deadline: their markers stay, so they and their parents stay dirty. */
+    skippedSlots: Set<string>;
 }
 
 /** A builder run's state at its start, from the markers it read. */
@@ -66,7 +71,27 @@ export function startRun(markers: readonly DirtyMarker[], fullRebuild: boolean, 
         builtMonths: new Set(),
         deadline,
         slotTotals: new Map(),
+        slotsRebuilt: 0,
+        skippedSlots: new Set(),
     };
+}
+
+/**
+ * Whether the run is past its deadline, having rebuilt at least one marked slot (so that every run
+ * makes progress, whatever the backlog). Checked before each marked period a rebuild goes down into.
+ */
+export function outOfTime(run: BuildRun): boolean {
+    return run.slotsRebuilt > 0 && Date.now() >= run.deadline;
+}
+
+/** Leaves every marked slot under a period to the next run (`skippedSlots`). */
+export function skipMarkedSlotsUnder(run: BuildRun, level: Level, period: string): void {
+    for (const slot of run.markedSlots) {
+        if (periodTag(level, periodStart(slot)) === period) {
+            run.skippedSlots.add(slot);
+        }
+    }
+    run.summary.complete = false;
 }
 
 /** A slot's totals per view as written (a view it no longer has: zero), for its day's timeline. */

@@ -61,7 +61,8 @@ describe('builder runs that overlap', () => {
                 fc.array(change, { maxLength: 12 }),
                 fc.array(fc.nat(3), { minLength: 50, maxLength: 50 }),
                 fc.array(fc.nat(60), { minLength: 2, maxLength: 3 }),
-                async (before, during, turns, starts) => {
+                fc.constantFrom(0, 20_000),
+                async (before, during, turns, starts, budgetMs) => {
                     const accessors = new InMemoryAccessors();
                     const plain = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
                     const expected = new Map<string, ServiceRecord>();
@@ -96,7 +97,8 @@ describe('builder runs that overlap', () => {
                         // Each run starts some turns after the first: another run's writes and reads fall anywhere inside it.
                         ...starts.map(async (start) => {
                             await turnsPass(start);
-                            return slowStore().underBuilderLease((leased) => leased.rebuildBuckets());
+                            // A budget of 0 ms: the run stops inside the month after one slot.
+                            return slowStore().underBuilderLease((leased) => leased.rebuildBuckets(Date.now(), budgetMs));
                         }),
                         (async () => {
                             for (const write of during) {
