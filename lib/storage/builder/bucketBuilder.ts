@@ -26,6 +26,9 @@ import {
     startRun,
 } from './buildRun';
 
+/** The share of a run's budget spent rebuilding; the rest is for removing the markers it settled. */
+const REBUILD_SHARE_OF_BUDGET = 0.6;
+
 /**
  * The one writer of buckets, run by the recurring `bucket-builder` job (Agenda runs a job on one
  * instance at a time). It reads the markers, rebuilds each marked slot from that slot's records and
@@ -51,16 +54,17 @@ export class BucketBuilder {
      * its place. `now` is the time markers are judged by.
      */
     public async run(now = Date.now(), budgetMs = BUILDER_RUN_BUDGET_MS): Promise<RebuildSummary> {
-        const deadline = Date.now() + budgetMs;
+        const started = Date.now();
         const [markers, ready] = await Promise.all([this.documents.dirtyMarkers(), this.documents.bucketsReady()]);
         await this.markYears(markers);
-        const run = startRun(markers, !ready, deadline);
+        // Rebuilding takes the first part of the budget; removing the markers it settles (one call each) the rest.
+        const run = startRun(markers, !ready, started + budgetMs * REBUILD_SHARE_OF_BUDGET);
         if (!ready) {
             await this.fullRebuild(run, now);
         } else {
             await this.incrementalRebuild(run, () => true);
         }
-        await this.settleMarkers(markers, run, now);
+        await this.settleMarkers(markers, run, now, started + budgetMs);
         return run.summary;
     }
 
@@ -259,10 +263,17 @@ export class BucketBuilder {
     }
 
     /** Deletes each marker whose write the run saw land (or that waited past its patience); keeps the rest. */
-    private async settleMarkers(markers: readonly DirtyMarker[], run: BuildRun, now: number): Promise<void> {
+    private async settleMarkers(markers: readonly DirtyMarker[], run: BuildRun, now: number, deadline: number): Promise<void> {
         const { summary } = run;
         const landed = fingerprintIndex(run.recordsBySlot);
-        for (const marker of markers) {
+        let removed = 0;
+        for (const [index, marker] of markers.entries()) {
+            // Past the run's budget the rest stay: their slots are rebuilt again next run, and nothing is lost.
+            if (removed > 0 && Date.now() >= deadline) {
+                summary.pending += markers.length - index;
+                summary.complete = false;
+                return;
+            }
             // A marker of a month this run did not build (it failed, or waits for a later run) stays.
             const month = periodTag('month', periodStart(marker.slot));
             const built = run.builtMonths.has(month) && !run.skippedSlots.has(marker.slot);
@@ -275,6 +286,7 @@ export class BucketBuilder {
                 summary.abandoned.push(marker.roomId);
             }
             await this.writer.removeByAssociations(dirtyMarkerAssociations(marker.token));
+            removed++;
         }
     }
 }

@@ -67,4 +67,21 @@ describe('a builder run past its budget inside a month', () => {
         expect(await store.rebuildBuckets()).toMatchObject({ markers: 0, complete: true });
         await exact();
     });
+
+    it('stops removing the markers it settled at the budget too, leaving the rest for the next run', async () => {
+        const accessors = new InMemoryAccessors();
+        const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
+        await store.rebuildBuckets();
+        // 50 writes in one slot: one slot to rebuild, 50 markers to remove (one persistence call each).
+        const oneSlot = Array.from({ length: 50 }, (_, i) => ({ ...record(i, 1_000 + i), createdAt: MARCH + 60_000 }));
+        for (const saved of oneSlot) {
+            await store.save(saved);
+        }
+        const first = await store.rebuildBuckets(Date.now(), 0);
+        expect(first).toMatchObject({ markers: 50, complete: false });
+        expect(first.pending).toBeGreaterThan(0);
+        expect(await store.totals(SCOPE)).toEqual(totalsFromRecords(oneSlot, SCOPE));
+        expect(await store.rebuildBuckets()).toMatchObject({ markers: first.pending, pending: 0, complete: true });
+        expect(await store.totals(SCOPE)).toEqual(totalsFromRecords(oneSlot, SCOPE));
+    });
 });
