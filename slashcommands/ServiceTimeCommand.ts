@@ -1,7 +1,7 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
-import { readDashboardUrl } from '../lib/workspace/dashboardSources';
+import { readDashboardUrl, readDepartments } from '../lib/workspace/dashboardSources';
 import { workspaceReportSources } from '../lib/workspace/reportSources';
 import { readReportingTimeZone } from '../lib/workspace/workspaceSettings';
 import { answerServiceTimeCommand } from '../lib/command/serviceTimeCommand';
@@ -24,6 +24,7 @@ export class ServiceTimeCommand implements ISlashCommand {
                 ...workspaceReportSources(read),
                 reportingTimeZone: () => readReportingTimeZone(read, sender),
                 dashboardUrl: () => readDashboardUrl(read, this.appId),
+                departments: () => readDepartments(read),
             },
             new Date(),
         );

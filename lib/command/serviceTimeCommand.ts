@@ -7,6 +7,8 @@ import type { Caller } from '../http/guard';
 import type { AgentTotals } from '../reports/agentTotals';
 import { ceilSecondsAverage } from '../reports/rounding';
 import type { ReportScope } from '../reports/scope';
+import type { DepartmentChoice } from '../dashboard/context';
+import { findDepartment } from './departmentByName';
 import type { CommandMessages } from './messages';
 import { MESSAGES, messagesFor } from './messages';
 import type { Preset } from '../time/presets';
@@ -16,52 +18,91 @@ export const USAGE = MESSAGES.en.usage;
 
 // A Map, not an object literal: `in` would find `constructor` or `toString` on Object.prototype.
 // The dashboard's named ranges (`time/presets.ts`): whole local days of the reporting timezone, today included.
-const PRESETS = new Map<string, { preset: Preset; days: number }>([
+const PRESETS = new Map<string, { preset: Preset; days?: number }>([
+    ['today', { preset: 'today' }],
     ['7d', { preset: 'last7', days: 7 }],
     ['30d', { preset: 'last30', days: 30 }],
     ['90d', { preset: 'last90', days: 90 }],
+    ['month', { preset: 'thisMonth' }],
 ]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Words that look like a range or a date: never read as a department. */
+const RANGE_LIKE = /^(\d+[a-z]|\d{4}-\d{1,2}(-\d{1,2})?)$/i;
+const HELP = ['--help', '-h', '?'];
 
 export type CommandRequest = { ok: true; scope: ReportScope; label: string } | { ok: false; usage: string };
 
 /**
- * The command's arguments as a report scope, with a label in the caller's language; anything else is
- * the usage text. Ranges are whole local days of `timeZone` (the reporting timezone), as on the dashboard.
+ * The command's arguments as a report scope, with a label in the caller's language: a named range
+ * (any case) or two dates, then a department by id or name (`findDepartment`; any id when the
+ * workspace lists none). Anything else is the usage text, after a line that says what was wrong.
+ * Ranges are whole local days of `timeZone` (the reporting timezone), as on the dashboard.
  */
-export function parseServiceTimeArgs(args: string[], now: Date, timeZone: string, messages: CommandMessages = MESSAGES.en): CommandRequest {
-    const usage = messages.usage;
+export function parseServiceTimeArgs(
+    args: string[],
+    now: Date,
+    timeZone: string,
+    messages: CommandMessages = MESSAGES.en,
+    departments: readonly DepartmentChoice[] = [],
+): CommandRequest {
+    const refuse = (problem?: string): CommandRequest => ({ ok: false, usage: problem ? `${problem}\n${messages.usage}` : messages.usage });
     const words = args.map((arg) => arg.trim()).filter((arg) => arg.length > 0);
-    if (words.length > 0 && messages.help.includes(words[0])) {
-        return { ok: false, usage };
+    if (words.length > 0 && [...messages.help, ...HELP].includes(words[0].toLowerCase())) {
+        return refuse();
     }
     let range: ReportScope['range'];
     let label: string;
     let rest: string[];
-    if (words.length >= 2 && ISO_DAY.test(words[0]) && ISO_DAY.test(words[1])) {
-        const days = presetRange('custom', now, timeZone, { from: words[0], to: words[1] });
+    if (words.length > 0 && ISO_DAY.test(words[0])) {
+        const [from, to] = words;
+        if (to === undefined || !ISO_DAY.test(to)) {
+            return refuse(messages.problems.oneDate(from));
+        }
+        const invalid = [from, to].find((day) => !presetRange('custom', now, timeZone, { from: day, to: day }));
+        if (invalid) {
+            return refuse(messages.problems.notADate(invalid));
+        }
+        const days = presetRange('custom', now, timeZone, { from, to });
         if (!days) {
-            return { ok: false, usage };
+            return refuse(messages.problems.reversed(from, to));
         }
         range = { start: days.start.getTime(), end: days.end.getTime() };
-        label = messages.dates(words[0], words[1], timeZone);
+        label = messages.dates(from, to, timeZone);
         rest = words.slice(2);
     } else {
-        const named = words.length > 0 ? PRESETS.get(words[0]) : undefined;
+        const named = words.length > 0 ? PRESETS.get(words[0].toLowerCase()) : undefined;
+        if (!named && words.length > 0 && RANGE_LIKE.test(words[0])) {
+            return refuse(messages.problems.notARange(words[0]));
+        }
         const { preset, days } = named ?? (PRESETS.get('30d') as { preset: Preset; days: number });
         const local = presetRange(preset, now, timeZone) as { start: Date; end: Date };
         range = { start: local.start.getTime(), end: local.end.getTime() };
-        label = messages.lastDays(days, timeZone);
+        label = days ? messages.lastDays(days, timeZone) : preset === 'today' ? messages.today(timeZone) : messages.thisMonth(timeZone);
         rest = named ? words.slice(1) : words;
     }
-    if (rest.length > 1 || rest.some((word) => ISO_DAY.test(word) || PRESETS.has(word))) {
-        return { ok: false, usage };
+    const misplaced = rest.find((word) => RANGE_LIKE.test(word) || PRESETS.has(word.toLowerCase()));
+    if (misplaced) {
+        return refuse(messages.problems.notARange(misplaced));
     }
-    const [departmentId] = rest;
+    if (rest.length === 0) {
+        return { ok: true, scope: { range }, label };
+    }
+    // A name may hold spaces: every word left is the department.
+    const typed = rest.join(' ');
+    if (departments.length === 0) {
+        return { ok: true, scope: { range, departmentIds: [typed] }, label: messages.withDepartment(label, typed) };
+    }
+    const match = findDepartment(typed, departments);
+    if (!match.ok) {
+        const names = match.candidates.map((department) => department.name);
+        return refuse(
+            match.why === 'ambiguous' ? messages.problems.ambiguousDepartment(typed, names) : messages.problems.noDepartment(typed, names),
+        );
+    }
     return {
         ok: true,
-        scope: { range, ...(departmentId && { departmentIds: [departmentId] }) },
-        label: departmentId ? messages.withDepartment(label, departmentId) : label,
+        scope: { range, departmentIds: [match.department._id] },
+        label: messages.withDepartment(label, match.department.name),
     };
 }
 
@@ -90,6 +131,8 @@ export interface CommandSources {
     reportingTimeZone(): Promise<string>;
     /** The dashboard's address in this workspace, when the workspace's Site_Url can be read. */
     dashboardUrl(): Promise<string | undefined>;
+    /** The departments a manager picks from on the dashboard (none when the workspace lists none to the app). */
+    departments(): Promise<DepartmentChoice[]>;
 }
 
 /**
@@ -107,7 +150,8 @@ export async function answerServiceTimeCommand(
     if (!hasAllowedRole(sender, await sources.allowedRoles())) {
         return messages.notAllowed;
     }
-    const request = parseServiceTimeArgs(args, now, await sources.reportingTimeZone(), messages);
+    const [timeZone, departments] = await Promise.all([sources.reportingTimeZone(), sources.departments()]);
+    const request = parseServiceTimeArgs(args, now, timeZone, messages, departments);
     if (!request.ok) {
         return request.usage;
     }

@@ -38,7 +38,7 @@ export function workspaceDashboardSources(read: IRead): DashboardContextSources 
  * app granted `livechat-department.multiple`, and nothing at all otherwise: a workspace that refuses
  * it leaves the picker with "all departments" only, and the reports still answer.
  */
-async function readDepartments(read: IRead): Promise<DepartmentChoice[]> {
+export async function readDepartments(read: IRead): Promise<DepartmentChoice[]> {
     try {
         const departments: unknown = await read.getLivechatReader().getDepartmentsEnabledWithAgents();
         return Array.isArray(departments)

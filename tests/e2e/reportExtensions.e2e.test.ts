@@ -131,6 +131,22 @@ describe('/service-time in the real engine', () => {
         }
     });
 
+    it('finds a department by the name the dashboard shows, in any case and by the start of it', async () => {
+        engine.host.workspace.addDepartment({ _id: 'sales', name: 'Sales Desk' });
+        try {
+            const [answer] = await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2025-03-01', '2025-03-31', 'sales', 'D']);
+            expect(answer).toContain('Average service time, 2025-03-01 to 2025-03-31 in UTC, department Sales Desk:');
+            for (const agent of scan(['sales'])) {
+                expect(answer).toMatch(new RegExp(`${agent.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${agent.chats}\\s`));
+            }
+            expect(await engine.host.runSlashCommand('service-time', 'cmd-manager', ['7d', 'support'])).toEqual([
+                expect.stringMatching(/^No department is named "support"\. Departments: Sales Desk\.\nUsage:/),
+            ]);
+        } finally {
+            engine.host.workspace.departments.delete('sales');
+        }
+    });
+
     it('answers in the caller’s language', async () => {
         engine.host.workspace.addUser({
             _id: 'cmd-gerente',
@@ -147,7 +163,7 @@ describe('/service-time in the real engine', () => {
     it('answers the usage text for bad arguments, and refuses callers without an allowed role', async () => {
         engine.host.workspace.addUser({ _id: 'cmd-agent', username: 'cmd.agent', name: 'A', roles: ['livechat-agent'] });
         expect(await engine.host.runSlashCommand('service-time', 'cmd-manager', ['2024-01-01'])).toEqual([
-            expect.stringMatching(/^Usage: \/service-time/),
+            expect.stringMatching(/^A range of dates needs two dates: 2024-01-01 and the last day \(YYYY-MM-DD\)\.\nUsage: \/service-time/),
         ]);
         expect(await engine.host.runSlashCommand('service-time', 'cmd-agent', ['7d'])).toEqual([
             'You do not have the permissions required to read the service time reports.',

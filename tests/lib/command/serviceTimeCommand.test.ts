@@ -63,19 +63,73 @@ describe('/service-time arguments: the dashboard’s named ranges, whole local d
         }
     });
 
-    it('answers the usage text for anything else', () => {
-        for (const args of [
-            ['2024-01-31', '2024-01-01'],
-            ['2024-01-01'],
-            ['sales', 'support'],
-            ['7d', '30d'],
-            ['2024-13-45', '2024-14-01'],
-            ['2024-02-30', '2024-03-01'],
-            ['yesterday', 'x'],
-            ['help'],
-        ]) {
-            expect(parseServiceTimeArgs(args, now, 'UTC')).toEqual({ ok: false, usage: USAGE });
+    it('says what was wrong before the usage text: a range it does not know, one date, a date that is none, reversed dates', () => {
+        const cases: Array<[string[], string]> = [
+            [['8d'], '"8d" is not a range: use today, 7d, 30d, 90d, month, or two dates.'],
+            [['7d', '30d'], '"30d" is not a range: use today, 7d, 30d, 90d, month, or two dates.'],
+            [['2024-01'], '"2024-01" is not a range: use today, 7d, 30d, 90d, month, or two dates.'],
+            [['2024-01-01'], 'A range of dates needs two dates: 2024-01-01 and the last day (YYYY-MM-DD).'],
+            [['2024-01-01', 'sales'], 'A range of dates needs two dates: 2024-01-01 and the last day (YYYY-MM-DD).'],
+            [['2024-02-30', '2024-03-01'], '"2024-02-30" is not a date (YYYY-MM-DD).'],
+            [['2024-13-45', '2024-14-01'], '"2024-13-45" is not a date (YYYY-MM-DD).'],
+            [['2024-01-31', '2024-01-01'], '2024-01-31 comes after 2024-01-01: give the first day first.'],
+        ];
+        for (const [args, problem] of cases) {
+            expect(parseServiceTimeArgs(args, now, 'UTC')).toEqual({ ok: false, usage: `${problem}\n${USAGE}` });
         }
+        for (const help of [['help'], ['--help'], ['-h'], ['HELP']]) {
+            expect(parseServiceTimeArgs(help, now, 'UTC')).toEqual({ ok: false, usage: USAGE });
+        }
+    });
+
+    it('reads the ranges in any case, today and this month as on the dashboard', () => {
+        for (const [word, preset] of [
+            ['30D', 'last30'],
+            ['Today', 'today'],
+            ['month', 'thisMonth'],
+        ] as const) {
+            const dashboard = presetRange(preset, now, SAO_PAULO);
+            expect(parseServiceTimeArgs([word], now, SAO_PAULO)).toMatchObject({
+                ok: true,
+                scope: { range: { start: dashboard?.start.getTime(), end: dashboard?.end.getTime() } },
+            });
+        }
+        expect(parseServiceTimeArgs(['today'], now, 'UTC')).toMatchObject({ label: 'today in UTC' });
+        expect(parseServiceTimeArgs(['month'], now, 'UTC')).toMatchObject({ label: 'this month in UTC' });
+    });
+});
+
+describe('/service-time departments, as the dashboard names them', () => {
+    const departments = [
+        { _id: 'kX9fQ2', name: 'Sales' },
+        { _id: 'p7Lm3a', name: 'Customer Support' },
+        { _id: 'z1Yt8c', name: 'Customer Success' },
+    ];
+
+    it('finds a department by its name in any case, a name of several words, or the start of it, and reads it by its id', () => {
+        for (const words of [['sales'], ['SALES'], ['sa'], ['kX9fQ2']]) {
+            expect(parseServiceTimeArgs(['7d', ...words], now, 'UTC', undefined, departments)).toMatchObject({
+                ok: true,
+                scope: { departmentIds: ['kX9fQ2'] },
+                label: 'the last 7 days in UTC, department Sales',
+            });
+        }
+        expect(parseServiceTimeArgs(['customer', 'support'], now, 'UTC', undefined, departments)).toMatchObject({
+            ok: true,
+            scope: { departmentIds: ['p7Lm3a'] },
+            label: 'the last 30 days in UTC, department Customer Support',
+        });
+    });
+
+    it('says when no department has that name, or when several begin so', () => {
+        expect(parseServiceTimeArgs(['7d', 'billing'], now, 'UTC', undefined, departments)).toEqual({
+            ok: false,
+            usage: `No department is named "billing". Departments: Sales, Customer Support, Customer Success.\n${USAGE}`,
+        });
+        expect(parseServiceTimeArgs(['customer'], now, 'UTC', undefined, departments)).toEqual({
+            ok: false,
+            usage: `"customer" could be Customer Support or Customer Success: type more of the name.\n${USAGE}`,
+        });
     });
 });
 
@@ -124,6 +178,7 @@ describe('/service-time in the caller’s language', () => {
         agentTotals: async () => totals,
         reportingTimeZone: async () => 'UTC',
         dashboardUrl: async () => dashboardUrl,
+        departments: async () => [],
         roles,
     });
     const caller = (language?: string, roles = ['livechat-manager']) => ({ roles, settings: { preferences: { language } } });
@@ -166,8 +221,15 @@ describe('/service-time in the caller’s language', () => {
 
     it('gives the usage and the empty answer in that language too', async () => {
         expect(await answerServiceTimeCommand(caller('es'), ['ayuda'], sources([]), now)).toMatch(/^Uso: \/service-time/);
-        expect(await answerServiceTimeCommand(caller('pt-BR'), ['x', 'y'], sources([]), now)).toMatch(
-            /^Uso: \/service-time .*\n {2}\/service-time +os últimos 30 dias/,
+        expect(await answerServiceTimeCommand(caller('pt-BR'), ['8d'], sources([]), now)).toMatch(
+            /^"8d" não é um período: use today, 7d, 30d, 90d, month ou duas datas\.\nUso: \/service-time .*\n {2}\/service-time +os últimos 30 dias/,
+        );
+        expect(await answerServiceTimeCommand(caller('es'), ['2024-01-31', '2024-01-01'], sources([]), now)).toMatch(
+            /^2024-01-31 es posterior a 2024-01-01: indique primero el primer día\.\nUso:/,
+        );
+        const withDepartments = { ...sources([]), departments: async () => [{ _id: 'd1', name: 'Vendas' }] };
+        expect(await answerServiceTimeCommand(caller('pt-BR'), ['7d', 'suporte'], withDepartments, now)).toMatch(
+            /^Nenhum departamento se chama "suporte"\. Departamentos: Vendas\.\nUso:/,
         );
         const none = { ...sources([]), agentTotals: async () => [] };
         expect(await answerServiceTimeCommand(caller('pt-BR'), ['90d'], none, now)).toBe(
