@@ -92,7 +92,7 @@ livechat/analytics/history-import, and the OpenAPI document of them all:
   ${host.url(appId, 'openapi.json')}
 The history import's status counts only the rooms that existed when it ran, at install: the demo
 chats were closed after install, so each was recorded as it closed, as a workspace's new chats are.
-${process.stdin.isTTY ? '\nType /service-time [7d|30d|90d|YYYY-MM-DD YYYY-MM-DD] [sales|support] to run the slash command as the demo manager.' : ''}
+${process.stdin.isTTY ? '\nType /service-time [today|7d|30d|90d|month|YYYY-MM-DD YYYY-MM-DD] [Sales|Support] to run the slash command as the demo manager.' : ''}
 Stop with Ctrl+C.`);
 
     if (process.stdin.isTTY) {
