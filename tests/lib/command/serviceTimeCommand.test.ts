@@ -1,4 +1,5 @@
 import { answerServiceTimeCommand, formatServiceTimeTable, parseServiceTimeArgs, USAGE } from '../../../lib/command/serviceTimeCommand';
+import type { Preset } from '../../../lib/time/presets';
 import { presetRange } from '../../../lib/time/presets';
 
 // Monday 23 November 2026, 12:00 UTC: 09:00 in São Paulo (UTC-3, no daylight saving since 2019).
@@ -7,6 +8,17 @@ const SAO_PAULO = 'America/Sao_Paulo';
 /** Local midnight in São Paulo of a day of November 2026, as the reports' ms. */
 const spMidnight = (day: number) => Date.parse(`2026-11-${String(day).padStart(2, '0')}T03:00:00.000Z`);
 const endOfToday = spMidnight(24) - 1;
+
+/** Each word reads as the dashboard's preset of the same name, in São Paulo. */
+function expectTheDashboardsRanges(words: ReadonlyArray<readonly [string, Preset]>): void {
+    for (const [word, preset] of words) {
+        const dashboard = presetRange(preset, now, SAO_PAULO);
+        expect(parseServiceTimeArgs([word], now, SAO_PAULO)).toMatchObject({
+            ok: true,
+            scope: { range: { start: dashboard?.start.getTime(), end: dashboard?.end.getTime() } },
+        });
+    }
+}
 
 describe('/service-time arguments: the dashboard’s named ranges, whole local days of the reporting timezone', () => {
     it('defaults to the last 30 days: today and the 29 days before it', () => {
@@ -18,17 +30,11 @@ describe('/service-time arguments: the dashboard’s named ranges, whole local d
     });
 
     it('reads 7d, 30d and 90d as the dashboard’s last 7, 30 and 90 days, with an optional department', () => {
-        for (const [word, preset] of [
+        expectTheDashboardsRanges([
             ['7d', 'last7'],
             ['30d', 'last30'],
             ['90d', 'last90'],
-        ] as const) {
-            const dashboard = presetRange(preset, now, SAO_PAULO);
-            expect(parseServiceTimeArgs([word], now, SAO_PAULO)).toMatchObject({
-                ok: true,
-                scope: { range: { start: dashboard?.start.getTime(), end: dashboard?.end.getTime() } },
-            });
-        }
+        ]);
         expect(parseServiceTimeArgs(['7d'], now, SAO_PAULO)).toMatchObject({
             scope: { range: { start: spMidnight(17), end: endOfToday } },
         });
@@ -83,17 +89,11 @@ describe('/service-time arguments: the dashboard’s named ranges, whole local d
     });
 
     it('reads the ranges in any case, today and this month as on the dashboard', () => {
-        for (const [word, preset] of [
+        expectTheDashboardsRanges([
             ['30D', 'last30'],
             ['Today', 'today'],
             ['month', 'thisMonth'],
-        ] as const) {
-            const dashboard = presetRange(preset, now, SAO_PAULO);
-            expect(parseServiceTimeArgs([word], now, SAO_PAULO)).toMatchObject({
-                ok: true,
-                scope: { range: { start: dashboard?.start.getTime(), end: dashboard?.end.getTime() } },
-            });
-        }
+        ]);
         expect(parseServiceTimeArgs(['today'], now, 'UTC')).toMatchObject({ label: 'today in UTC' });
         expect(parseServiceTimeArgs(['month'], now, 'UTC')).toMatchObject({ label: 'this month in UTC' });
     });
