@@ -80,19 +80,20 @@ export function parseServiceTimeArgs(
         label = days ? messages.lastDays(days, timeZone) : preset === 'today' ? messages.today(timeZone) : messages.thisMonth(timeZone);
         rest = named ? words.slice(1) : words;
     }
-    const misplaced = rest.find((word) => RANGE_LIKE.test(word) || PRESETS.has(word.toLowerCase()));
-    if (misplaced) {
-        return refuse(messages.problems.notARange(misplaced));
-    }
     if (rest.length === 0) {
         return { ok: true, scope: { range }, label };
     }
-    // A name may hold spaces: every word left is the department.
+    // A name may hold spaces: every word left is the department. A range word there is a mistake,
+    // unless a department's name holds it ("3D Printing").
     const typed = rest.join(' ');
-    if (departments.length === 0) {
+    const match = departments.length > 0 ? findDepartment(typed, departments) : undefined;
+    const misplaced = rest.find((word) => RANGE_LIKE.test(word) || PRESETS.has(word.toLowerCase()));
+    if (misplaced && !match?.ok) {
+        return refuse(messages.problems.notARange(misplaced));
+    }
+    if (!match) {
         return { ok: true, scope: { range, departmentIds: [typed] }, label: messages.withDepartment(label, typed) };
     }
-    const match = findDepartment(typed, departments);
     if (!match.ok) {
         const names = match.candidates.map((department) => department.name);
         return refuse(

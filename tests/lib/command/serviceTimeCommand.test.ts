@@ -121,6 +121,18 @@ describe('/service-time departments, as the dashboard names them', () => {
         });
     });
 
+    it('takes a department whose name holds a range word, and refuses the range word otherwise', () => {
+        const printing = [...departments, { _id: 'q3', name: '3D Printing' }];
+        expect(parseServiceTimeArgs(['7d', '3d', 'printing'], now, 'UTC', undefined, printing)).toMatchObject({
+            ok: true,
+            scope: { departmentIds: ['q3'] },
+        });
+        expect(parseServiceTimeArgs(['sales', '7d'], now, 'UTC', undefined, departments)).toEqual({
+            ok: false,
+            usage: `"7d" is not a range: use today, 7d, 30d, 90d, month, or two dates.\n${USAGE}`,
+        });
+    });
+
     it('says when no department has that name, or when several begin so', () => {
         expect(parseServiceTimeArgs(['7d', 'billing'], now, 'UTC', undefined, departments)).toEqual({
             ok: false,
