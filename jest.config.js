@@ -17,6 +17,7 @@ const CONTRACT_SUITES = e2eSuites(['engineContract', 'engineSupport']);
 /** The suites the floor engine runs too: what a workspace on the oldest Rocket.Chat supported needs. */
 const FLOOR_SUITES = e2eSuites([
     'businessHours',
+    'chats',
     'dashboard',
     'engineContract',
     'engineSupport',

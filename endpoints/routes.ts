@@ -6,6 +6,7 @@ import { DASHBOARD_ASSETS } from '../lib/dashboard/assets';
 import { answerDashboardContext } from '../lib/dashboard/context';
 import { dashboardHeaders, dashboardShell } from '../lib/dashboard/page';
 import { answerBusinessHours } from '../lib/http/answerBusinessHours';
+import { answerChats } from '../lib/http/answerChats';
 import { answerImportStart, answerImportStatus } from '../lib/http/answerImportStatus';
 import type { ImportStatusSources } from '../lib/http/answerImportStatus';
 import { answerAgentsReport } from '../lib/http/answerReport';
@@ -14,6 +15,7 @@ import { openApiDocument } from '../lib/http/openapi';
 import {
     agentsReportPath,
     BUSINESS_HOURS_PATH,
+    CHATS_PATH,
     DASHBOARD_ROUTES,
     HISTORY_IMPORT_PATH,
     OPENAPI_PATH,
@@ -23,7 +25,12 @@ import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../lib/reports/shapes'
 import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
 import { workspaceDashboardSources } from '../lib/workspace/dashboardSources';
 import { PersistenceImportStatusStore } from '../lib/workspace/historySources';
-import { workspaceReportSources, workspaceSeriesSources, workspaceStatsSources } from '../lib/workspace/reportSources';
+import {
+    workspaceChatsSources,
+    workspaceReportSources,
+    workspaceSeriesSources,
+    workspaceStatsSources,
+} from '../lib/workspace/reportSources';
 import { readBusinessHoursSetting, readReportRoles } from '../lib/workspace/workspaceSettings';
 import type { RouteAccessors } from './AppRoute';
 import { AppRoute } from './AppRoute';
@@ -49,6 +56,8 @@ export function appRoutes(app: IApp): AppRoute[] {
             get: async (request, { read }) => answerAgentsReport(request, workspaceStatsSources(read), SERVICE_TIME_STATS),
         }),
         route(SERIES_PATH, true, { get: async (request, { read }) => answerSeries(request, workspaceSeriesSources(read)) }),
+        // The chats behind every figure above.
+        route(CHATS_PATH, true, { get: async (request, { read }) => answerChats(request, workspaceChatsSources(read)) }),
         // GET the history import's progress; POST starts it (a failed import resumes where it stopped; a running one answers 409).
         route(HISTORY_IMPORT_PATH, true, {
             get: async (request, accessors) => answerImportStatus(request, importSources(accessors)),

@@ -7,7 +7,7 @@ import type { AgentTotals } from '../reports/agentTotals';
 import type { PaginationSettings } from '../reports/pagination';
 import { paginate, resolvePage } from '../reports/pagination';
 import type { QueryCheck, ReportQuery } from './query';
-import { checkReportQuery, parseReportRange, reportScope, rowsOrNoTimes, wantsCsv } from './query';
+import { checkReportQuery, parseReportRange, reportScope, answerUnlessNoTimes, wantsCsv } from './query';
 import type { ReportScope } from '../reports/scope';
 import type { DateRange } from '../time/range';
 import { isEmptyRange } from '../time/range';
@@ -47,7 +47,7 @@ export async function answerAgentsReport<Item, Row = AgentTotals>(
     if (!scope.ok) {
         return scope.answer;
     }
-    const rows = isEmptyRange(range) ? { ok: true as const, value: [] } : await rowsOrNoTimes(() => sources.agentTotals(scope.value));
+    const rows = isEmptyRange(range) ? { ok: true as const, value: [] } : await answerUnlessNoTimes(() => sources.agentTotals(scope.value));
     if (!rows.ok) {
         return rows.answer;
     }

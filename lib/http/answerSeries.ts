@@ -5,7 +5,7 @@ import type { AppRequest, Caller } from './guard';
 import type { AgentTotals } from '../reports/agentTotals';
 import type { ChatsAndTime } from '../reports/reportReader';
 import { checkReportRequest } from './answerReport';
-import { parseDepartmentFilter, reportScope, rowsOrNoTimes, wantsCsv } from './query';
+import { parseDepartmentFilter, reportScope, answerUnlessNoTimes, wantsCsv } from './query';
 import { ceilSeconds, ceilSecondsAverage } from '../reports/rounding';
 import type { ReportScope } from '../reports/scope';
 import { needsRecords } from '../reports/scope';
@@ -79,7 +79,7 @@ export async function answerSeries(request: AppRequest, sources: SeriesSources):
     }
     const scope: ReportScope = checkedScope.value;
     const agentIds = parseDepartmentFilter(query.agentId);
-    const answered = await rowsOrNoTimes(() => seriesItems(sources, scope, buckets, byAgent, agentIds));
+    const answered = await answerUnlessNoTimes(() => seriesItems(sources, scope, buckets, byAgent, agentIds));
     if (!answered.ok) {
         return answered.answer;
     }

@@ -3,7 +3,16 @@
  * suite validates every answer it receives against it, so it cannot drift from the code.
  */
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../reports/shapes';
-import { agentsReportPath, BUSINESS_HOURS_PATH, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, OPENAPI_PATH, SERIES_PATH } from './routes';
+import { chatsPath } from './openapiChats';
+import {
+    agentsReportPath,
+    BUSINESS_HOURS_PATH,
+    CHATS_PATH,
+    DASHBOARD_ROUTES,
+    HISTORY_IMPORT_PATH,
+    OPENAPI_PATH,
+    SERIES_PATH,
+} from './routes';
 import { SERVICE_TIME_STATS } from '../reports/statsShape';
 import {
     agentFields,
@@ -141,6 +150,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                     },
                 },
             },
+            [`/${CHATS_PATH}`]: chatsPath,
             [`/${HISTORY_IMPORT_PATH}`]: {
                 get: {
                     summary: 'Where the import of the rooms closed before install stands',

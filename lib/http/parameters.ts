@@ -77,6 +77,12 @@ export const REPORT_PARAMETERS: QueryParameters = {
     required: ['start', 'end'],
 };
 
+/** The chats behind the reports: the reports' parameters and the agents to list. */
+export const CHATS_PARAMETERS: QueryParameters = {
+    names: ['start', 'end', 'count', 'offset', 'sort', 'departmentId', 'agentId', 'format', 'attribution', 'hours'],
+    required: ['start', 'end'],
+};
+
 export const SERIES_PARAMETERS: QueryParameters = {
     names: ['start', 'end', 'interval', 'timezone', 'departmentId', 'agentId', 'byAgent', 'format', 'attribution', 'hours'],
     required: ['start', 'end', 'interval'],

@@ -55,10 +55,10 @@ export async function reportScope(
 }
 
 /**
- * A report's rows, or the 400 that says rooms in its range were recorded without the times business
- * hours need (`RecordWithoutTimes`).
+ * What a report reads (its rows, its page), or the 400 that says rooms in its range were recorded
+ * without the times business hours need (`RecordWithoutTimes`).
  */
-export async function rowsOrNoTimes<Row>(read: () => Promise<Row[]>): Promise<Checked<Row[]>> {
+export async function answerUnlessNoTimes<T>(read: () => Promise<T>): Promise<Checked<T>> {
     try {
         return { ok: true, value: await read() };
     } catch (error) {

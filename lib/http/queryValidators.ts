@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 
-import { querySchema, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters';
+import { CHATS_PARAMETERS, querySchema, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters';
 
 /**
  * The core's validator options: 8.6 and later compile their query schemas with `coerceTypes: 'array'`
@@ -11,7 +11,11 @@ import { querySchema, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters'
 export const AJV_OPTIONS = { coerceTypes: 'array', allowUnionTypes: true } as const;
 
 /** Every query schema the app checks, by name (`parameters.ts` writes them). */
-export const QUERY_SCHEMAS = { report: querySchema(REPORT_PARAMETERS), series: querySchema(SERIES_PARAMETERS) };
+export const QUERY_SCHEMAS = {
+    report: querySchema(REPORT_PARAMETERS),
+    series: querySchema(SERIES_PARAMETERS),
+    chats: querySchema(CHATS_PARAMETERS),
+};
 export type QueryName = keyof typeof QUERY_SCHEMAS;
 
 /**

@@ -43,15 +43,15 @@ export class RecordWithoutTimes extends Error {
 }
 
 /**
- * The credits of a chat. With `legs`, a chat recorded without legs (closed before app 1.4, or
- * before the app saw any of its events) is the core's single leg; an agent whose every leg began unseen gets no
- * chat and no time, only the count of those legs. With business hours, each leg's time is its part
- * inside the schedule of the chat's department (a chat all at night is a chat of no time); a record
- * without its close time throws `RecordWithoutTimes` rather than being guessed.
+ * How long each leg of a record counts: its whole stretch, or (with business hours) its part inside
+ * the schedule of the record's department; undefined for a leg whose start the app never saw. A
+ * stretch longer than `LONGEST_BUSINESS_SPAN_MS` throws `RecordWithoutTimes` ('too-long').
  */
-export function creditsOf(record: ServiceRecord, crediting: Crediting = {}): ChatCredit[] {
-    const { attribution, businessHours } = crediting;
-    const timeOf = (leg: Pick<Leg, 'startedAt' | 'endedAt'>): number | undefined => {
+export function legTimer(
+    record: ServiceRecord,
+    businessHours: BusinessHours | undefined,
+): (leg: Pick<Leg, 'startedAt' | 'endedAt'>) => number | undefined {
+    return (leg) => {
         if (!businessHours || leg.startedAt === undefined) {
             return legDurationMs(leg);
         }
@@ -60,6 +60,18 @@ export function creditsOf(record: ServiceRecord, crediting: Crediting = {}): Cha
         }
         return businessMsBetween(leg.startedAt, leg.endedAt, scheduleOf(businessHours, record.departmentId));
     };
+}
+
+/**
+ * The credits of a chat. With `legs`, a chat recorded without legs (closed before app 1.4, or
+ * before the app saw any of its events) is the core's single leg; an agent whose every leg began unseen gets no
+ * chat and no time, only the count of those legs. With business hours, each leg's time is its part
+ * inside the schedule of the chat's department (a chat all at night is a chat of no time); a record
+ * without its close time throws `RecordWithoutTimes` rather than being guessed.
+ */
+export function creditsOf(record: ServiceRecord, crediting: Crediting = {}): ChatCredit[] {
+    const { attribution, businessHours } = crediting;
+    const timeOf = legTimer(record, businessHours);
     if (attribution !== 'legs' || !record.legs || record.legs.length === 0) {
         if (businessHours && record.closedAt === undefined) {
             throw new RecordWithoutTimes(record);

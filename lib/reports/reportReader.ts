@@ -1,4 +1,5 @@
 import type { DateRange } from '../time/range';
+import type { ChatCredit } from './attribution';
 import type { AgentStats } from './agentStats';
 import type { AgentTotals } from './agentTotals';
 import type { ReportScope } from './scope';
@@ -19,6 +20,8 @@ export interface ReportReader {
     totals(scope: ReportScope): Promise<AgentTotals[]>;
     /** Per-agent stats (sums and sketches) of the chats in the scope, sorted as the reports list agents. */
     stats(scope: ReportScope): Promise<AgentStats[]>;
+    /** Every credit of the chats in the scope, each room once: the chats behind the figures above. */
+    credits(scope: ReportScope): Promise<ChatCredit[]>;
     /** Per-agent totals of each of some disjoint ranges within the scope (a per-agent series' buckets). */
     totalsPerRange(scope: ReportScope, ranges: readonly DateRange[]): Promise<AgentTotals[][]>;
     /** All agents' totals of each of some disjoint, ascending ranges within the scope (a series' buckets). */

@@ -4,6 +4,7 @@ import type { ChatStore, LegStore, SaveOutcome } from '../chats/chatStore';
 import type { ServiceRecord } from '../chats/serviceRecord';
 import type { LegEvent } from '../legs/legs';
 import type { AgentStats } from '../reports/agentStats';
+import type { ChatCredit } from '../reports/attribution';
 import type { AgentTotals } from '../reports/agentTotals';
 import type { ChatsAndTime, ReportReader } from '../reports/reportReader';
 import type { ReportScope } from '../reports/scope';
@@ -77,6 +78,10 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
 
     public stats(scope: ReportScope): Promise<AgentStats[]> {
         return this.reads.stats(scope);
+    }
+
+    public credits(scope: ReportScope): Promise<ChatCredit[]> {
+        return this.reads.credits(scope);
     }
 
     public totalsPerRange(scope: ReportScope, ranges: readonly DateRange[]): Promise<AgentTotals[][]> {

@@ -1,10 +1,11 @@
 import type { ServiceRecord } from '../chats/serviceRecord';
+import type { ChatCredit } from '../reports/attribution';
 import type { AgentStats } from '../reports/agentStats';
 import { AgentStatsAccumulator } from '../reports/agentStats';
 import type { AgentTotals } from '../reports/agentTotals';
 import { AgentTotalsAccumulator } from '../reports/agentTotals';
 import type { ReportScope } from '../reports/scope';
-import { needsRecords } from '../reports/scope';
+import { creditsInScope, needsRecords } from '../reports/scope';
 import { childStarts, periodStart, periodTag } from '../time/periods';
 import type { DateRange } from '../time/range';
 import { clipRange, isEmptyRange } from '../time/range';
@@ -32,13 +33,16 @@ export async function readContext(documents: StoredDocuments): Promise<ReadConte
     return { years: [...years, ...markers.map((marker) => utcYear(periodStart(marker.slot)))], markers, ready };
 }
 
-/** The reads of a scope (`buckets/readPlan.ts`): buckets where they can be trusted, records elsewhere. */
-export function planReads(scope: ReportScope, context: ReadContext): ReadStep[] {
+/**
+ * The reads of a scope (`buckets/readPlan.ts`): buckets where they can be trusted, records elsewhere;
+ * records only for a scope the buckets do not add up (`needsRecords`) or a reader that wants the chats themselves.
+ */
+export function planReads(scope: ReportScope, context: ReadContext, recordsOnly = needsRecords(scope)): ReadStep[] {
     return planTotalsReads({
         range: scope.range,
         yearsWithRecords: context.years,
         dirtySlots: dirtySlots(context.markers),
-        bucketsReady: context.ready && !needsRecords(scope),
+        bucketsReady: context.ready && !recordsOnly,
         views: viewsOf(scope),
     });
 }
@@ -85,6 +89,34 @@ export class BucketReportReads {
                 entriesOf(parts as BucketColumns[]).forEach((entry) => accumulator.addStored(entry, departmentId)),
         });
         return accumulator.sorted();
+    }
+
+    /**
+     * Every credit of the chats in the scope (`reports/attribution.ts`), each room once: what the chats
+     * list shows. Read from the records of the months the range meets, as a report by legs reads them.
+     */
+    public async credits(scope: ReportScope): Promise<ChatCredit[]> {
+        const credits: ChatCredit[] = [];
+        const countedRooms = new Set<string>();
+        const context = await readContext(this.documents);
+        const recordsOnly = planReads(scope, context, true);
+        await this.accumulate(
+            scope,
+            context,
+            this.stepReader('totals'),
+            {
+                addRecords: (records) => {
+                    for (const credit of creditsInScope(records, scope, countedRooms)) {
+                        credits.push(credit);
+                    }
+                },
+                addBucketView: () => {
+                    throw new Error('a chats list reads records only');
+                },
+            },
+            recordsOnly,
+        );
+        return credits;
     }
 
     /**
@@ -135,8 +167,13 @@ export class BucketReportReads {
     }
 
     /** Reads a scope as planned and hands every record and bucket view to the sink; each room counts once. */
-    private async accumulate(scope: ReportScope, context: ReadContext, read: StepReader, sink: ReadSink): Promise<void> {
-        const plan = planReads(scope, context);
+    private async accumulate(
+        scope: ReportScope,
+        context: ReadContext,
+        read: StepReader,
+        sink: ReadSink,
+        plan = planReads(scope, context),
+    ): Promise<void> {
         const results = await Promise.all(plan.map((step) => read(step, context.ready)));
         const torn: string[] = [];
         results.forEach((result, index) => {

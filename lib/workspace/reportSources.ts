@@ -1,11 +1,12 @@
 import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
+import type { ChatsSources } from '../http/answerChats';
 import type { ReportSources } from '../http/answerReport';
 import type { SeriesSources } from '../http/answerSeries';
 import type { AgentStats } from '../reports/agentStats';
 import type { ReportReader } from '../reports/reportReader';
 import { PersistenceRecordStore } from '../storage/persistenceRecordStore';
-import { readBusinessHoursSetting, readPaginationSettings, readReportingTimeZone, readReportRoles } from './workspaceSettings';
+import { readBusinessHoursSetting, readPaginationSettings, readReportingTimeZone, readReportRoles, readSiteUrl } from './workspaceSettings';
 
 /** The workspace's settings every agents report reads: the role setting, pagination and business hours. */
 function reportSettings(read: IRead): Omit<ReportSources, 'agentTotals'> {
@@ -26,6 +27,12 @@ export function workspaceReportSources(read: IRead): ReportSources {
 export function workspaceStatsSources(read: IRead): ReportSources<AgentStats> {
     const store = new PersistenceRecordStore(read.getPersistenceReader());
     return { ...reportSettings(read), agentTotals: (scope) => store.stats(scope) };
+}
+
+/** The workspace behind a request for the chats behind the figures: the reports' settings, the address for links, the credits. */
+export function workspaceChatsSources(read: IRead): ChatsSources {
+    const store = new PersistenceRecordStore(read.getPersistenceReader());
+    return { ...reportSettings(read), siteUrl: () => readSiteUrl(read), credits: (scope) => store.credits(scope) };
 }
 
 /** The workspace behind a series request. */

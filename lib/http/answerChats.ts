@@ -1,0 +1,109 @@
+import type { ApiAnswer } from './answers';
+import { succeeded, succeededAsCsv } from './answers';
+import { checkReportRequest } from './answerReport';
+import { toCsv } from './csv';
+import type { AppRequest } from './guard';
+import type { ReportQuery } from './query';
+import { parseDepartmentFilter, queryChecker, reportScope, answerUnlessNoTimes, wantsCsv } from './query';
+import type { ChatCredit } from '../reports/attribution';
+import type { ChatItem } from '../reports/chatRows';
+import { listedCredits, toChatItem } from '../reports/chatRows';
+import type { PaginationSettings } from '../reports/pagination';
+import { paginate, resolvePage } from '../reports/pagination';
+import type { ReportScope } from '../reports/scope';
+import { isEmptyRange } from '../time/range';
+
+/** The chats list's query: the reports' and the agents to list. */
+export interface ChatsQuery extends ReportQuery {
+    /** Only these agents (one id, comma-separated, or repeated). */
+    agentId?: string | string[];
+}
+
+export const checkChatsQuery = queryChecker<ChatsQuery>('chats');
+
+/** What the chats list needs from the workspace, asked for only when the checks before it have passed. */
+export interface ChatsSources {
+    allowedRoles(): Promise<string[]>;
+    paginationSettings(): Promise<PaginationSettings>;
+    businessHoursSetting(): Promise<string>;
+    /** The workspace's address (`Site_Url`), for each chat's link; undefined when it cannot be read. */
+    siteUrl(): Promise<string | undefined>;
+    /** Every credit of the chats in the scope, each room once (`ReportReader.credits`). */
+    credits(scope: ReportScope): Promise<ChatCredit[]>;
+}
+
+export const CHATS_CSV_NAME = 'service-time-chats.csv';
+
+/**
+ * The chats behind the reports' figures, checked as the reports are (401, 400 schema, 403, 400 dates,
+ * 400 business hours): one row per chat and credited agent (with `legs`, once per agent who took
+ * part), longest first, paged by the workspace's settings. `{chats, count, offset, total, success}`,
+ * or CSV with one column group per leg.
+ */
+export async function answerChats(request: AppRequest, sources: ChatsSources): Promise<ApiAnswer> {
+    const checked = await checkReportRequest(request, () => sources.allowedRoles(), checkChatsQuery);
+    if (!checked.ok) {
+        return checked.answer;
+    }
+    const { query, range } = checked.value;
+    const page = resolvePage(query, await sources.paginationSettings());
+    const scope = await reportScope(query, range, () => sources.businessHoursSetting());
+    if (!scope.ok) {
+        return scope.answer;
+    }
+    const agentIds = parseDepartmentFilter(query.agentId);
+    const siteUrl = await sources.siteUrl();
+    const listed = await answerUnlessNoTimes(async () => {
+        const credits = isEmptyRange(range) ? [] : listedCredits(await sources.credits(scope.value), agentIds);
+        const paged = paginate(credits, page);
+        return { ...paged, items: paged.items.map((credit) => toChatItem(credit, scope.value.businessHours, siteUrl)) };
+    });
+    if (!listed.ok) {
+        return listed.answer;
+    }
+    const { items, count, offset, total } = listed.value;
+    if (wantsCsv(query.format, request.headers?.accept)) {
+        return succeededAsCsv(chatsCsv(items), CHATS_CSV_NAME);
+    }
+    return succeeded({ chats: items, count, offset, total });
+}
+
+const CHAT_COLUMNS = [
+    'roomId',
+    'agentId',
+    'username',
+    'createdAt',
+    'closedAt',
+    'departmentId',
+    'serviceTimeInSeconds',
+    'firstResponseInSeconds',
+    'chatDurationInSeconds',
+    'link',
+] as const;
+
+/**
+ * The rows as CSV, for spreadsheets: a chat's fields, then for each of its legs, oldest first, the
+ * agent, the leg's seconds (under the request's hours) and how it ended, as `agent1`, `agent1Seconds`,
+ * `agent1EndedBy`, ... up to the most legs any row has. Empty cells where a value is null.
+ */
+export function chatsCsv(items: ChatItem[]): string {
+    const mostLegs = Math.max(0, ...items.map((item) => item.legs.length));
+    const legColumns = Array.from({ length: mostLegs }, (_, index) => [
+        `agent${index + 1}`,
+        `agent${index + 1}Seconds`,
+        `agent${index + 1}EndedBy`,
+    ]).flat();
+    const rows = items.map((item) => {
+        const row: Record<string, unknown> = {};
+        for (const column of CHAT_COLUMNS) {
+            row[column] = item[column] ?? '';
+        }
+        item.legs.forEach((leg, index) => {
+            row[`agent${index + 1}`] = leg.username;
+            row[`agent${index + 1}Seconds`] = leg.seconds ?? '';
+            row[`agent${index + 1}EndedBy`] = leg.endedBy;
+        });
+        return row;
+    });
+    return toCsv(rows, [...CHAT_COLUMNS, ...legColumns]);
+}
