@@ -17,12 +17,14 @@ const COLUMNS: Array<{ column: Column; key: keyof DashboardStrings['columns']; d
 /**
  * The agents table: one row per agent, durations as people read them (the exact seconds in each
  * cell's `data-seconds`), sortable by any column; a header click flips the order of its column.
+ * An agent's name is a button that lists the chats behind their figures (`onChats`).
  */
 export function agentsTable(
     rows: readonly AgentRow[],
     sort: Sort,
     strings: DashboardStrings,
     onSort: (sort: Sort) => void,
+    onChats: (row: AgentRow) => void,
 ): HTMLTableElement {
     const head = el(
         'tr',
@@ -51,7 +53,13 @@ export function agentsTable(
             COLUMNS.map(({ column, duration }) => {
                 const value = row[column];
                 if (column === 'username') {
-                    return el('th', { text: String(value), attrs: { scope: 'row' } });
+                    const chats = el('button', {
+                        text: String(value),
+                        class: 'agent-chats',
+                        attrs: { type: 'button', title: strings.chats.show(row.username), 'data-agent-id': row._id },
+                    });
+                    chats.addEventListener('click', () => onChats(row));
+                    return el('th', { attrs: { scope: 'row' } }, [chats]);
                 }
                 const text = value === null ? strings.noValue : duration ? formatDuration(Number(value)) : String(value);
                 return el('td', { class: 'number', text, attrs: value === null ? {} : { 'data-seconds': String(value) } });

@@ -14,8 +14,11 @@ import type { TotalServiceTimeItem } from '../lib/reports/shapes';
 import type { AgentRow, Sort } from './agentRows';
 import { agentRows } from './agentRows';
 import { agentsTable } from './agentsTable';
+import { ChatsPanel } from './chatsPanel';
+import { downloadStatsCsv } from './download';
+import { showForbidden, showNotLoggedIn, showState } from './states';
 import type { Login, Query } from './api';
-import { ApiClient, ApiError, PAGE_SIZE, readLogin } from './api';
+import { ApiClient, ApiError, readLogin } from './api';
 import { distribution } from './distribution';
 import { el, field, select } from './dom';
 import type { Preset, Range } from '../lib/time/presets';
@@ -42,32 +45,6 @@ interface ImportStatus {
 const STATS_PATH = agentsReportPath(SERVICE_TIME_STATS.name);
 const TOTAL_PATH = agentsReportPath(TOTAL_SERVICE_TIME.name);
 const IMPORT_POLL_MS = 3000;
-
-/** A whole-page state in place of the dashboard: not logged in, not allowed, or a failure before any data. */
-function showState(root: HTMLElement, id: string, title: string, lines: Array<string | HTMLElement>): void {
-    root.replaceChildren(
-        el('section', { class: 'state', attrs: { id } }, [
-            el('h1', { text: title }),
-            ...lines.map((line) => (typeof line === 'string' ? el('p', { text: line }) : line)),
-        ]),
-    );
-    performance.mark('dashboard-ready');
-}
-
-function showNotLoggedIn(root: HTMLElement, strings: DashboardStrings): void {
-    // Rocket.Chat shows its login form at any route of the workspace for a logged-out browser.
-    const link = el('a', { text: strings.logIn, attrs: { href: new URL('/home', location.href).href } });
-    showState(root, 'not-logged-in', strings.title, [strings.notLoggedIn, el('p', {}, [link])]);
-}
-
-function showForbidden(root: HTMLElement, strings: DashboardStrings, username: string): void {
-    showState(
-        root,
-        'forbidden',
-        strings.title,
-        [username ? strings.signedInAs(username) : '', strings.forbidden, strings.forbiddenHelp].filter(Boolean),
-    );
-}
 
 class Dashboard {
     private preset: Preset = 'last30';
@@ -96,6 +73,7 @@ class Dashboard {
     private readonly chartSection = el('section', { attrs: { id: 'chart-section' } });
     private readonly distributionSection = el('section', { attrs: { id: 'distribution-section' } });
     private readonly controls = el('form', { class: 'controls', attrs: { id: 'controls' } });
+    private readonly chats: ChatsPanel;
 
     constructor(
         private readonly root: HTMLElement,
@@ -104,6 +82,14 @@ class Dashboard {
         private readonly strings: DashboardStrings,
     ) {
         this.timeZone = context.timeZone ?? 'UTC';
+        const departments = new Map((context.departments ?? []).map((department) => [department._id, department.name]));
+        this.chats = new ChatsPanel(
+            api,
+            strings,
+            (id) => departments.get(id),
+            () => this.timeZone,
+            (error) => this.fail(error),
+        );
         window.addEventListener('resize', () => this.redrawChart?.());
     }
 
@@ -117,6 +103,7 @@ class Dashboard {
             this.importNotice,
             this.status,
             this.agentsSection,
+            this.chats.element,
             this.chartSection,
             this.distributionSection,
         );
@@ -252,6 +239,7 @@ class Dashboard {
     private async load(): Promise<void> {
         const generation = ++this.generation;
         const range = this.range();
+        this.chats.hide();
         if (!range) {
             this.showStatus(this.strings.invalidRange, 'error');
             this.clearData();
@@ -325,10 +313,20 @@ class Dashboard {
 
     private renderAgents(): void {
         const s = this.strings;
-        const table = agentsTable(this.rows, this.sort, s, (sort) => {
-            this.sort = sort;
-            this.renderAgents();
-        });
+        const table = agentsTable(
+            this.rows,
+            this.sort,
+            s,
+            (sort) => {
+                this.sort = sort;
+                this.renderAgents();
+            },
+            (row) => {
+                if (this.shown) {
+                    void this.chats.show({ agentId: row._id, username: row.username, scope: this.scopeQuery(this.shown) });
+                }
+            },
+        );
         this.agentsSection.replaceChildren(el('h2', { text: s.agentsTitle }), el('div', { class: 'scroll' }, [table]));
         this.distributionSection.replaceChildren(distribution(this.rows, s));
     }
@@ -383,7 +381,7 @@ class Dashboard {
         }
     }
 
-    /** The stats report as CSV, every page of it, for what is on screen: the file an integration would get. */
+    /** The stats report as CSV for what is on screen (`download.ts`). */
     private async downloadCsv(button: HTMLButtonElement): Promise<void> {
         const range = this.shown;
         if (!range) {
@@ -391,27 +389,7 @@ class Dashboard {
         }
         button.disabled = true;
         try {
-            const pages: string[] = [];
-            const agents = Math.max(1, this.rows.length);
-            for (let offset = 0; offset < agents; offset += PAGE_SIZE) {
-                const csv = await this.api.text(
-                    STATS_PATH,
-                    { ...this.scopeQuery(range), format: 'csv', count: String(PAGE_SIZE), offset: String(offset) },
-                    'text/csv',
-                );
-                // Each page repeats the header line: keep the first page's only.
-                pages.push(offset === 0 ? csv : csv.slice(csv.indexOf('\n') + 1));
-            }
-            const link = el('a', {
-                attrs: {
-                    href: URL.createObjectURL(new Blob([pages.join('')], { type: 'text/csv' })),
-                    download: `${SERVICE_TIME_STATS.name}.csv`,
-                },
-            });
-            document.body.append(link);
-            link.click();
-            link.remove();
-            setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+            await downloadStatsCsv(this.api, this.scopeQuery(range), this.rows.length);
         } catch (error) {
             this.fail(error);
         } finally {

@@ -1,5 +1,23 @@
 import type { Attribution, HoursChoice } from '../reports/choices';
 import type { Language } from '../i18n/language';
+import type { LegEnd } from '../legs/legs';
+
+/** The texts of the chats behind an agent's figures (the drill-down under the agents table). */
+export interface ChatsStrings {
+    /** The agent name's button in the table, and the list's heading. */
+    show(username: string): string;
+    title(username: string): string;
+    columns: Record<'created' | 'serviceTime' | 'firstResponse' | 'department' | 'legs' | 'room', string>;
+    openRoom: string;
+    page(first: number, last: number, total: number): string;
+    previous: string;
+    next: string;
+    close: string;
+    legEnds: Record<LegEnd, string>;
+    /** A leg as text: who, for how long, how it ended. */
+    leg(username: string, duration: string, end: string): string;
+    noLegs: string;
+}
 
 /** Every text of the dashboard and of the button's dialog, in each language the app speaks. */
 export interface DashboardStrings {
@@ -49,6 +67,7 @@ export interface DashboardStrings {
     dialogText: string;
     dialogOpen: string;
     dialogClose: string;
+    chats: ChatsStrings;
 }
 
 const en: DashboardStrings = {
@@ -114,6 +133,26 @@ const en: DashboardStrings = {
     dialogText: 'Each agent’s chats, average, median and p90 service time, per day, week or month, with a CSV download.',
     dialogOpen: 'Open the dashboard',
     dialogClose: 'Close',
+    chats: {
+        show: (username) => `Show the chats of ${username}`,
+        title: (username) => `Chats of ${username}`,
+        columns: {
+            created: 'Started',
+            serviceTime: 'Service time',
+            firstResponse: 'First response',
+            department: 'Department',
+            legs: 'Agents',
+            room: 'Room',
+        },
+        openRoom: 'Open',
+        page: (first, last, total) => `${first}–${last} of ${total}`,
+        previous: 'Previous',
+        next: 'Next',
+        close: 'Close the chats',
+        legEnds: { close: 'closed', transfer: 'transferred', queue: 'back to the queue' },
+        leg: (username, duration, end) => `${username}: ${duration}, ${end}`,
+        noLegs: 'No handover seen',
+    },
 };
 
 const es: DashboardStrings = {
@@ -179,6 +218,26 @@ const es: DashboardStrings = {
     dialogText: 'Chats, media, mediana y p90 del tiempo de atención de cada agente, por día, semana o mes, con descarga CSV.',
     dialogOpen: 'Abrir el panel',
     dialogClose: 'Cerrar',
+    chats: {
+        show: (username) => `Ver los chats de ${username}`,
+        title: (username) => `Chats de ${username}`,
+        columns: {
+            created: 'Inicio',
+            serviceTime: 'Tiempo de atención',
+            firstResponse: 'Primera respuesta',
+            department: 'Departamento',
+            legs: 'Agentes',
+            room: 'Sala',
+        },
+        openRoom: 'Abrir',
+        page: (first, last, total) => `${first}–${last} de ${total}`,
+        previous: 'Anterior',
+        next: 'Siguiente',
+        close: 'Cerrar los chats',
+        legEnds: { close: 'cerrado', transfer: 'transferido', queue: 'devuelto a la cola' },
+        leg: (username, duration, end) => `${username}: ${duration}, ${end}`,
+        noLegs: 'Sin traspasos vistos',
+    },
 };
 
 const ptBR: DashboardStrings = {
@@ -244,6 +303,26 @@ const ptBR: DashboardStrings = {
     dialogText: 'Chats, média, mediana e p90 do tempo de atendimento de cada agente, por dia, semana ou mês, com download CSV.',
     dialogOpen: 'Abrir o painel',
     dialogClose: 'Fechar',
+    chats: {
+        show: (username) => `Ver os chats de ${username}`,
+        title: (username) => `Chats de ${username}`,
+        columns: {
+            created: 'Início',
+            serviceTime: 'Tempo de atendimento',
+            firstResponse: 'Primeira resposta',
+            department: 'Departamento',
+            legs: 'Agentes',
+            room: 'Sala',
+        },
+        openRoom: 'Abrir',
+        page: (first, last, total) => `${first}–${last} de ${total}`,
+        previous: 'Anterior',
+        next: 'Próxima',
+        close: 'Fechar os chats',
+        legEnds: { close: 'encerrado', transfer: 'transferido', queue: 'devolvido à fila' },
+        leg: (username, duration, end) => `${username}: ${duration}, ${end}`,
+        noLegs: 'Nenhuma transferência vista',
+    },
 };
 
 export const DASHBOARD_STRINGS: Readonly<Record<Language, DashboardStrings>> = { en, es, 'pt-BR': ptBR };

@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { Workspace } from '../../dev/workspace/workspace';
-import { agentsReportPath, HISTORY_IMPORT_PATH, SERIES_PATH } from '../../lib/http/routes';
+import { agentsReportPath, CHATS_PATH, HISTORY_IMPORT_PATH, SERIES_PATH } from '../../lib/http/routes';
+import type { ChatItem } from '../../lib/reports/chatRows';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
 import { formatDuration } from '../../lib/format/duration';
 import { TOTAL_SERVICE_TIME } from '../../lib/reports/shapes';
@@ -318,6 +319,51 @@ describe('the dashboard in Chromium, as a manager', () => {
         });
         expect(file).toBe(csv.body);
         expect(file.split('\r\n').filter(Boolean)).toHaveLength(4); // the header and three agents
+        await context.close();
+    });
+
+    it('lists the chats behind an agent’s figures when the manager clicks (or presses Enter on) the name: exactly the chats endpoint’s rows, paged', async () => {
+        const { context, page, problems } = await newPage();
+        await page.setViewportSize({ width: 1400, height: 900 });
+        await loginAndOpen(page, MANAGER);
+        await page.selectOption('#attribution', 'legs');
+        await page.waitForSelector('#dashboard[data-ready="2"]');
+        const chatsRequest = page.waitForRequest((request) => request.url().includes(CHATS_PATH));
+        await page.focus('#agents button.agent-chats[data-agent-id="b-ana"]');
+        await page.keyboard.press('Enter');
+        const query = queryOf(await chatsRequest);
+        await page.waitForSelector('#chats tbody tr');
+        expect(query).toMatchObject({ agentId: 'b-ana', attribution: 'legs', count: '25', offset: '0' });
+        const expected = await api<{ chats: ChatItem[]; total: number }>(CHATS_PATH, { ...query, count: '100' });
+        const stats = await api<{ agents: ServiceTimeStatsItem[] }>(STATS_PATH, {
+            start: query.start,
+            end: query.end,
+            attribution: 'legs',
+        });
+        expect(expected.total).toBe(stats.agents.find((agent) => agent._id === 'b-ana')?.chats);
+        const shown = async () =>
+            page.$$eval('#chats tbody tr', (rows) =>
+                rows.map((row) => [row.getAttribute('data-room-id'), row.children[1].getAttribute('data-seconds')]),
+            );
+        const rows = expected.chats.map((chat) => [chat.roomId, String(chat.serviceTimeInSeconds)]);
+        expect(await shown()).toEqual(rows.slice(0, 25));
+        expect(await page.textContent('#chats-page')).toBe(`1–${Math.min(25, expected.total)} of ${expected.total}`);
+        expect(await page.locator('#chats-title').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
+        // A transferred chat says who held it, for how long and how each stretch ended.
+        const handed = expected.chats.find((chat) => chat.legs.length > 1);
+        expect(handed).toBeDefined();
+        expect(await page.textContent(`#chats tr[data-room-id="${handed?.roomId}"] .legs-text`)).toContain('transferred');
+        expect(await page.getAttribute(`#chats tr[data-room-id="${handed?.roomId}"] a`, 'href')).toBe(handed?.link);
+        await screenshot(page, 'dashboard-chats');
+        if (expected.total > 25) {
+            await page.click('#chats-next');
+            await waitFor(async () => (await shown())[0]?.[0] === rows[25][0]);
+            expect(await shown()).toEqual(rows.slice(25, 50));
+        }
+        // A new scope clears the list: its rows belong to the old one.
+        await page.selectOption('#department', 'sales');
+        await page.waitForSelector('#chats-section', { state: 'hidden' });
+        expect(problems).toEqual([]);
         await context.close();
     });
 
