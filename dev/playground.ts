@@ -11,7 +11,7 @@
 import * as readline from 'readline';
 import { parseArgs } from 'util';
 
-import { agentsReportPath, SERIES_PATH } from '../lib/http/routes';
+import { agentsReportPath, CHATS_PATH, SERIES_PATH } from '../lib/http/routes';
 import { DASHBOARD_ROUTES } from '../lib/http/routes';
 import { AVERAGE_SERVICE_TIME } from '../lib/reports/shapes';
 import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
@@ -86,6 +86,10 @@ As the demo agent, whose role may not read reports (403):
 Each day of the last 30 in São Paulo, and each agent's median, p90 and first response:
   ${curl(DEMO_MANAGER, `${host.url(appId, SERIES_PATH)}?start=${instant(saoPaulo.start)}&end=${instant(saoPaulo.end)}&interval=day&timezone=America/Sao_Paulo`)}
   ${curl(DEMO_MANAGER, url.replace(REPORT_PATH, STATS_PATH))}
+
+The chats behind those figures, longest first, each agent's own part of transferred chats (on the
+dashboard: click an agent's name):
+  ${curl(DEMO_MANAGER, `${url.replace(REPORT_PATH, CHATS_PATH)}&attribution=legs&count=5`)}
 
 Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),
 livechat/analytics/history-import, and the OpenAPI document of them all:
