@@ -1,15 +1,16 @@
 import type { ApiAnswer } from './answers';
 import { succeeded, succeededAsCsv } from './answers';
-import { checkReportRequest } from './answerReport';
+import type { PagedSources } from './answerReport';
+import { checkPagedRequest } from './answerReport';
 import { toCsv } from './csv';
 import type { AppRequest } from './guard';
 import type { ReportQuery } from './query';
-import { parseDepartmentFilter, queryChecker, reportScope, answerUnlessNoTimes, wantsCsv } from './query';
+import { answerUnlessNoTimes, parseDepartmentFilter, queryChecker, wantsCsv } from './query';
 import type { ChatCredit } from '../reports/attribution';
 import type { ChatItem } from '../reports/chatRows';
-import { listedCredits, toChatItem } from '../reports/chatRows';
-import type { PaginationSettings } from '../reports/pagination';
-import { paginate, resolvePage } from '../reports/pagination';
+import type { ChatItemField } from '../reports/chatRows';
+import { CHAT_ITEM_FIELDS, listedCredits, toChatItem } from '../reports/chatRows';
+import { paginate } from '../reports/pagination';
 import type { ReportScope } from '../reports/scope';
 import { isEmptyRange } from '../time/range';
 
@@ -22,10 +23,7 @@ export interface ChatsQuery extends ReportQuery {
 export const checkChatsQuery = queryChecker<ChatsQuery>('chats');
 
 /** What the chats list needs from the workspace, asked for only when the checks before it have passed. */
-export interface ChatsSources {
-    allowedRoles(): Promise<string[]>;
-    paginationSettings(): Promise<PaginationSettings>;
-    businessHoursSetting(): Promise<string>;
+export interface ChatsSources extends PagedSources {
     /** The workspace's address (`Site_Url`), for each chat's link; undefined when it cannot be read. */
     siteUrl(): Promise<string | undefined>;
     /** Every credit of the chats in the scope, each room once (`ReportReader.credits`). */
@@ -41,22 +39,17 @@ export const CHATS_CSV_NAME = 'service-time-chats.csv';
  * or CSV with one column group per leg.
  */
 export async function answerChats(request: AppRequest, sources: ChatsSources): Promise<ApiAnswer> {
-    const checked = await checkReportRequest(request, () => sources.allowedRoles(), checkChatsQuery);
+    const checked = await checkPagedRequest(request, sources, checkChatsQuery);
     if (!checked.ok) {
         return checked.answer;
     }
-    const { query, range } = checked.value;
-    const page = resolvePage(query, await sources.paginationSettings());
-    const scope = await reportScope(query, range, () => sources.businessHoursSetting());
-    if (!scope.ok) {
-        return scope.answer;
-    }
+    const { query, range, page, scope } = checked.value;
     const agentIds = parseDepartmentFilter(query.agentId);
     const siteUrl = await sources.siteUrl();
     const listed = await answerUnlessNoTimes(async () => {
-        const credits = isEmptyRange(range) ? [] : listedCredits(await sources.credits(scope.value), agentIds);
+        const credits = isEmptyRange(range) ? [] : listedCredits(await sources.credits(scope), agentIds);
         const paged = paginate(credits, page);
-        return { ...paged, items: paged.items.map((credit) => toChatItem(credit, scope.value.businessHours, siteUrl)) };
+        return { ...paged, items: paged.items.map((credit) => toChatItem(credit, scope.businessHours, siteUrl)) };
     });
     if (!listed.ok) {
         return listed.answer;
@@ -68,18 +61,8 @@ export async function answerChats(request: AppRequest, sources: ChatsSources): P
     return succeeded({ chats: items, count, offset, total });
 }
 
-const CHAT_COLUMNS = [
-    'roomId',
-    'agentId',
-    'username',
-    'createdAt',
-    'closedAt',
-    'departmentId',
-    'serviceTimeInSeconds',
-    'firstResponseInSeconds',
-    'chatDurationInSeconds',
-    'link',
-] as const;
+/** A row's own fields in CSV: all but its legs, which get columns of their own. */
+const CHAT_COLUMNS = CHAT_ITEM_FIELDS.filter((field): field is Exclude<ChatItemField, 'legs'> => field !== 'legs');
 
 /**
  * The rows as CSV, for spreadsheets: a chat's fields, then for each of its legs, oldest first, the

@@ -4,7 +4,7 @@ import { toCsv } from './csv';
 import type { AppRequest, Checked } from './guard';
 import { guard } from './guard';
 import type { AgentTotals } from '../reports/agentTotals';
-import type { PaginationSettings } from '../reports/pagination';
+import type { Page, PaginationSettings } from '../reports/pagination';
 import { paginate, resolvePage } from '../reports/pagination';
 import type { QueryCheck, ReportQuery } from './query';
 import { checkReportQuery, parseReportRange, reportScope, answerUnlessNoTimes, wantsCsv } from './query';
@@ -37,17 +37,12 @@ export async function answerAgentsReport<Item, Row = AgentTotals>(
     sources: ReportSources<Row>,
     shape: ReportShape<Item, Row>,
 ): Promise<ApiAnswer> {
-    const checked = await checkReportRequest(request, () => sources.allowedRoles(), checkReportQuery);
+    const checked = await checkPagedRequest(request, sources, checkReportQuery);
     if (!checked.ok) {
         return checked.answer;
     }
-    const { query, range } = checked.value;
-    const page = resolvePage(query, await sources.paginationSettings());
-    const scope = await reportScope(query, range, () => sources.businessHoursSetting());
-    if (!scope.ok) {
-        return scope.answer;
-    }
-    const rows = isEmptyRange(range) ? { ok: true as const, value: [] } : await answerUnlessNoTimes(() => sources.agentTotals(scope.value));
+    const { query, range, page, scope } = checked.value;
+    const rows = isEmptyRange(range) ? { ok: true as const, value: [] } : await answerUnlessNoTimes(() => sources.agentTotals(scope));
     if (!rows.ok) {
         return rows.answer;
     }
@@ -57,6 +52,28 @@ export async function answerAgentsReport<Item, Row = AgentTotals>(
         return succeededAsCsv(toCsv(items, shape.csvColumns), `${shape.name}.csv`);
     }
     return succeeded({ agents: items, count, offset, total });
+}
+
+/** What a paged list needs of the workspace before it reads: the roles, the pagination settings and business hours. */
+export type PagedSources = Pick<ReportSources, 'allowedRoles' | 'paginationSettings' | 'businessHoursSetting'>;
+
+/**
+ * A paged list's checks (`checkReportRequest`), then its page and scope: the query, its range, the
+ * page the workspace's settings allow, and what it counts (a 400 when business hours do not read).
+ */
+export async function checkPagedRequest<Query extends ReportQuery>(
+    request: AppRequest,
+    sources: PagedSources,
+    checkQuery: (rawQuery: unknown) => QueryCheck<Query>,
+): Promise<Checked<{ query: Query; range: DateRange; page: Page; scope: ReportScope }>> {
+    const checked = await checkReportRequest(request, () => sources.allowedRoles(), checkQuery);
+    if (!checked.ok) {
+        return checked;
+    }
+    const { query, range } = checked.value;
+    const page = resolvePage(query, await sources.paginationSettings());
+    const scope = await reportScope(query, range, () => sources.businessHoursSetting());
+    return scope.ok ? { ok: true, value: { query, range, page, scope: scope.value } } : scope;
 }
 
 /**

@@ -1,6 +1,16 @@
 /** The OpenAPI description of the chats behind the figures (`answerChats.ts`), which `openapi.ts` puts on its route. */
-import { authErrors, errorBusinessHours, errorInvalidDate, errorInvalidParams, json, nullableSeconds, seconds } from './openapiSchemas';
+import {
+    authErrors,
+    errorBusinessHours,
+    errorInvalidDate,
+    errorInvalidParams,
+    json,
+    nullableSeconds,
+    page,
+    seconds,
+} from './openapiSchemas';
 import { CHATS_PARAMETERS, openApiParameters } from './parameters';
+import { CHAT_ITEM_FIELDS } from '../reports/chatRows';
 
 const isoTime = { type: 'string', format: 'date-time' };
 const nullableIsoTime = { type: ['string', 'null'], format: 'date-time' };
@@ -21,19 +31,7 @@ const chatLeg = {
 
 const chatItem = {
     type: 'object',
-    required: [
-        'roomId',
-        'agentId',
-        'username',
-        'createdAt',
-        'closedAt',
-        'departmentId',
-        'serviceTimeInSeconds',
-        'firstResponseInSeconds',
-        'chatDurationInSeconds',
-        'legs',
-        'link',
-    ],
+    required: [...CHAT_ITEM_FIELDS],
     properties: {
         roomId: { type: 'string' },
         agentId: { type: 'string', description: 'The agent credited in this row.' },
@@ -87,19 +85,7 @@ const example = {
     link: 'https://chat.example.com/omnichannel/current/Qw3rTy',
 };
 
-const chatsAnswer = {
-    type: 'object',
-    required: ['chats', 'count', 'offset', 'total', 'success'],
-    properties: {
-        chats: { type: 'array', items: chatItem },
-        count: { type: 'integer', minimum: 0, description: 'Rows in this page.' },
-        offset: { type: 'integer', minimum: 0 },
-        total: { type: 'integer', minimum: 0, description: 'Rows before paging.' },
-        success: { const: true },
-    },
-    additionalProperties: false,
-    example: { chats: [example], count: 1, offset: 0, total: 1, success: true },
-};
+const chatsAnswer = page(chatItem, example, 'chats', 'Rows');
 
 export const chatsPath = {
     get: {

@@ -109,18 +109,19 @@ export const authErrors = {
     },
 };
 
-export const page = (itemSchema: object, example: object) => ({
+/** A page of a paged list: its items under `key` (`agents` for the reports), and the core's count, offset and total. */
+export const page = (itemSchema: object, example: object, key = 'agents', what = 'Agents') => ({
     type: 'object',
-    required: ['agents', 'count', 'offset', 'total', 'success'],
+    required: [key, 'count', 'offset', 'total', 'success'],
     properties: {
-        agents: { type: 'array', items: itemSchema },
-        count: { type: 'integer', minimum: 0, description: 'Agents in this page.' },
+        [key]: { type: 'array', items: itemSchema },
+        count: { type: 'integer', minimum: 0, description: `${what} in this page.` },
         offset: { type: 'integer', minimum: 0 },
-        total: { type: 'integer', minimum: 0, description: 'Agents before paging.' },
+        total: { type: 'integer', minimum: 0, description: `${what} before paging.` },
         success: { const: true },
     },
     additionalProperties: false,
-    example: { agents: [example], count: 1, offset: 0, total: 1, success: true },
+    example: { [key]: [example], count: 1, offset: 0, total: 1, success: true },
 });
 
 export const agentFields = { _id: { type: 'string' }, username: { type: 'string' } };

@@ -34,6 +34,22 @@ export interface ChatItem {
     link: string | null;
 }
 
+/** A row's fields, in the order the CSV and the OpenAPI document list them. */
+export const CHAT_ITEM_FIELDS = [
+    'roomId',
+    'agentId',
+    'username',
+    'createdAt',
+    'closedAt',
+    'departmentId',
+    'serviceTimeInSeconds',
+    'firstResponseInSeconds',
+    'chatDurationInSeconds',
+    'link',
+    'legs',
+] as const satisfies ReadonlyArray<keyof ChatItem>;
+export type ChatItemField = (typeof CHAT_ITEM_FIELDS)[number];
+
 /**
  * The credits a chats list shows: those that count a chat (an agent whose every leg began unseen is
  * no chat in any report, so no row), of the agents named (all when none is), longest first, ties by
