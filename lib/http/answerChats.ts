@@ -70,7 +70,8 @@ const CHAT_COLUMNS = CHAT_ITEM_FIELDS.filter((field): field is Exclude<ChatItemF
  * `agent1EndedBy`, ... up to the most legs any row has. Empty cells where a value is null.
  */
 export function chatsCsv(items: ChatItem[]): string {
-    const mostLegs = Math.max(0, ...items.map((item) => item.legs.length));
+    // A loop, not Math.max(...): a page of count=0 can hold more rows than a call takes arguments.
+    const mostLegs = items.reduce((most, item) => Math.max(most, item.legs.length), 0);
     const legColumns = Array.from({ length: mostLegs }, (_, index) => [
         `agent${index + 1}`,
         `agent${index + 1}Seconds`,

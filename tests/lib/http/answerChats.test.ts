@@ -5,6 +5,7 @@ import { SERVICE_RECORD_VERSION } from '../../../lib/chats/serviceRecord';
 import { DEFAULT_BUSINESS_HOURS_SETTING } from '../../../lib/hours/businessHours';
 import { creditsOf } from '../../../lib/reports/attribution';
 import type { ChatItem } from '../../../lib/reports/chatRows';
+import { toChatItem } from '../../../lib/reports/chatRows';
 import { DEFAULT_PAGINATION_SETTINGS } from '../../../lib/reports/pagination';
 import type { PaginationSettings } from '../../../lib/reports/pagination';
 import type { ReportScope } from '../../../lib/reports/scope';
@@ -125,6 +126,12 @@ describe('the chats as CSV', () => {
             'r1,id-ana,ana,2026-11-02T10:00:00.000Z,,,5,,,,,,,,,',
             '',
         ]);
+    });
+
+    it('writes every chat of a large page (count=0 lists them all)', () => {
+        const [one] = records.flatMap((record) => creditsOf(record)).map((credit) => toChatItem(credit, undefined, undefined));
+        const csv = chatsCsv(Array.from({ length: 200_000 }, () => one));
+        expect(csv.split('\r\n')).toHaveLength(200_002); // the header, the rows, the final line end
     });
 
     it('has only the chat’s columns when no chat has legs', () => {
