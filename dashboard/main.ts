@@ -320,6 +320,8 @@ class Dashboard {
             (sort) => {
                 this.sort = sort;
                 this.renderAgents();
+                // The table is drawn anew: give the focus back to the header just used (a keyboard user stays in place).
+                this.agentsSection.querySelector<HTMLButtonElement>(`button[data-column="${sort.column}"]`)?.focus();
             },
             (row) => {
                 if (this.shown) {

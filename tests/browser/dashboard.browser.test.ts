@@ -218,6 +218,13 @@ describe('the dashboard in Chromium, as a manager', () => {
         await page.click('#agents button[data-column="median"]');
         expect(await medians()).toEqual([...descending].reverse());
         expect(await page.getAttribute('th:has(button[data-column="median"])', 'aria-sort')).toBe('ascending');
+        // With the keyboard, the focus stays on the header just used (the table is drawn anew).
+        await page.focus('#agents button[data-column="p90"]');
+        await page.keyboard.press('Enter');
+        expect(await page.getAttribute('th:has(button[data-column="p90"])', 'aria-sort')).toBe('descending');
+        expect(
+            await page.locator('#agents button[data-column="p90"]').evaluate((button) => button === button.ownerDocument.activeElement),
+        ).toBe(true);
         await context.close();
     });
 
