@@ -45,6 +45,8 @@ interface ImportStatus {
 const STATS_PATH = agentsReportPath(SERVICE_TIME_STATS.name);
 const TOTAL_PATH = agentsReportPath(TOTAL_SERVICE_TIME.name);
 const IMPORT_POLL_MS = 3000;
+/** How long a select must rest before the figures are read for it. */
+const SELECT_SETTLE_MS = 300;
 
 class Dashboard {
     private preset: Preset = 'last30';
@@ -62,6 +64,7 @@ class Dashboard {
     /** Finished loads, in `data-ready` on the page's root: what tests (and curious people) wait on. */
     private loads = 0;
     private importTimer: number | undefined;
+    private loadTimer: number | undefined;
     /** The range of the figures on screen: the chart and the CSV use it, not a range computed again later. */
     private shown: Range | undefined;
     /** Redraws the chart at the window's new width; none while no chart is shown. */
@@ -185,7 +188,7 @@ class Dashboard {
                 to.value = this.custom.to;
             }
             customFields.hidden = this.preset !== 'custom';
-            void this.load();
+            this.loadSoon();
         });
         for (const input of [from, to]) {
             input.addEventListener('change', () => {
@@ -207,15 +210,15 @@ class Dashboard {
         });
         department.addEventListener('change', () => {
             this.departmentId = department.value;
-            void this.load();
+            this.loadSoon();
         });
         attribution.addEventListener('change', () => {
             this.attribution = attribution.value as Attribution;
-            void this.load();
+            this.loadSoon();
         });
         hours.addEventListener('change', () => {
             this.hours = hours.value as HoursChoice;
-            void this.load();
+            this.loadSoon();
         });
         interval.addEventListener('change', () => {
             this.interval = interval.value as Interval | 'auto';
@@ -233,6 +236,16 @@ class Dashboard {
             field(s.interval, interval),
             download,
         );
+    }
+
+    /**
+     * `load`, once the manager has stopped changing a select: the arrow keys change a closed select's value
+     * (and fire `change`) at every step, and each step had read every figure. An answer to the scope left behind is dropped.
+     */
+    private loadSoon(): void {
+        ++this.generation;
+        window.clearTimeout(this.loadTimer);
+        this.loadTimer = window.setTimeout(() => void this.load(), SELECT_SETTLE_MS);
     }
 
     /** Reads the agents' figures and the chart for what the controls say; an answer to an older request is dropped. */

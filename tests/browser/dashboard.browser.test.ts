@@ -228,6 +228,22 @@ describe('the dashboard in Chromium, as a manager', () => {
         await context.close();
     });
 
+    it('reads the figures once when a manager steps through the ranges with the arrow keys, for the range they stop on', async () => {
+        const { context, page, requests } = await newPage();
+        await loginAndOpen(page, MANAGER);
+        const before = requests.filter((url) => url.includes(STATS_PATH)).length;
+        await page.focus('#preset');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.waitForSelector('#dashboard[data-ready="2"]');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(await page.inputValue('#preset')).toBe('thisMonth');
+        const stats = requests.filter((url) => url.includes(STATS_PATH)).slice(before);
+        expect(stats).toHaveLength(1);
+        expect(await page.getAttribute('#dashboard', 'data-ready')).toBe('2');
+        await context.close();
+    });
+
     it('changes the numbers with the department picker, to what the endpoints give for that department', async () => {
         const { context, page } = await newPage();
         await loginAndOpen(page, MANAGER);
