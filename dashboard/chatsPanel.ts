@@ -29,7 +29,6 @@ export interface ChatsRequest {
  */
 export class ChatsPanel {
     public readonly element = el('section', { attrs: { id: 'chats-section', 'aria-live': 'polite' } });
-    private request: ChatsRequest | undefined;
     private reads = 0;
 
     constructor(
@@ -44,7 +43,6 @@ export class ChatsPanel {
 
     /** Lists the agent's chats from the first page; the heading takes the focus, so a keyboard user lands on the list. */
     public async show(request: ChatsRequest, offset = 0): Promise<void> {
-        this.request = request;
         const read = ++this.reads;
         try {
             const page = await this.api.json<ChatsPage>(CHATS_PATH, {
@@ -66,7 +64,6 @@ export class ChatsPanel {
     /** The figures changed scope: the list on screen belongs to the old one. */
     public hide(): void {
         ++this.reads;
-        this.request = undefined;
         this.element.hidden = true;
         this.element.replaceChildren();
     }
@@ -84,7 +81,12 @@ export class ChatsPanel {
                 (text, index) => el('th', { text, class: index === 1 || index === 2 ? 'number' : '', attrs: { scope: 'col' } }),
             ),
         );
-        const rows = page.chats.map((chat) => this.row(chat));
+        const started = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: this.timeZone(),
+        });
+        const rows = page.chats.map((chat) => this.row(chat, started));
         const table = el('table', { class: 'chats', attrs: { id: 'chats' } }, [el('thead', {}, [head]), el('tbody', {}, rows)]);
         this.element.replaceChildren(heading, close, el('div', { class: 'scroll' }, [table]), this.pager(request, page));
         this.element.hidden = false;
@@ -92,13 +94,9 @@ export class ChatsPanel {
         heading.focus();
     }
 
-    private row(chat: ChatItem): HTMLTableRowElement {
+    private row(chat: ChatItem, started: Intl.DateTimeFormat): HTMLTableRowElement {
         const s = this.strings;
-        const created = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone: this.timeZone(),
-        }).format(new Date(chat.createdAt));
+        const created = started.format(new Date(chat.createdAt));
         const link = chat.link
             ? el('a', { text: s.chats.openRoom, attrs: { href: chat.link, target: '_blank', rel: 'noopener noreferrer' } })
             : s.noValue;

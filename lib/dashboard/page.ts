@@ -1,4 +1,5 @@
 import { DASHBOARD_ROUTES } from '../http/routes';
+import { underSiteUrl } from '../util/siteUrl';
 
 /**
  * Only the app's own script, style and endpoints: no inline script or style, no other origin, no
@@ -55,5 +56,5 @@ export function dashboardShell(appVersion: string): string {
 
 /** The dashboard's address in a workspace whose `Site_Url` is given (a trailing slash or not). */
 export function dashboardUrl(siteUrl: string, appId: string): string {
-    return `${siteUrl.replace(/\/+$/, '')}/api/apps/public/${appId}/${DASHBOARD_ROUTES.page}`;
+    return underSiteUrl(siteUrl, `/api/apps/public/${appId}/${DASHBOARD_ROUTES.page}`);
 }

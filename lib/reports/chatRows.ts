@@ -4,6 +4,7 @@ import type { ChatCredit } from './attribution';
 import { legTimer } from './attribution';
 import { compareCodePoints } from './codePointOrder';
 import { ceilSeconds } from './rounding';
+import { underSiteUrl } from '../util/siteUrl';
 
 /** One agent's stretch of a chat, as the chats list shows it. */
 export interface ChatLegItem {
@@ -106,7 +107,7 @@ export function toChatItem(credit: ChatCredit, businessHours: BusinessHours | un
  * (apps/meteor/client/views/omnichannel/currentChats/CurrentChatsRoute.tsx, `onRowClick`).
  */
 export function roomLink(siteUrl: string, roomId: string): string {
-    return `${siteUrl.replace(/\/+$/, '')}/omnichannel/current/${encodeURIComponent(roomId)}`;
+    return underSiteUrl(siteUrl, `/omnichannel/current/${encodeURIComponent(roomId)}`);
 }
 
 function isoOrNull(ms: number | undefined): string | null {
