@@ -7,6 +7,7 @@ import { answerDashboardContext } from '../lib/dashboard/context';
 import { dashboardHeaders, dashboardShell } from '../lib/dashboard/page';
 import { answerBusinessHours } from '../lib/http/answerBusinessHours';
 import { answerChats } from '../lib/http/answerChats';
+import { answerExplain } from '../lib/http/answerExplain';
 import { answerImportStart, answerImportStatus } from '../lib/http/answerImportStatus';
 import type { ImportStatusSources } from '../lib/http/answerImportStatus';
 import { answerAgentsReport } from '../lib/http/answerReport';
@@ -17,6 +18,7 @@ import {
     BUSINESS_HOURS_PATH,
     CHATS_PATH,
     DASHBOARD_ROUTES,
+    EXPLAIN_PATH,
     HISTORY_IMPORT_PATH,
     OPENAPI_PATH,
     SERIES_PATH,
@@ -58,6 +60,8 @@ export function appRoutes(app: IApp): AppRoute[] {
         route(SERIES_PATH, true, { get: async (request, { read }) => answerSeries(request, workspaceSeriesSources(read)) }),
         // The chats behind every figure above.
         route(CHATS_PATH, true, { get: async (request, { read }) => answerChats(request, workspaceChatsSources(read)) }),
+        // Why an agent's figure is not the one Rocket.Chat shows.
+        route(EXPLAIN_PATH, true, { get: async (request, { read }) => answerExplain(request, workspaceChatsSources(read)) }),
         // GET the history import's progress; POST starts it (a failed import resumes where it stopped; a running one answers 409).
         route(HISTORY_IMPORT_PATH, true, {
             get: async (request, accessors) => answerImportStatus(request, importSources(accessors)),

@@ -4,11 +4,13 @@
  */
 import { AVERAGE_SERVICE_TIME, TOTAL_SERVICE_TIME } from '../reports/shapes';
 import { chatsPath } from './openapiChats';
+import { explainPath } from './openapiExplain';
 import {
     agentsReportPath,
     BUSINESS_HOURS_PATH,
     CHATS_PATH,
     DASHBOARD_ROUTES,
+    EXPLAIN_PATH,
     HISTORY_IMPORT_PATH,
     OPENAPI_PATH,
     SERIES_PATH,
@@ -151,6 +153,7 @@ export function openApiDocument(appId: string, version: string): Record<string, 
                 },
             },
             [`/${CHATS_PATH}`]: chatsPath,
+            [`/${EXPLAIN_PATH}`]: explainPath,
             [`/${HISTORY_IMPORT_PATH}`]: {
                 get: {
                     summary: 'Where the import of the rooms closed before install stands',

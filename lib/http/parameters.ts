@@ -83,6 +83,12 @@ export const CHATS_PARAMETERS: QueryParameters = {
     required: ['start', 'end'],
 };
 
+/** Why an agent's figure differs from the core's: the one agent, the range and the departments. */
+export const EXPLAIN_PARAMETERS: QueryParameters = {
+    names: ['start', 'end', 'agentId', 'departmentId'],
+    required: ['start', 'end', 'agentId'],
+};
+
 export const SERIES_PARAMETERS: QueryParameters = {
     names: ['start', 'end', 'interval', 'timezone', 'departmentId', 'agentId', 'byAgent', 'format', 'attribution', 'hours'],
     required: ['start', 'end', 'interval'],

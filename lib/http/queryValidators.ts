@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 
-import { CHATS_PARAMETERS, querySchema, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters';
+import { CHATS_PARAMETERS, EXPLAIN_PARAMETERS, querySchema, REPORT_PARAMETERS, SERIES_PARAMETERS } from './parameters';
 
 /**
  * The core's validator options: 8.6 and later compile their query schemas with `coerceTypes: 'array'`
@@ -15,6 +15,7 @@ export const QUERY_SCHEMAS = {
     report: querySchema(REPORT_PARAMETERS),
     series: querySchema(SERIES_PARAMETERS),
     chats: querySchema(CHATS_PARAMETERS),
+    explain: querySchema(EXPLAIN_PARAMETERS),
 };
 export type QueryName = keyof typeof QUERY_SCHEMAS;
 

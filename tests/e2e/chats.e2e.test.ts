@@ -1,9 +1,10 @@
 import type { ChatItem } from '../../lib/reports/chatRows';
 import type { EngineFixture } from './engineFixture';
-import { AGENT, startEngineWithApp, TOTAL_PATH } from './engineFixture';
+import { AGENT, REPORT_PATH, startEngineWithApp, TOTAL_PATH } from './engineFixture';
 
 const CHATS_PATH = 'livechat/analytics/agents/service-time-chats';
 const STATS_PATH = 'livechat/analytics/agents/service-time-stats';
+const EXPLAIN_PATH = 'livechat/analytics/agents/service-time-explain';
 
 const ANA = { _id: 'chat-ana', username: 'ana' };
 const BRUNO = { _id: 'chat-bruno', username: 'bruno' };
@@ -124,5 +125,59 @@ describe('the chats behind the figures, through the real engine', () => {
             body: { error: "must have required property 'end' [invalid-params]" },
         });
         expect((await engine.get(CHATS_PATH, NOVEMBER, null)).status).toBe(401);
+    });
+});
+
+type Figure = { chats: number; serviceTimeDuration: number; averageServiceTimeInSeconds: number | null };
+type Explained = { core: Figure; legs: Figure; business: Figure | null; transfers: { chats: number; top: Array<Record<string, unknown>> } };
+
+describe('why an agent’s figure differs from the core’s, through the real engine', () => {
+    /** The agent's row of the total and average reports asked one way, as the explanation states it. */
+    async function reported(agentId: string, query: Record<string, string>): Promise<Figure> {
+        const total = ((await engine.get(TOTAL_PATH, { ...NOVEMBER, ...query })).body as { agents: TotalRow[] }).agents;
+        const average = (
+            (await engine.get(REPORT_PATH, { ...NOVEMBER, ...query })).body as {
+                agents: Array<{ _id: string; averageServiceTimeInSeconds: number }>;
+            }
+        ).agents;
+        const row = total.find((agent) => agent._id === agentId);
+        return {
+            chats: row?.chats ?? 0,
+            serviceTimeDuration: row?.serviceTimeDuration ?? 0,
+            averageServiceTimeInSeconds: average.find((agent) => agent._id === agentId)?.averageServiceTimeInSeconds ?? null,
+        };
+    }
+
+    it.each([[ANA], [BRUNO], [CARLA]])('states each figure as the reports give it (%j)', async (agent) => {
+        for (const departments of [{}, { departmentId: 'sales' }] as Array<Record<string, string>>) {
+            const { status, body } = await engine.get(EXPLAIN_PATH, { ...NOVEMBER, ...departments, agentId: agent._id });
+            expect(status).toBe(200);
+            const explained = body as Explained;
+            expect(explained.core).toEqual(await reported(agent._id, departments));
+            expect(explained.legs).toEqual(await reported(agent._id, { ...departments, attribution: 'legs' }));
+            expect(explained.business).toEqual(await reported(agent._id, { ...departments, hours: 'business' }));
+        }
+    });
+
+    it('names the handed chat as what moves time between the core’s figure and the legs’', async () => {
+        const bruno = (await engine.get(EXPLAIN_PATH, { ...NOVEMBER, agentId: BRUNO._id })).body as Explained;
+        expect(bruno.transfers).toEqual({
+            chats: 1,
+            top: [
+                {
+                    roomId: 'handed',
+                    createdAt: '2026-11-02T08:49:00.000Z',
+                    coreSeconds: 0,
+                    otherSeconds: 1800,
+                    link: `${engine.host.baseUrl.replace(/\/+$/, '')}/omnichannel/current/handed`,
+                },
+            ],
+        });
+    });
+
+    it('refuses an agent caller, two agents and a bad date', async () => {
+        expect((await engine.get(EXPLAIN_PATH, { ...NOVEMBER, agentId: ANA._id }, AGENT)).status).toBe(403);
+        expect((await engine.get(EXPLAIN_PATH, { ...NOVEMBER, agentId: `${ANA._id},${BRUNO._id}` })).status).toBe(400);
+        expect((await engine.get(EXPLAIN_PATH, { ...NOVEMBER, start: 'soon', agentId: ANA._id })).status).toBe(400);
     });
 });
