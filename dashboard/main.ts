@@ -1,11 +1,8 @@
-import type { Attribution, HoursChoice } from '../lib/reports/choices';
-import { ATTRIBUTIONS, HOURS_CHOICES } from '../lib/reports/choices';
 import { agentsReportPath, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, SERIES_PATH } from '../lib/http/routes';
 import type { DepartmentChoice } from '../lib/dashboard/context';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import { DASHBOARD_STRINGS } from '../lib/dashboard/strings';
 import { pickLanguage } from '../lib/i18n/language';
-import { isTimeZone } from '../lib/time/calendar';
 import { TOTAL_SERVICE_TIME } from '../lib/reports/shapes';
 import type { SeriesBucketItem } from '../lib/http/answerSeries';
 import type { ServiceTimeStatsItem } from '../lib/reports/statsShape';
@@ -15,16 +12,18 @@ import type { AgentRow, Sort } from './agentRows';
 import { agentRows } from './agentRows';
 import { agentsTable } from './agentsTable';
 import { ChatsPanel } from './chatsPanel';
+import type { ControlState } from './controls';
+import { renderControls } from './controls';
 import { downloadStatsCsv } from './download';
 import { showForbidden, showNotLoggedIn, showState } from './states';
 import type { Login, Query } from './api';
 import { ApiClient, ApiError, readLogin } from './api';
 import { distribution } from './distribution';
 import { el, field, select } from './dom';
-import type { Preset, Range } from '../lib/time/presets';
-import { PRESETS, presetRange } from '../lib/time/presets';
+import type { Range } from '../lib/time/presets';
+import { presetRange } from '../lib/time/presets';
 import type { Interval } from './ranges';
-import { customDays, suggestedInterval } from './ranges';
+import { suggestedInterval } from './ranges';
 import { seriesChart } from './seriesChart';
 
 interface DashboardContext {
@@ -49,13 +48,7 @@ const IMPORT_POLL_MS = 3000;
 const SELECT_SETTLE_MS = 300;
 
 class Dashboard {
-    private preset: Preset = 'last30';
-    private custom = { from: '', to: '' };
-    private timeZone: string;
-    private departmentId = '';
-    private attribution: Attribution = 'last';
-    private hours: HoursChoice = 'all';
-    private interval: Interval | 'auto' = 'auto';
+    private readonly state: ControlState;
     private chartAgent = '';
     private sort: Sort = { column: 'chats', descending: true };
     private rows: AgentRow[] = [];
@@ -84,13 +77,21 @@ class Dashboard {
         private readonly context: DashboardContext,
         private readonly strings: DashboardStrings,
     ) {
-        this.timeZone = context.timeZone ?? 'UTC';
+        this.state = {
+            preset: 'last30',
+            custom: { from: '', to: '' },
+            timeZone: context.timeZone ?? 'UTC',
+            departmentId: '',
+            attribution: 'last',
+            hours: 'all',
+            interval: 'auto',
+        };
         const departments = new Map((context.departments ?? []).map((department) => [department._id, department.name]));
         this.chats = new ChatsPanel(
             api,
             strings,
             (id) => departments.get(id),
-            () => this.timeZone,
+            () => this.state.timeZone,
             (error) => this.fail(error),
         );
         window.addEventListener('resize', () => this.redrawChart?.());
@@ -117,125 +118,32 @@ class Dashboard {
     }
 
     private range(): Range | undefined {
-        return presetRange(this.preset, new Date(), this.timeZone, this.custom);
+        return presetRange(this.state.preset, new Date(), this.state.timeZone, this.state.custom);
     }
 
     private scopeQuery(range: Range): Query {
         return {
             start: range.start.toISOString(),
             end: range.end.toISOString(),
-            departmentId: this.departmentId || undefined,
+            departmentId: this.state.departmentId || undefined,
             // The core's figures are the reports' defaults: only a switched control is sent.
-            attribution: this.attribution === 'last' ? undefined : this.attribution,
-            hours: this.hours === 'all' ? undefined : this.hours,
+            attribution: this.state.attribution === 'last' ? undefined : this.state.attribution,
+            hours: this.state.hours === 'all' ? undefined : this.state.hours,
         };
     }
 
     private renderControls(): void {
-        const s = this.strings;
-        const preset = select(
-            'preset',
-            PRESETS.map((name) => [name, s.presets[name]]),
-            this.preset,
-        );
-        const from = el('input', { attrs: { type: 'date', name: 'from', id: 'from' } });
-        const to = el('input', { attrs: { type: 'date', name: 'to', id: 'to' } });
-        from.value = this.custom.from;
-        to.value = this.custom.to;
-        const customFields = el('span', { class: 'custom' }, [field(s.from, from), field(s.to, to)]);
-        customFields.hidden = this.preset !== 'custom';
-
-        const zones = el('datalist', { attrs: { id: 'zones' } });
-        const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-        for (const zone of new Set([this.context.timeZone ?? 'UTC', 'UTC', ...supported])) {
-            zones.append(el('option', { attrs: { value: zone } }));
-        }
-        const timeZone = el('input', {
-            attrs: { name: 'timezone', id: 'timezone', list: 'zones', autocomplete: 'off', spellcheck: 'false' },
-        });
-        timeZone.value = this.timeZone;
-
-        const departments: Array<[string, string]> = [
-            ['', s.allDepartments],
-            ...(this.context.departments ?? []).map((d): [string, string] => [d._id, d.name]),
-        ];
-        const department = select('department', departments, this.departmentId);
-        const attribution = select(
-            'attribution',
-            ATTRIBUTIONS.map((name): [string, string] => [name, s.credits[name]]),
-            this.attribution,
-        );
-        const hours = select(
-            'hours',
-            HOURS_CHOICES.map((name): [string, string] => [name, s.hoursOptions[name]]),
-            this.hours,
-        );
-        const interval = select(
-            'interval',
-            (['auto', 'day', 'week', 'month'] as const).map((name): [string, string] => [name, s.intervals[name]]),
-            this.interval,
-        );
-
-        const download = el('button', { text: s.downloadCsv, attrs: { type: 'button', id: 'download-csv' } });
-        download.addEventListener('click', () => void this.downloadCsv(download));
-
-        preset.addEventListener('change', () => {
-            const current = this.range();
-            this.preset = preset.value as Preset;
-            if (this.preset === 'custom' && current && !this.custom.from) {
-                this.custom = customDays(current, this.timeZone);
-                from.value = this.custom.from;
-                to.value = this.custom.to;
-            }
-            customFields.hidden = this.preset !== 'custom';
-            this.loadSoon();
-        });
-        for (const input of [from, to]) {
-            input.addEventListener('change', () => {
-                this.custom = { from: from.value, to: to.value };
-                void this.load();
-            });
-        }
-        timeZone.addEventListener('change', () => {
-            const name = timeZone.value.trim() || this.context.timeZone || 'UTC';
-            // The series' own rule: a name the browser does not know would fail every date computed in it.
-            if (!isTimeZone(name)) {
+        renderControls(this.controls, this.state, this.context, this.strings, {
+            currentRange: () => this.range(),
+            scopeChanged: (soon) => (soon ? this.loadSoon() : void this.load()),
+            timeZoneRejected: (name) => {
                 ++this.generation;
                 this.clearData();
                 this.showStatus(this.strings.unknownTimeZone(name), 'error');
-                return;
-            }
-            this.timeZone = name;
-            void this.load();
+            },
+            intervalChanged: () => void this.loadChart(),
+            download: (button) => void this.downloadCsv(button),
         });
-        department.addEventListener('change', () => {
-            this.departmentId = department.value;
-            this.loadSoon();
-        });
-        attribution.addEventListener('change', () => {
-            this.attribution = attribution.value as Attribution;
-            this.loadSoon();
-        });
-        hours.addEventListener('change', () => {
-            this.hours = hours.value as HoursChoice;
-            this.loadSoon();
-        });
-        interval.addEventListener('change', () => {
-            this.interval = interval.value as Interval | 'auto';
-            void this.loadChart();
-        });
-        this.controls.addEventListener('submit', (event) => event.preventDefault());
-        this.controls.replaceChildren(
-            field(s.range, preset),
-            customFields,
-            field(s.timeZone, timeZone),
-            zones,
-            field(s.department, department),
-            field(s.credit, attribution),
-            field(s.hours, hours),
-            field(s.interval, interval),
-            download,
-        );
     }
 
     /**
@@ -297,12 +205,12 @@ class Dashboard {
         if (!range || this.rows.length === 0) {
             return;
         }
-        const interval = this.interval === 'auto' ? suggestedInterval(range, this.timeZone) : this.interval;
+        const interval = this.state.interval === 'auto' ? suggestedInterval(range, this.state.timeZone) : this.state.interval;
         try {
             const series = await this.api.json<{ buckets: SeriesBucketItem[] }>(SERIES_PATH, {
                 ...this.scopeQuery(range),
                 interval,
-                timezone: this.timeZone,
+                timezone: this.state.timeZone,
                 agentId: this.chartAgent || undefined,
             });
             if (generation !== this.generation || chartRequest !== this.chartRequests) {
@@ -354,7 +262,7 @@ class Dashboard {
             this.chartAgent = agent.value;
             void this.loadChart();
         });
-        const chart = seriesChart(buckets, { interval, timeZone: this.timeZone }, s);
+        const chart = seriesChart(buckets, { interval, timeZone: this.state.timeZone }, s);
         this.chartSection.replaceChildren(el('h2', { text: s.chartTitle }), field(s.chartAgent, agent), chart.element);
         this.redrawChart = chart.draw;
         chart.draw();
