@@ -49,14 +49,16 @@ export async function answerChats(request: AppRequest, sources: ChatsSources): P
     const listed = await answerUnlessNoTimes(async () => {
         const credits = isEmptyRange(range) ? [] : listedCredits(await sources.credits(scope), agentIds);
         const paged = paginate(credits, page);
-        return { ...paged, items: paged.items.map((credit) => toChatItem(credit, scope.businessHours, siteUrl)) };
+        // The CSV's columns follow the whole list, not the page: every page of one query has the same header.
+        const mostLegs = credits.reduce((most, credit) => Math.max(most, credit.record.legs?.length ?? 0), 0);
+        return { ...paged, mostLegs, items: paged.items.map((credit) => toChatItem(credit, scope.businessHours, siteUrl)) };
     });
     if (!listed.ok) {
         return listed.answer;
     }
-    const { items, count, offset, total } = listed.value;
+    const { items, count, offset, total, mostLegs } = listed.value;
     if (wantsCsv(query.format, request.headers?.accept)) {
-        return succeededAsCsv(chatsCsv(items), CHATS_CSV_NAME);
+        return succeededAsCsv(chatsCsv(items, mostLegs), CHATS_CSV_NAME);
     }
     return succeeded({ chats: items, count, offset, total });
 }
@@ -67,11 +69,12 @@ const CHAT_COLUMNS = CHAT_ITEM_FIELDS.filter((field): field is Exclude<ChatItemF
 /**
  * The rows as CSV, for spreadsheets: a chat's fields, then for each of its legs, oldest first, the
  * agent, the leg's seconds (under the request's hours) and how it ended, as `agent1`, `agent1Seconds`,
- * `agent1EndedBy`, ... up to the most legs any row has. Empty cells where a value is null.
+ * `agent1EndedBy`, ... up to `mostLegs` (the most any chat of the whole list has; at least the most
+ * of these rows). Empty cells where a value is null.
  */
-export function chatsCsv(items: ChatItem[]): string {
+export function chatsCsv(items: ChatItem[], mostLegsOfList = 0): string {
     // A loop, not Math.max(...): a page of count=0 can hold more rows than a call takes arguments.
-    const mostLegs = items.reduce((most, item) => Math.max(most, item.legs.length), 0);
+    const mostLegs = items.reduce((most, item) => Math.max(most, item.legs.length), mostLegsOfList);
     const legColumns = Array.from({ length: mostLegs }, (_, index) => [
         `agent${index + 1}`,
         `agent${index + 1}Seconds`,

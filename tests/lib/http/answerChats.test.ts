@@ -116,6 +116,15 @@ describe('the chats listed', () => {
 });
 
 describe('the chats as CSV', () => {
+    it('gives every page of one query the same columns, so that pages put one after another make one sheet', async () => {
+        // r3 has two legs and is the longest: the last page holds only r1, which has none.
+        const pages = await Promise.all([0, 1, 2].map((offset) => ask({ ...range, format: 'csv', count: 1, offset })));
+        const headers = pages.map((answer) => String(answer.content).split('\r\n')[0]);
+        expect(new Set(headers).size).toBe(1);
+        expect(headers[2]).toMatch(/,agent2EndedBy$/);
+        expect(String(pages[2].content).split('\r\n')[1]).toBe('r1,id-ana,ana,2026-11-02T10:00:00.000Z,,,5,,,,,,,,,');
+    });
+
     it('puts each leg in its own columns, leaves nulls empty and neutralises formulas', async () => {
         const answer = await ask(range);
         const csv = chatsCsv((answer.content as { chats: ChatItem[] }).chats);
