@@ -1,9 +1,10 @@
 import { formatDuration } from '../lib/format/duration';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import type { ChatItem, ChatLegItem } from '../lib/reports/chatRows';
-import { CHATS_PATH } from '../lib/http/routes';
+import { CHATS_CSV_NAME, CHATS_PATH } from '../lib/http/routes';
 import type { ApiClient, Query } from './api';
 import { el } from './dom';
+import { downloadCsvPages } from './download';
 
 /** Rows per page of the chats list: what a manager scans at once. */
 export const CHATS_PAGE_SIZE = 25;
@@ -15,10 +16,12 @@ interface ChatsPage {
     total: number;
 }
 
-/** What the list shows the chats of: an agent, in the scope of the figures on screen. */
+/** What the list shows the chats of: an agent's, a chart bucket's (of one agent or all), in the scope of the figures on screen. */
 export interface ChatsRequest {
-    agentId: string;
-    username: string;
+    /** Absent for every agent's chats (a bucket of the all-agents chart). */
+    agentId?: string;
+    title: string;
+    /** The reports' query: the range (a bucket's, for a bar) and the filters on screen. */
     scope: Query;
 }
 
@@ -46,8 +49,7 @@ export class ChatsPanel {
         const read = ++this.reads;
         try {
             const page = await this.api.json<ChatsPage>(CHATS_PATH, {
-                ...request.scope,
-                agentId: request.agentId,
+                ...this.query(request),
                 count: String(CHATS_PAGE_SIZE),
                 offset: String(offset),
             });
@@ -61,6 +63,11 @@ export class ChatsPanel {
         }
     }
 
+    /** The list's query, without its page. */
+    private query(request: ChatsRequest): Query {
+        return { ...request.scope, agentId: request.agentId };
+    }
+
     /** The figures changed scope: the list on screen belongs to the old one. */
     public hide(): void {
         ++this.reads;
@@ -70,9 +77,12 @@ export class ChatsPanel {
 
     private render(request: ChatsRequest, page: ChatsPage): void {
         const s = this.strings.chats;
-        const heading = el('h2', { text: s.title(request.username), attrs: { tabindex: '-1', id: 'chats-title' } });
+        const heading = el('h2', { text: request.title, attrs: { tabindex: '-1', id: 'chats-title' } });
         const close = el('button', { text: s.close, attrs: { type: 'button', id: 'chats-close' } });
         close.addEventListener('click', () => this.hide());
+        const download = el('button', { text: s.downloadCsv, attrs: { type: 'button', id: 'chats-csv' } });
+        download.disabled = page.total === 0;
+        download.addEventListener('click', () => void this.download(request, page.total, download));
         const columns = s.columns;
         const head = el(
             'tr',
@@ -88,10 +98,27 @@ export class ChatsPanel {
         });
         const rows = page.chats.map((chat) => this.row(chat, started));
         const table = el('table', { class: 'chats', attrs: { id: 'chats' } }, [el('thead', {}, [head]), el('tbody', {}, rows)]);
-        this.element.replaceChildren(heading, close, el('div', { class: 'scroll' }, [table]), this.pager(request, page));
+        this.element.replaceChildren(
+            heading,
+            el('p', { class: 'actions' }, [download, close]),
+            el('div', { class: 'scroll' }, [table]),
+            this.pager(request, page),
+        );
         this.element.hidden = false;
         this.element.dataset.total = String(page.total);
         heading.focus();
+    }
+
+    /** Every chat of the list as the endpoint's CSV, one row per chat with its legs' columns. */
+    private async download(request: ChatsRequest, total: number, button: HTMLButtonElement): Promise<void> {
+        button.disabled = true;
+        try {
+            await downloadCsvPages(this.api, CHATS_PATH, this.query(request), total, CHATS_CSV_NAME);
+        } catch (error) {
+            this.onFailure(error);
+        } finally {
+            button.disabled = false;
+        }
     }
 
     private row(chat: ChatItem, started: Intl.DateTimeFormat): HTMLTableRowElement {

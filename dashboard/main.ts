@@ -12,9 +12,10 @@ import type { AgentRow, Sort } from './agentRows';
 import { agentRows } from './agentRows';
 import { agentsTable } from './agentsTable';
 import { ChatsPanel } from './chatsPanel';
+import { ExplainPanel } from './explainPanel';
 import type { ControlState } from './controls';
 import { renderControls } from './controls';
-import { downloadStatsCsv } from './download';
+import { downloadCsvPages } from './download';
 import { showForbidden, showNotLoggedIn, showState } from './states';
 import type { Login, Query } from './api';
 import { ApiClient, ApiError, readLogin } from './api';
@@ -23,7 +24,7 @@ import { el, field, select } from './dom';
 import type { Range } from '../lib/time/presets';
 import { presetRange } from '../lib/time/presets';
 import type { Interval } from './ranges';
-import { suggestedInterval } from './ranges';
+import { bucketRange, suggestedInterval } from './ranges';
 import { seriesChart } from './seriesChart';
 
 interface DashboardContext {
@@ -70,6 +71,7 @@ class Dashboard {
     private readonly distributionSection = el('section', { attrs: { id: 'distribution-section' } });
     private readonly controls = el('form', { class: 'controls', attrs: { id: 'controls' } });
     private readonly chats: ChatsPanel;
+    private readonly explain: ExplainPanel;
 
     constructor(
         private readonly root: HTMLElement,
@@ -94,6 +96,12 @@ class Dashboard {
             () => this.state.timeZone,
             (error) => this.fail(error),
         );
+        this.explain = new ExplainPanel(
+            api,
+            strings,
+            () => this.state.timeZone,
+            (error) => this.fail(error),
+        );
         window.addEventListener('resize', () => this.redrawChart?.());
     }
 
@@ -107,6 +115,7 @@ class Dashboard {
             this.importNotice,
             this.status,
             this.agentsSection,
+            this.explain.element,
             this.chats.element,
             this.chartSection,
             this.distributionSection,
@@ -161,6 +170,7 @@ class Dashboard {
         const generation = ++this.generation;
         const range = this.range();
         this.chats.hide();
+        this.explain.hide();
         if (!range) {
             this.showStatus(this.strings.invalidRange, 'error');
             this.clearData();
@@ -246,7 +256,9 @@ class Dashboard {
             },
             (row) => {
                 if (this.shown) {
-                    void this.chats.show({ agentId: row._id, username: row.username, scope: this.scopeQuery(this.shown) });
+                    const scope = this.scopeQuery(this.shown);
+                    void this.chats.show({ agentId: row._id, title: s.chats.title(row.username), scope });
+                    void this.explain.show(row._id, row.username, scope);
                 }
             },
         );
@@ -262,10 +274,22 @@ class Dashboard {
             this.chartAgent = agent.value;
             void this.loadChart();
         });
-        const chart = seriesChart(buckets, { interval, timeZone: this.state.timeZone }, s);
+        const chart = seriesChart(buckets, { interval, timeZone: this.state.timeZone }, s, (index) => this.showBucketChats(buckets, index));
         this.chartSection.replaceChildren(el('h2', { text: s.chartTitle }), field(s.chartAgent, agent), chart.element);
         this.redrawChart = chart.draw;
         chart.draw();
+    }
+
+    /** The chats of one bucket of the chart: its range within the figures', of the agent charted (or all). */
+    private showBucketChats(buckets: readonly SeriesBucketItem[], index: number): void {
+        if (!this.shown) {
+            return;
+        }
+        const bucket = bucketRange(buckets, index, this.shown, this.state.timeZone);
+        const agent = this.rows.find((row) => row._id === this.chartAgent);
+        const scope = { ...this.scopeQuery(this.shown), start: bucket.start.toISOString(), end: bucket.end.toISOString() };
+        this.explain.hide();
+        void this.chats.show({ agentId: agent?._id, title: this.strings.chats.bucketTitle(bucket.days, agent?.username), scope });
     }
 
     private clearData(): void {
@@ -304,7 +328,7 @@ class Dashboard {
         }
     }
 
-    /** The stats report as CSV for what is on screen (`download.ts`). */
+    /** The stats report as CSV for what is on screen, every page of it. */
     private async downloadCsv(button: HTMLButtonElement): Promise<void> {
         const range = this.shown;
         if (!range) {
@@ -312,7 +336,7 @@ class Dashboard {
         }
         button.disabled = true;
         try {
-            await downloadStatsCsv(this.api, this.scopeQuery(range), this.rows.length);
+            await downloadCsvPages(this.api, STATS_PATH, this.scopeQuery(range), this.rows.length, `${SERVICE_TIME_STATS.name}.csv`);
         } catch (error) {
             this.fail(error);
         } finally {

@@ -17,6 +17,7 @@ export function seriesChart(
     buckets: readonly SeriesBucketItem[],
     shown: { interval: Interval; timeZone: string },
     strings: DashboardStrings,
+    onBucket: (index: number) => void,
 ): { element: HTMLElement; draw(): void } {
     const plot = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': strings.chartTitle } });
     const days = buckets.map((bucket) => bucket.start.slice(0, 10));
@@ -28,7 +29,7 @@ export function seriesChart(
     const figure = el('figure', { class: 'chart', attrs: { id: 'chart', 'data-buckets': String(buckets.length) } }, [
         el('figcaption', { text: strings.chartCaption(strings.intervals[shown.interval], shown.timeZone) }),
         plot,
-        el('details', {}, [el('summary', { text: strings.chartFigures }), bucketTable(buckets, days, strings)]),
+        el('details', {}, [el('summary', { text: strings.chartFigures }), bucketTable(buckets, days, strings, onBucket)]),
     ]);
     let chart: uPlot | undefined;
     const draw = () => {
@@ -94,11 +95,36 @@ export function seriesChart(
             plot,
         );
         plot.setAttribute('data-points', String(chart.data[0].length));
+        // A click on a bar lists its chats; the figures' table under the chart offers the same to the keyboard.
+        const drawn = chart;
+        drawn.over.addEventListener('click', () => {
+            const index = drawn.cursor.idx;
+            if (index !== null && index !== undefined && buckets[index]?.chats > 0) {
+                onBucket(index);
+            }
+        });
     };
     return { element: figure, draw };
 }
 
-function bucketTable(buckets: readonly SeriesBucketItem[], days: string[], strings: DashboardStrings): HTMLTableElement {
+function bucketTable(
+    buckets: readonly SeriesBucketItem[],
+    days: string[],
+    strings: DashboardStrings,
+    onBucket: (index: number) => void,
+): HTMLTableElement {
+    const dayCell = (index: number) => {
+        if (buckets[index].chats === 0) {
+            return el('th', { text: days[index], attrs: { scope: 'row' } });
+        }
+        const button = el('button', {
+            text: days[index],
+            class: 'link bucket-chats',
+            attrs: { type: 'button', 'data-index': String(index) },
+        });
+        button.addEventListener('click', () => onBucket(index));
+        return el('th', { attrs: { scope: 'row' } }, [button]);
+    };
     return el('table', { class: 'buckets' }, [
         el('thead', {}, [
             el('tr', {}, [el('th', { text: '' }), el('th', { text: strings.chatsSeries }), el('th', { text: strings.averageSeries })]),
@@ -108,7 +134,7 @@ function bucketTable(buckets: readonly SeriesBucketItem[], days: string[], strin
             {},
             buckets.map((bucket, index) =>
                 el('tr', { attrs: { 'data-start': bucket.start } }, [
-                    el('th', { text: days[index], attrs: { scope: 'row' } }),
+                    dayCell(index),
                     el('td', { class: 'number', text: String(bucket.chats) }),
                     el('td', {
                         class: 'number',

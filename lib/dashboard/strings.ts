@@ -1,12 +1,17 @@
 import type { Attribution, HoursChoice } from '../reports/choices';
 import type { Language } from '../i18n/language';
 import type { LegEnd } from '../legs/legs';
+import type { ExplainStrings } from './explainStrings';
+import { EXPLAIN_STRINGS } from './explainStrings';
 
 /** The texts of the chats behind an agent's figures (the drill-down under the agents table). */
 export interface ChatsStrings {
     /** The agent name's button in the table, and the list's heading. */
     show(username: string): string;
     title(username: string): string;
+    /** The heading of a chart bucket's chats: its days (`2026-11-02` or `2026-11-02 – 2026-11-08`), and the agent charted, if one is. */
+    bucketTitle(period: string, username: string | undefined): string;
+    downloadCsv: string;
     columns: Record<'created' | 'serviceTime' | 'firstResponse' | 'department' | 'legs' | 'room', string>;
     openRoom: string;
     page(first: number, last: number, total: number): string;
@@ -68,6 +73,7 @@ export interface DashboardStrings {
     dialogOpen: string;
     dialogClose: string;
     chats: ChatsStrings;
+    explain: ExplainStrings;
 }
 
 const en: DashboardStrings = {
@@ -136,6 +142,8 @@ const en: DashboardStrings = {
     chats: {
         show: (username) => `Show the chats of ${username}`,
         title: (username) => `Chats of ${username}`,
+        bucketTitle: (period, username) => (username ? `Chats of ${username}, ${period}` : `Chats of ${period}`),
+        downloadCsv: 'Download these chats (CSV)',
         columns: {
             created: 'Started',
             serviceTime: 'Service time',
@@ -153,6 +161,7 @@ const en: DashboardStrings = {
         leg: (username, duration, end) => `${username}: ${duration}, ${end}`,
         noLegs: 'No handover seen',
     },
+    explain: EXPLAIN_STRINGS.en,
 };
 
 const es: DashboardStrings = {
@@ -221,6 +230,8 @@ const es: DashboardStrings = {
     chats: {
         show: (username) => `Ver los chats de ${username}`,
         title: (username) => `Chats de ${username}`,
+        bucketTitle: (period, username) => (username ? `Chats de ${username}, ${period}` : `Chats del ${period}`),
+        downloadCsv: 'Descargar estos chats (CSV)',
         columns: {
             created: 'Inicio',
             serviceTime: 'Tiempo de atención',
@@ -238,6 +249,7 @@ const es: DashboardStrings = {
         leg: (username, duration, end) => `${username}: ${duration}, ${end}`,
         noLegs: 'Sin traspasos vistos',
     },
+    explain: EXPLAIN_STRINGS.es,
 };
 
 const ptBR: DashboardStrings = {
@@ -306,6 +318,8 @@ const ptBR: DashboardStrings = {
     chats: {
         show: (username) => `Ver os chats de ${username}`,
         title: (username) => `Chats de ${username}`,
+        bucketTitle: (period, username) => (username ? `Chats de ${username}, ${period}` : `Chats de ${period}`),
+        downloadCsv: 'Baixar estes chats (CSV)',
         columns: {
             created: 'Início',
             serviceTime: 'Tempo de atendimento',
@@ -323,6 +337,7 @@ const ptBR: DashboardStrings = {
         leg: (username, duration, end) => `${username}: ${duration}, ${end}`,
         noLegs: 'Nenhuma transferência vista',
     },
+    explain: EXPLAIN_STRINGS['pt-BR'],
 };
 
 export const DASHBOARD_STRINGS: Readonly<Record<Language, DashboardStrings>> = { en, es, 'pt-BR': ptBR };

@@ -17,3 +17,9 @@ export function formatDuration(totalSeconds: number): string {
     }
     return minutes > 0 ? `${minutes}m ${pad(rest)}s` : `${rest}s`;
 }
+
+/** A change of a duration, signed: `+5m 00s`, `−2m 10s` (a minus sign, not a hyphen), `0s`. */
+export function formatDurationChange(seconds: number): string {
+    const sign = seconds > 0 ? '+' : seconds < 0 ? '−' : '';
+    return `${sign}${formatDuration(Math.abs(seconds))}`;
+}

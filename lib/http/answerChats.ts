@@ -13,6 +13,7 @@ import { CHAT_ITEM_FIELDS, listedCredits, toChatItem } from '../reports/chatRows
 import { paginate } from '../reports/pagination';
 import type { ReportScope } from '../reports/scope';
 import { isEmptyRange } from '../time/range';
+import { CHATS_CSV_NAME } from './routes';
 
 /** The chats list's query: the reports' and the agents to list. */
 export interface ChatsQuery extends ReportQuery {
@@ -29,8 +30,6 @@ export interface ChatsSources extends PagedSources {
     /** Every credit of the chats in the scope, each room once (`ReportReader.credits`). */
     credits(scope: ReportScope): Promise<ChatCredit[]>;
 }
-
-export const CHATS_CSV_NAME = 'service-time-chats.csv';
 
 /**
  * The chats behind the reports' figures, checked as the reports are (401, 400 schema, 403, 400 dates,

@@ -9,6 +9,7 @@ export function agentsReportPath(name: string): string {
 export const SERIES_PATH = agentsReportPath('service-time-series');
 /** The chats behind the reports' figures, one row per chat and credited agent. */
 export const CHATS_PATH = agentsReportPath('service-time-chats');
+export const CHATS_CSV_NAME = 'service-time-chats.csv';
 /** Why an agent's figure differs from Rocket.Chat's own: the core's count, the legs' and business hours' side by side. */
 export const EXPLAIN_PATH = agentsReportPath('service-time-explain');
 export const HISTORY_IMPORT_PATH = 'livechat/analytics/history-import';

@@ -1,150 +1,35 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { AppsEngineHost } from '../../dev/host/AppsEngineHost';
 import { Workspace } from '../../dev/workspace/workspace';
-import { agentsReportPath, CHATS_PATH, HISTORY_IMPORT_PATH, SERIES_PATH } from '../../lib/http/routes';
-import type { ChatItem } from '../../lib/reports/chatRows';
+import { HISTORY_IMPORT_PATH, SERIES_PATH } from '../../lib/http/routes';
 import { DASHBOARD_STRINGS } from '../../lib/dashboard/strings';
 import { formatDuration } from '../../lib/format/duration';
-import { TOTAL_SERVICE_TIME } from '../../lib/reports/shapes';
 import type { SeriesBucketItem } from '../../lib/http/answerSeries';
 import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
-import { SERVICE_TIME_STATS } from '../../lib/reports/statsShape';
 import { MANAGER as IMPORT_WATCHER, requestApp, waitForImport } from '../e2e/engineFixture';
 import { testZipPath } from '../e2e/testZip';
-import { launchChromium } from '../../dev/browser/chromium';
 import { screenshot } from '../helpers/browser';
 import { DASHBOARD_ROUTES } from '../../lib/http/routes';
+import {
+    AGENT,
+    api,
+    downloadedText,
+    fixture,
+    GERENTE,
+    HOSTILE,
+    loginAndOpen,
+    MANAGER,
+    MONITORA,
+    newPage,
+    queryOf,
+    STATS_PATH,
+    TOTAL_PATH,
+    useDashboardFixture,
+    waitFor,
+} from './dashboardFixture';
 
-/**
- * The dashboard as a manager sees it: the packaged zip in the real engine, the host's login page
- * setting the cookies Rocket.Chat's web client sets, and Debian's Chromium showing the page. Each
- * test asserts what is on screen against the JSON endpoints integrations call, and keeps a
- * screenshot of the state it reached under build/screenshots/.
- */
-const STATS_PATH = agentsReportPath(SERVICE_TIME_STATS.name);
-const TOTAL_PATH = agentsReportPath(TOTAL_SERVICE_TIME.name);
-const HOSTILE = '<img src=x onerror=alert(1)>';
-
-const user = (id: string, roles: string[], language?: string) => ({
-    _id: id,
-    username: id,
-    name: id,
-    authToken: `${id}-token`,
-    roles: ['user', ...roles],
-    ...(language && { language }),
-});
-const MANAGER = user('maria.manager', ['livechat-manager']);
-const GERENTE = user('gerente', ['livechat-manager'], 'es');
-const MONITORA = user('monitora', ['livechat-monitor'], 'pt-BR');
-const AGENT = user('agente', ['livechat-agent']);
-const AGENTS = [
-    ['b-ana', 'ana.souza'],
-    ['b-bea', 'bea'],
-    ['b-evil', HOSTILE],
-];
-
-let host: AppsEngineHost;
-let appId: string;
-let browser: Browser;
-let dashboardUrl: string;
-
-beforeAll(async () => {
-    browser = await launchChromium();
-    host = await AppsEngineHost.start();
-    ({ id: appId } = await host.install(testZipPath()));
-    dashboardUrl = host.url(appId, DASHBOARD_ROUTES.page);
-    host.landingPage = dashboardUrl;
-    const { workspace } = host;
-    for (const person of [MANAGER, GERENTE, MONITORA, AGENT]) {
-        workspace.addUser(person);
-    }
-    for (const [id, username] of AGENTS) {
-        workspace.addUser({ _id: id, username, name: username, roles: ['livechat-agent'] });
-    }
-    workspace.addDepartment({ _id: 'sales', name: 'Sales' });
-    workspace.addDepartment({ _id: 'support', name: 'Support' });
-    // 60 chats over the last 25 days: every 10 hours, in three departments' worth of mixes.
-    const now = Date.now();
-    for (let i = 0; i < 60; i++) {
-        const id = `browser-room-${i}`;
-        const ts = new Date(now - (i + 1) * 10 * 3_600_000);
-        workspace.openRoom({ _id: id, ts, departmentId: i % 3 === 0 ? 'sales' : i % 3 === 1 ? 'support' : undefined });
-        const servedAt = new Date(ts.getTime() + 15_000);
-        host.routing.take(id, AGENTS[i % AGENTS.length][0], servedAt);
-        if (i % 4 !== 0) {
-            workspace.replyAsAgent(id, new Date(servedAt.getTime() + 4_000 + i * 700));
-        }
-        const closedAt = new Date(servedAt.getTime() + 30_000 + ((i * 7_919) % 40) * 45_000);
-        if (i % 5 === 0) {
-            // Every fifth chat goes to the next agent halfway: credited by legs, it counts for both.
-            host.routing.transferToAgent(id, AGENTS[(i + 1) % AGENTS.length][0], new Date((servedAt.getTime() + closedAt.getTime()) / 2));
-        }
-        await host.routing.settle();
-        await host.closeRoom(id, closedAt);
-    }
-}, 120_000);
-
-afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-});
-
-/** A page of a fresh browser profile, with what it requested and any error it logged. */
-async function newPage(
-    options: { language?: string } = {},
-): Promise<{ context: BrowserContext; page: Page; requests: string[]; problems: string[] }> {
-    const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        locale: options.language ?? 'en-US',
-        acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-        if (message.type() === 'error') {
-            problems.push(`console: ${message.text()}`);
-        }
-    });
-    page.on('dialog', (dialog) => {
-        problems.push(`dialog: ${dialog.message()}`);
-        void dialog.dismiss();
-    });
-    return { context, page, requests, problems };
-}
-
-/** Logs in on the host's login page, which lands on the dashboard, and waits for its first figures. */
-async function loginAndOpen(page: Page, person: { username: string }, waitFor = '#dashboard[data-ready="1"]'): Promise<void> {
-    await page.goto(`${host.baseUrl}/home`);
-    await page.getByRole('button', { name: `Log in as ${person.username}` }).click();
-    await page.waitForURL(dashboardUrl);
-    await page.waitForSelector(waitFor);
-}
-
-/** The query the page sent to one of the app's endpoints, as a caller of the API would send it. */
-function queryOf(request: Request | string): Record<string, string> {
-    return Object.fromEntries(new URL(typeof request === 'string' ? request : request.url()).searchParams);
-}
-
-async function api<T>(path: string, query: Record<string, string>): Promise<T> {
-    const answer = await requestApp(host, appId, path, { query, caller: MANAGER });
-    expect(answer.status).toBe(200);
-    return answer.body as T;
-}
-
-/** Polls what the page shows until it holds (the page re-renders after each answer it gets). */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-        if (Date.now() > deadline) {
-            throw new Error('the page did not get there in time');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
+useDashboardFixture();
 
 async function tableRows(page: Page): Promise<string[][]> {
     return page.$$eval('#agents tbody tr', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
@@ -329,64 +214,13 @@ describe('the dashboard in Chromium, as a manager', () => {
         const query = queryOf(await statsRequest);
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
         expect(download.suggestedFilename()).toBe('service-time-stats.csv');
-        const file = await download.createReadStream().then(async (stream) => {
-            const chunks: Buffer[] = [];
-            for await (const chunk of stream) {
-                chunks.push(chunk as Buffer);
-            }
-            return Buffer.concat(chunks).toString('utf8');
-        });
-        const csv = await requestApp(host, appId, STATS_PATH, {
+        const file = await downloadedText(download);
+        const csv = await requestApp(fixture.host, fixture.appId, STATS_PATH, {
             query: { start: query.start, end: query.end, format: 'csv', count: '100', offset: '0' },
             caller: MANAGER,
         });
         expect(file).toBe(csv.body);
         expect(file.split('\r\n').filter(Boolean)).toHaveLength(4); // the header and three agents
-        await context.close();
-    });
-
-    it('lists the chats behind an agent’s figures when the manager clicks (or presses Enter on) the name: exactly the chats endpoint’s rows, paged', async () => {
-        const { context, page, problems } = await newPage();
-        await page.setViewportSize({ width: 1400, height: 900 });
-        await loginAndOpen(page, MANAGER);
-        await page.selectOption('#attribution', 'legs');
-        await page.waitForSelector('#dashboard[data-ready="2"]');
-        const chatsRequest = page.waitForRequest((request) => request.url().includes(CHATS_PATH));
-        await page.focus('#agents button.agent-chats[data-agent-id="b-ana"]');
-        await page.keyboard.press('Enter');
-        const query = queryOf(await chatsRequest);
-        await page.waitForSelector('#chats tbody tr');
-        expect(query).toMatchObject({ agentId: 'b-ana', attribution: 'legs', count: '25', offset: '0' });
-        const expected = await api<{ chats: ChatItem[]; total: number }>(CHATS_PATH, { ...query, count: '100' });
-        const stats = await api<{ agents: ServiceTimeStatsItem[] }>(STATS_PATH, {
-            start: query.start,
-            end: query.end,
-            attribution: 'legs',
-        });
-        expect(expected.total).toBe(stats.agents.find((agent) => agent._id === 'b-ana')?.chats);
-        const shown = async () =>
-            page.$$eval('#chats tbody tr', (rows) =>
-                rows.map((row) => [row.getAttribute('data-room-id'), row.children[1].getAttribute('data-seconds')]),
-            );
-        const rows = expected.chats.map((chat) => [chat.roomId, String(chat.serviceTimeInSeconds)]);
-        expect(await shown()).toEqual(rows.slice(0, 25));
-        expect(await page.textContent('#chats-page')).toBe(`1–${Math.min(25, expected.total)} of ${expected.total}`);
-        expect(await page.locator('#chats-title').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
-        // A transferred chat says who held it, for how long and how each stretch ended.
-        const handed = expected.chats.find((chat) => chat.legs.length > 1);
-        expect(handed).toBeDefined();
-        expect(await page.textContent(`#chats tr[data-room-id="${handed?.roomId}"] .legs-text`)).toContain('transferred');
-        expect(await page.getAttribute(`#chats tr[data-room-id="${handed?.roomId}"] a`, 'href')).toBe(handed?.link);
-        await screenshot(page, 'dashboard-chats');
-        if (expected.total > 25) {
-            await page.click('#chats-next');
-            await waitFor(async () => (await shown())[0]?.[0] === rows[25][0]);
-            expect(await shown()).toEqual(rows.slice(25, 50));
-        }
-        // A new scope clears the list: its rows belong to the old one.
-        await page.selectOption('#department', 'sales');
-        await page.waitForSelector('#chats-section', { state: 'hidden' });
-        expect(problems).toEqual([]);
         await context.close();
     });
 
@@ -457,14 +291,14 @@ describe('the dashboard for everyone else', () => {
 
     it('asks someone who is not logged in to log in, and so does a login Rocket.Chat no longer knows', async () => {
         const { context, page } = await newPage();
-        await page.goto(dashboardUrl);
+        await page.goto(fixture.dashboardUrl);
         await page.waitForSelector('#not-logged-in');
-        expect(await page.getAttribute('#not-logged-in a', 'href')).toBe(`${host.baseUrl}/home`);
+        expect(await page.getAttribute('#not-logged-in a', 'href')).toBe(`${fixture.host.baseUrl}/home`);
         await screenshot(page, 'dashboard-not-logged-in');
 
         await context.addCookies([
-            { name: 'rc_uid', value: MANAGER._id, url: host.baseUrl },
-            { name: 'rc_token', value: 'expired-token', url: host.baseUrl },
+            { name: 'rc_uid', value: MANAGER._id, url: fixture.host.baseUrl },
+            { name: 'rc_token', value: 'expired-token', url: fixture.host.baseUrl },
         ]);
         await page.reload();
         await page.waitForSelector('#not-logged-in');
@@ -491,7 +325,7 @@ describe('the dashboard for everyone else', () => {
 
     it('speaks the browser’s language before it knows the user’s', async () => {
         const { context, page } = await newPage({ language: 'es-MX' });
-        await page.goto(dashboardUrl);
+        await page.goto(fixture.dashboardUrl);
         await page.waitForSelector('#not-logged-in');
         expect(await page.textContent('#not-logged-in')).toContain(DASHBOARD_STRINGS.es.notLoggedIn);
         await context.close();

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../lib/format/duration';
+import { formatDuration, formatDurationChange } from '../../../lib/format/duration';
 
 describe('durations as people read them', () => {
     it('shows seconds, minutes and hours with padded parts', () => {
@@ -18,5 +18,14 @@ describe('durations as people read them', () => {
     it('rounds to whole seconds and never shows a negative duration', () => {
         expect(formatDuration(59.6)).toBe('1m 00s');
         expect(formatDuration(-5)).toBe('0s');
+    });
+});
+
+describe('a change of a duration', () => {
+    it('signs a gain with a plus and a loss with a minus sign, and a nil change with neither', () => {
+        expect(formatDurationChange(300)).toBe('+5m 00s');
+        expect(formatDurationChange(-130)).toBe('−2m 10s');
+        expect(formatDurationChange(0)).toBe('0s');
+        expect(formatDurationChange(-86_400)).toBe('−1d 00h 00m');
     });
 });
