@@ -11,13 +11,13 @@
 import * as readline from 'readline';
 import { parseArgs } from 'util';
 
-import { agentsReportPath, CHATS_PATH, SERIES_PATH } from '../lib/http/routes';
+import { agentsReportPath, CHATS_PATH, EXPLAIN_PATH, SERIES_PATH } from '../lib/http/routes';
 import { DASHBOARD_ROUTES } from '../lib/http/routes';
 import { AVERAGE_SERVICE_TIME } from '../lib/reports/shapes';
 import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
 import type { Range } from '../lib/time/presets';
 import { presetRange } from '../lib/time/presets';
-import { addDemoPeople, DEMO_AGENT, DEMO_MANAGER, DEMO_MONITOR, seedDemoChats } from './demo';
+import { addDemoPeople, DEMO_AGENT, DEMO_AGENTS, DEMO_MANAGER, DEMO_MONITOR, seedDemoChats } from './demo';
 import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
 
@@ -90,6 +90,9 @@ Each day of the last 30 in São Paulo, and each agent's median, p90 and first re
 The chats behind those figures, longest first, each agent's own part of transferred chats (on the
 dashboard: click an agent's name):
   ${curl(DEMO_MANAGER, `${url.replace(REPORT_PATH, CHATS_PATH)}&attribution=legs&count=5`)}
+Why ${DEMO_AGENTS[0][1]}'s figure differs from Rocket.Chat's (on the dashboard, above their chats; click a
+bar of the chart for its own chats):
+  ${curl(DEMO_MANAGER, `${url.replace(REPORT_PATH, EXPLAIN_PATH)}&agentId=${DEMO_AGENTS[0][0]}`)}
 
 Also there: ${REPORT_PATH.replace('average', 'total')} (same parameters; add format=csv for CSV),
 livechat/analytics/history-import, and the OpenAPI document of them all:
