@@ -27,8 +27,8 @@ export const checkChatsQuery = queryChecker<ChatsQuery>('chats');
 export interface ChatsSources extends PagedSources {
     /** The workspace's address (`Site_Url`), for each chat's link; undefined when it cannot be read. */
     siteUrl(): Promise<string | undefined>;
-    /** Every credit of the chats in the scope, each room once (`ReportReader.credits`). */
-    credits(scope: ReportScope): Promise<ChatCredit[]>;
+    /** Every credit of the chats in the scope, each room once; with agents named, at least theirs (`ReportReader.credits`). */
+    credits(scope: ReportScope, agentIds?: readonly string[]): Promise<ChatCredit[]>;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function answerChats(request: AppRequest, sources: ChatsSources): P
     const agentIds = parseDepartmentFilter(query.agentId);
     const siteUrl = await sources.siteUrl();
     const listed = await answerUnlessNoTimes(async () => {
-        const credits = isEmptyRange(range) ? [] : listedCredits(await sources.credits(scope), agentIds);
+        const credits = isEmptyRange(range) ? [] : listedCredits(await sources.credits(scope, agentIds), agentIds);
         const paged = paginate(credits, page);
         // The CSV's columns follow the whole list, not the page: every page of one query has the same header.
         const mostLegs = credits.reduce((most, credit) => Math.max(most, credit.record.legs?.length ?? 0), 0);

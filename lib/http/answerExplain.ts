@@ -48,7 +48,7 @@ export async function answerExplain(request: AppRequest, sources: ExplainSources
     const [setting, siteUrl, credits] = await Promise.all([
         sources.businessHoursSetting(),
         sources.siteUrl(),
-        isEmptyRange(range) ? [] : sources.credits(scope),
+        isEmptyRange(range) ? [] : sources.credits(scope, [agentId]),
     ]);
     const hours = parseBusinessHours(setting);
     // Under the core's attribution each room has one credit: its record, once.

@@ -20,8 +20,11 @@ export interface ReportReader {
     totals(scope: ReportScope): Promise<AgentTotals[]>;
     /** Per-agent stats (sums and sketches) of the chats in the scope, sorted as the reports list agents. */
     stats(scope: ReportScope): Promise<AgentStats[]>;
-    /** Every credit of the chats in the scope, each room once: the chats behind the figures above. */
-    credits(scope: ReportScope): Promise<ChatCredit[]>;
+    /**
+     * Every credit of the chats in the scope, each room once: the chats behind the figures above. With
+     * agents named, at least every credit of theirs (a caller keeps the agents it named).
+     */
+    credits(scope: ReportScope, agentIds?: readonly string[]): Promise<ChatCredit[]>;
     /** Per-agent totals of each of some disjoint ranges within the scope (a per-agent series' buckets). */
     totalsPerRange(scope: ReportScope, ranges: readonly DateRange[]): Promise<AgentTotals[][]>;
     /** All agents' totals of each of some disjoint, ascending ranges within the scope (a series' buckets). */

@@ -6,10 +6,14 @@ import type { LegEvent } from '../legs/legs';
 import type { Level } from '../time/periods';
 import { periodEnd, utcMonthStart } from '../time/periods';
 import type { DirtyMarker } from './buckets/dirtyMarker';
+import type { AgentDayIndex } from './buckets/chatIndex';
+import { readAgentDay, readSlotAgents } from './buckets/chatIndex';
 import type { AssembledBuckets, TotalsColumns } from './buckets/periodBucket';
 import { assembleParts } from './buckets/periodBucket';
 import type { BucketKind, BucketView } from './layout';
 import {
+    agentDayQuery,
+    agentMonthQuery,
     bucketGroupQuery,
     legacyMonthRecordsQuery,
     legacyRoomRecordsQuery,
@@ -18,6 +22,7 @@ import {
     roomRecordsQuery,
     monthTombstonesQuery,
     roomTombstoneQuery,
+    slotAgentsQuery,
     tag,
     utcYear,
 } from './layout';
@@ -131,6 +136,24 @@ export class StoredDocuments {
     ): Promise<AssembledBuckets<TotalsColumns>> {
         const stored = await this.reader.readByAssociations(bucketGroupQuery(level, parent, view, kind));
         return kind === 'totals' ? assembleParts(stored, 'totals') : assembleParts(stored);
+    }
+
+    /** An agent's day of the chat index, if stored and readable. */
+    public async agentDay(agentId: string, day: string): Promise<AgentDayIndex | undefined> {
+        const [stored] = await this.reader.readByAssociations(agentDayQuery(agentId, day));
+        return readAgentDay(stored);
+    }
+
+    /** Every stored day of an agent's chat index in a month (at most 31 documents). */
+    public async agentMonth(agentId: string, month: string): Promise<AgentDayIndex[]> {
+        const stored = await this.reader.readByAssociations(agentMonthQuery(agentId, month));
+        return stored.map(readAgentDay).filter((day): day is AgentDayIndex => day !== undefined);
+    }
+
+    /** The agents of a slot's chats as the chat index last saw them. */
+    public async slotAgents(slot: string): Promise<string[]> {
+        const [stored] = await this.reader.readByAssociations(slotAgentsQuery(slot));
+        return readSlotAgents(stored);
     }
 
     /** The first document under one tag (progress and status documents hold one). */

@@ -18,6 +18,10 @@ import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RECORD_TAG, TOMBSTONE_TAG, YEAR_MARKE
  * So every list below starts with the tag that names the fewest documents: the room, the period, the
  * marker's token, the bucket group. `dev/workspace/persistenceCollection.ts` counts those entries.
  *
+ * Layout 4 (app 1.8) is layout 3 and the chat index (`buckets/chatIndex.ts`): each agent's chats of a
+ * UTC day, [`chat-day:<day>:<agent>`, `chat-days-of:<agent>:<month>`, `buckets-of:<month>`], and each
+ * slot's agents, [`chat-agents:<slot>`, `buckets-of:<month>`]; readiness and progress tags of its own.
+ *
  * App 1.6 adds, within layout 3, a deleted room's tombstone: [room, `service-deleted-room-v1`,
  * `deleted-in:month:…` of the deletion], kept for at least a month (see `chatRecords.ts`).
  *
@@ -234,4 +238,29 @@ export function timelineDayQuery(day: string, view: BucketView): Association[] {
 /** Every day's timeline of a month in one view: a series' read. */
 export function timelineMonthQuery(month: string, view: BucketView): Association[] {
     return [tag(`timelines:${month}:${view}`)];
+}
+
+/** An agent's day of the chat index: its identity for upserts, the day and agent first (one document). */
+export function agentDayAssociations(agentId: string, day: string): Association[] {
+    const month = periodTag('month', periodStart(day));
+    return [tag(`chat-day:${day}:${agentId}`), tag(`chat-days-of:${agentId}:${month}`), tag(bucketsOfMonthTag(month))];
+}
+
+/** An agent's day of the chat index (the builder's read before it patches it). */
+export function agentDayQuery(agentId: string, day: string): Association[] {
+    return [tag(`chat-day:${day}:${agentId}`)];
+}
+
+/** Every day of an agent's chat index in a month: a chats list's read (at most 31 documents). */
+export function agentMonthQuery(agentId: string, month: string): Association[] {
+    return [tag(`chat-days-of:${agentId}:${month}`)];
+}
+
+/** The agents of a slot's chats as the index last saw them: its identity, the slot first. */
+export function slotAgentsAssociations(slot: string): Association[] {
+    return [tag(`chat-agents:${slot}`), tag(bucketsOfMonthTag(periodTag('month', periodStart(slot))))];
+}
+
+export function slotAgentsQuery(slot: string): Association[] {
+    return [tag(`chat-agents:${slot}`)];
 }

@@ -80,8 +80,8 @@ export class PersistenceRecordStore implements ChatStore, LegStore, ReportReader
         return this.reads.stats(scope);
     }
 
-    public credits(scope: ReportScope): Promise<ChatCredit[]> {
-        return this.reads.credits(scope);
+    public credits(scope: ReportScope, agentIds?: readonly string[]): Promise<ChatCredit[]> {
+        return this.reads.credits(scope, agentIds);
     }
 
     public totalsPerRange(scope: ReportScope, ranges: readonly DateRange[]): Promise<AgentTotals[][]> {

@@ -6,7 +6,7 @@ import type { AgentTotals } from '../reports/agentTotals';
 import { AgentTotalsAccumulator } from '../reports/agentTotals';
 import type { ReportScope } from '../reports/scope';
 import { creditsInScope, needsRecords } from '../reports/scope';
-import { childStarts, periodStart, periodTag } from '../time/periods';
+import { childStarts, periodEnd, periodStart, periodTag, utcMonthStart } from '../time/periods';
 import type { DateRange } from '../time/range';
 import { clipRange, isEmptyRange } from '../time/range';
 import type { DirtyMarker } from './buckets/dirtyMarker';
@@ -14,7 +14,7 @@ import { dirtySlots } from './buckets/dirtyMarker';
 import type { AssembledBuckets, BucketColumns, TotalsColumns } from './buckets/periodBucket';
 import { entriesOf, forEachRow } from './buckets/periodBucket';
 import type { ReadStep } from './buckets/readPlan';
-import { planTotalsReads } from './buckets/readPlan';
+import { planTotalsReads, recordPeriodsOfSlots } from './buckets/readPlan';
 import type { StoredDocuments } from './documents';
 import type { BucketKind, BucketView } from './layout';
 import { ALL_DEPARTMENTS_VIEW, departmentView, utcYear } from './layout';
@@ -93,12 +93,17 @@ export class BucketReportReads {
 
     /**
      * Every credit of the chats in the scope (`reports/attribution.ts`), each room once: what the chats
-     * list shows. Read from the records of the months the range meets, as a report by legs reads them.
+     * list shows. With agents named, once the buckets are ready, at least every credit of those agents,
+     * read from their chat index (`indexedCredits`); otherwise from the records of the months the range
+     * meets, as a report by legs reads them.
      */
-    public async credits(scope: ReportScope): Promise<ChatCredit[]> {
+    public async credits(scope: ReportScope, agentIds?: readonly string[]): Promise<ChatCredit[]> {
+        const context = await readContext(this.documents);
+        if (context.ready && agentIds && agentIds.length > 0) {
+            return this.indexedCredits(scope, agentIds, context);
+        }
         const credits: ChatCredit[] = [];
         const countedRooms = new Set<string>();
-        const context = await readContext(this.documents);
         const recordsOnly = planReads(scope, context, true);
         await this.accumulate(
             scope,
@@ -117,6 +122,47 @@ export class BucketReportReads {
             recordsOnly,
         );
         return credits;
+    }
+
+    /**
+     * The credits of the chats some agents took part in, from the chat index: one read per agent and
+     * month the range meets (at most 31 documents each), the entries of the slots a pending write
+     * touches left out and those slots' records read instead, and an agent's day too big for one
+     * document read from its records. Credits of other agents' chats in those records come too: the
+     * caller keeps the agents it named.
+     */
+    private async indexedCredits(scope: ReportScope, agentIds: readonly string[], context: ReadContext): Promise<ChatCredit[]> {
+        const { range } = scope;
+        const dirty = dirtySlots(context.markers);
+        const months = monthsMet(range, context.years);
+        const days = await Promise.all(agentIds.flatMap((agentId) => months.map((month) => this.documents.agentMonth(agentId, month))));
+        const records: ServiceRecord[] = [];
+        const recordPeriods = new Set<string>();
+        for (const day of days.flat()) {
+            const start = periodStart(day.day);
+            if (periodEnd('day', start) < range.start || start > range.end) {
+                continue;
+            }
+            if (day.tooBig) {
+                recordPeriods.add(day.day);
+                continue;
+            }
+            for (const record of day.records ?? []) {
+                if (!dirty.has(periodTag('slot', record.createdAt))) {
+                    records.push(record);
+                }
+            }
+        }
+        const dirtyInRange = [...dirty].filter(
+            (slot) => periodEnd('slot', periodStart(slot)) >= range.start && periodStart(slot) <= range.end,
+        );
+        for (const period of recordPeriodsOfSlots(dirtyInRange)) {
+            recordPeriods.add(period);
+        }
+        for (const read of await Promise.all([...recordPeriods].map((period) => this.documents.records(period)))) {
+            records.push(...read);
+        }
+        return [...creditsInScope(records, scope, new Set())];
     }
 
     /**
@@ -203,6 +249,19 @@ export class BucketReportReads {
             sink.addRecords(records);
         }
     }
+}
+
+/** The months (`month:YYYY-MM`) a range meets, in the years that hold records. */
+function monthsMet(range: DateRange, years: Iterable<number>): string[] {
+    const months: string[] = [];
+    for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+        for (const start of childStarts('year', utcMonthStart(year, 0))) {
+            if (periodEnd('month', start) >= range.start && start <= range.end) {
+                months.push(periodTag('month', start));
+            }
+        }
+    }
+    return months;
 }
 
 /** The one view a bucket read asks for, or undefined (every view) for a report naming several. */

@@ -32,7 +32,7 @@ export function workspaceStatsSources(read: IRead): ReportSources<AgentStats> {
 /** The workspace behind a request for the chats behind the figures: the reports' settings, the address for links, the credits. */
 export function workspaceChatsSources(read: IRead): ChatsSources {
     const store = new PersistenceRecordStore(read.getPersistenceReader());
-    return { ...reportSettings(read), siteUrl: () => readSiteUrl(read), credits: (scope) => store.credits(scope) };
+    return { ...reportSettings(read), siteUrl: () => readSiteUrl(read), credits: (scope, agentIds) => store.credits(scope, agentIds) };
 }
 
 /** The workspace behind a series request. */

@@ -10,13 +10,15 @@ import { MANAGER, REPORT_PATH } from './engineFixture';
 
 const SERIES_PATH = 'livechat/analytics/agents/service-time-series';
 const STATS_PATH = 'livechat/analytics/agents/service-time-stats';
+const CHATS_PATH = 'livechat/analytics/agents/service-time-chats';
 import { testZipPath } from './testZip';
 
 /**
  * Updates from the app as earlier releases shipped it: `tests/fixtures/agent-service-time_<version>.zip`
- * is that release's zip, built by `npm run package` (1.0.0 at commit 81a2d30, 1.1.0 at 5a96921), so
- * the data below is what each really wrote (1.0.0: records under layout 1 and its buckets; 1.1.0:
- * layout 2, whose buckets have no stats), with markers its builder had not seen yet.
+ * is that release's zip, built by `npm run package` (1.0.0 at commit 81a2d30, 1.1.0 at 5a96921, 1.7.0
+ * at 51289b9), so the data below is what each really wrote (1.0.0: records under layout 1 and its
+ * buckets; 1.1.0: layout 2, whose buckets have no stats; 1.7.0: layout 3, without the chat index),
+ * with markers its builder had not seen yet.
  */
 const fixtureZip = (version: string) => path.join(__dirname, '..', 'fixtures', `agent-service-time_${version}.zip`);
 const AGENTS = ['u-ann', 'u-bob', 'u-cid'];
@@ -110,6 +112,26 @@ async function expectSeriesAndStatsExact(start: string, end: string, department:
     expect(items.map((item) => item.averageFirstResponseTimeInSeconds)).toEqual(items.map(() => null));
 }
 
+/** Each agent's chats list (which reads the chat index once it is built) against the rooms themselves. */
+async function expectChatsListsExact(): Promise<void> {
+    const { start, end } = RANGES[1];
+    for (const agentId of AGENTS) {
+        const answer = await fetchChecked(`${host.url(appId, CHATS_PATH)}?start=${start}&end=${end}&count=0&agentId=${agentId}`, {
+            headers: { 'X-User-Id': MANAGER._id, 'X-Auth-Token': MANAGER.authToken },
+        });
+        const rooms = [...host.workspace.rooms.values()].filter(
+            (room) =>
+                room.servedBy?._id === agentId &&
+                room.metrics?.serviceTimeDuration &&
+                room.ts >= new Date(start) &&
+                room.ts <= new Date(end),
+        );
+        expect(rooms.length).toBeGreaterThan(0);
+        const listed = (answer.body as { chats: Array<{ roomId: string }> }).chats.map((chat) => chat.roomId).sort();
+        expect(listed).toEqual(rooms.map((room) => room._id).sort());
+    }
+}
+
 const stored = (tagId: string) => host.workspace.persistence.readByAssociations(appId, [storedTag(tagId)]);
 
 describe('an update from 1.0.0', () => {
@@ -173,5 +195,38 @@ describe('an update from 1.1.0', () => {
         await closeRooms(5);
         await host.runRecurringJobsNow(appId);
         await expectEveryReportExact();
+    });
+});
+
+describe('an update from 1.7.0', () => {
+    it('builds the chat index with the buckets, and keeps every report and chats list exact before, during and after', async () => {
+        await installRelease('1.7.0');
+        await closeRooms(60);
+        await host.runRecurringJobsNow(appId); // 1.7.0's builder builds layout 3's buckets
+        await closeRooms(5);
+        expect(await stored('service-buckets-ready-v3')).toHaveLength(1);
+        expect(await stored(DIRTY_TAG)).toHaveLength(5);
+        updated = true; // 1.7.0 has the series, the stats and the chats list
+        await expectEveryReportExact();
+        await expectChatsListsExact();
+
+        await host.update(testZipPath());
+        expect(await stored(READY_TAG)).toEqual([]);
+        await expectEveryReportExact(); // no chat index yet: records until the builder has built it
+        await expectChatsListsExact();
+        await closeRooms(5);
+
+        await host.runRecurringJobsNow(appId);
+        expect(await stored(READY_TAG)).toHaveLength(1);
+        expect(await stored('service-buckets-ready-v3')).toEqual([]);
+        expect(await stored(DIRTY_TAG)).toEqual([]);
+        await expectEveryReportExact();
+        await expectChatsListsExact();
+
+        await closeRooms(5); // pending: the lists read these rooms' slots from their records
+        await expectChatsListsExact();
+        await host.runRecurringJobsNow(appId);
+        await expectEveryReportExact();
+        await expectChatsListsExact();
     });
 });

@@ -14,6 +14,7 @@ import { migrateLayout1 } from '../migrations/layout1';
 import { removeOldYearBuckets, removeSupersededTags } from '../migrations/layout2';
 import { BUCKET_PART_VERSION, READY_TAG, REBUILD_PROGRESS_TAG } from '../versions';
 import { BucketWriter } from './bucketWriter';
+import { ChatIndexWriter, slotsOfMonth } from './chatIndexWriter';
 import type { BuildRun, RebuildSummary } from './buildRun';
 import {
     BUILDER_RUN_BUDGET_MS,
@@ -34,17 +35,20 @@ const REBUILD_SHARE_OF_BUDGET = 0.6;
  * instance at a time). It reads the markers, rebuilds each marked slot from that slot's records and
  * each hour, day, month and year above it from its children's buckets, then deletes each marker
  * whose write it saw land in the records it read; a marker whose write has not landed stays, so its
- * slot stays dirty, until it lands or (after `MARKER_PATIENCE_MS`) is taken as failed. Until it has
+ * slot stays dirty, until it lands or (after `MARKER_PATIENCE_MS`) is taken as failed. Each month's
+ * chat index (`chatIndexWriter.ts`) is written with its buckets, from the same records. Until it has
  * once built every bucket from the records (`READY_TAG`), reports read records only.
  */
 export class BucketBuilder {
     private readonly buckets: BucketWriter;
+    private readonly chatIndex: ChatIndexWriter;
 
     constructor(
         private readonly documents: StoredDocuments,
         private readonly writer: IPersistence,
     ) {
         this.buckets = new BucketWriter(documents, writer);
+        this.chatIndex = new ChatIndexWriter(documents, writer);
     }
 
     /**
@@ -158,6 +162,7 @@ export class BucketBuilder {
             const views = await this.writeTree('month', month, recordsBySlot, children, run);
             await this.buckets.writeViews('month', yearTag(year), month, views, undefined, run);
             await this.buckets.writeTimelines(run, month, true);
+            await this.chatIndex.writeMonth(records);
         }
         return records.length;
     }
@@ -206,6 +211,7 @@ export class BucketBuilder {
                         const views = await this.rebuiltViews('month', month, run);
                         await this.buckets.writeViews('month', year, month, views, stored, run);
                         await this.buckets.writeTimelines(run, month, false);
+                        await this.chatIndex.updateSlots(slotsOfMonth(run.recordsBySlot, month));
                     })) && allBuilt;
                 if (Date.now() >= run.deadline && month !== months[months.length - 1]) {
                     run.summary.complete = false;

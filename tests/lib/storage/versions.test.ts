@@ -29,6 +29,7 @@ describe('every stored name and version', () => {
         expect(storageDoc).toContain(`record \`v: ${versions.RECORD_VERSION}\``);
         expect(storageDoc).toContain(`bucket part \`v: ${versions.BUCKET_PART_VERSION}\``);
         expect(storageDoc).toContain(`timeline \`v: ${versions.TIMELINE_VERSION}\``);
+        expect(storageDoc).toContain(`chat index \`v: ${versions.CHAT_INDEX_VERSION}\``);
     });
 
     it('is unique: no two kinds of document share a tag', () => {
