@@ -4,7 +4,8 @@
  * Prints four tables; exits 1 if any report differs from the full scan of the records.
  *
  * 1. Reports: every range shape, with the buckets clean and with today's slots dirty (writes the
- *    builder has not seen yet, the normal state of a live workspace), against reading every record.
+ *    builder has not seen yet, the normal state of a live workspace), against reading every record;
+ *    and the drill-down, one agent's chats from the chat index, against listing them from every record.
  * 2. Bucket documents: the largest one, at each agents x departments shape.
  * 3. The builder at a steady rate of closes over a simulated day: documents read, persistence calls
  *    and MongoDB-examined entries per closed room.
@@ -19,7 +20,6 @@ import { isDeepStrictEqual, parseArgs } from 'util';
 import { appPersistence } from '../dev/workspace/appPersistence';
 import { PersistenceCollection } from '../dev/workspace/persistenceCollection';
 import { PersistenceRecordStore } from '../lib/storage/persistenceRecordStore';
-import { childStarts, periodTag } from '../lib/time/periods';
 import { storeSeriesSources } from '../lib/workspace/reportSources';
 import type { AgentTotals } from '../lib/reports/agentTotals';
 import { AgentTotalsAccumulator, totalsFromRecords } from '../lib/reports/agentTotals';
@@ -29,11 +29,13 @@ import { answerSeries } from '../lib/http/answerSeries';
 import { seriesBuckets } from '../lib/time/calendar';
 import { SKETCH_RELATIVE_ACCURACY } from '../lib/reports/quantileSketch';
 import type { ServiceRecord } from '../lib/chats/serviceRecord';
-import { readStoredRecord } from '../lib/chats/serviceRecord';
 import type { ReportScope } from '../lib/reports/scope';
-import { bucketsOfMonthQuery, periodRecordsQuery } from '../lib/storage/layout';
+import { bucketsOfMonthQuery } from '../lib/storage/layout';
 import { DEFAULT_BUSINESS_HOURS_SETTING } from '../lib/hours/businessHours';
+import { drillDownRows } from './drillDown';
 import { printTable } from './table';
+import type { ReportRow, Shape } from './measure';
+import { medianOfFive, monthsOf, recordsOfRange, reportRow, shapeName, timed } from './measure';
 import { DAY_MS } from '../lib/time/units';
 import { exactPercentile } from '../dev/oracles/percentile';
 
@@ -42,15 +44,6 @@ const DATA_START = Date.UTC(2024, 0, 1);
 const DATA_END = Date.UTC(2026, 0, 1); // two years of rooms
 /** "Now" in the bench's world: the last afternoon of the data. */
 const NOW = Date.UTC(2025, 11, 31, 15, 0);
-
-interface Shape {
-    agents: number;
-    departments: number;
-}
-
-function shapeName({ agents, departments }: Shape): string {
-    return `${agents.toLocaleString('en')} x ${departments}`;
-}
 
 /** The i-th room of a data set: spread evenly over two years, agents and departments in rotation. */
 function roomRecord(i: number, size: number, shape: Shape, createdAt?: number): ServiceRecord {
@@ -69,71 +62,7 @@ function roomRecord(i: number, size: number, shape: Shape, createdAt?: number): 
 
 /** The full scan: the records of every month the range touches, read month by month, then filtered and aggregated as the app does without buckets. */
 async function fullScan(collection: PersistenceCollection, scope: ReportScope): Promise<AgentTotals[]> {
-    const { reader } = appPersistence(collection, APP_ID);
-    const records: ServiceRecord[] = [];
-    for (const month of monthsOf(scope.range.start, scope.range.end)) {
-        for (const data of await reader.readByAssociations(periodRecordsQuery(month))) {
-            const record = readStoredRecord(data);
-            if (record) {
-                records.push(record);
-            }
-        }
-    }
-    return totalsFromRecords(records, scope);
-}
-
-function monthsOf(start: number, end: number): string[] {
-    const months: string[] = [];
-    for (let year = new Date(start).getUTCFullYear(); year <= new Date(end).getUTCFullYear(); year++) {
-        for (const monthStart of childStarts('year', Date.UTC(year, 0, 1))) {
-            if (monthStart <= end && Date.UTC(year, new Date(monthStart).getUTCMonth() + 1, 1) > start) {
-                months.push(periodTag('month', monthStart));
-            }
-        }
-    }
-    return months;
-}
-
-async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
-    const started = process.hrtime.bigint();
-    const result = await run();
-    return { result, ms: Number(process.hrtime.bigint() - started) / 1e6 };
-}
-
-/** The median time of five runs (the first one's given): one run is at the mercy of a garbage collection. */
-async function medianOfFive(firstMs: number, run: () => Promise<unknown>): Promise<number> {
-    const runs = [firstMs];
-    for (let again = 0; again < 4; again++) {
-        runs.push((await timed(run)).ms);
-    }
-    return runs.sort((a, b) => a - b)[2];
-}
-
-/** One row of the reports table: the app against its full scan, in the same run. */
-function reportRow(
-    where: { size: number; shape: Shape; name: string; state: string },
-    appMs: number,
-    scanMs: number,
-    reads: { calls: number; read: number; examined?: number },
-    equal: boolean,
-    identical = equal ? 'yes' : 'NO',
-): ReportRow {
-    return {
-        equal,
-        cells: [
-            where.size.toLocaleString('en'),
-            shapeName(where.shape),
-            where.name,
-            where.state,
-            appMs.toFixed(1),
-            scanMs.toFixed(0),
-            `${(scanMs / appMs).toFixed(0)}x`,
-            String(reads.calls),
-            String(reads.read),
-            reads.examined === undefined ? '' : String(reads.examined),
-            identical,
-        ],
-    };
+    return totalsFromRecords(await recordsOfRange(collection, APP_ID, scope.range), scope);
 }
 
 const RANGES: Array<[string, (shape: Shape) => ReportScope]> = [
@@ -152,11 +81,6 @@ const RANGES: Array<[string, (shape: Shape) => ReportScope]> = [
         }),
     ],
 ];
-
-interface ReportRow {
-    cells: string[];
-    equal: boolean;
-}
 
 /** The bench's workspace reports in São Paulo (Default_Timezone_For_Reporting = custom). */
 const REPORTING_TIME_ZONE = 'America/Sao_Paulo';
@@ -183,24 +107,18 @@ async function seriesScan(collection: PersistenceCollection, query: Record<strin
     const range = { start: Date.parse(query.start), end: Date.parse(query.end) };
     const buckets = seriesBuckets(range, 'day', timeZone) ?? [];
     const totals = buckets.map(() => new AgentTotalsAccumulator({ range }));
-    const { reader } = appPersistence(collection, APP_ID);
-    for (const month of monthsOf(range.start, range.end)) {
-        const records = (await reader.readByAssociations(periodRecordsQuery(month)))
-            .map(readStoredRecord)
-            .filter((record): record is ServiceRecord => record !== undefined);
-        for (const record of records) {
-            let low = 0;
-            let high = buckets.length - 1;
-            while (low <= high) {
-                const middle = (low + high) >> 1;
-                if (record.createdAt < buckets[middle].start) {
-                    high = middle - 1;
-                } else if (record.createdAt > buckets[middle].end) {
-                    low = middle + 1;
-                } else {
-                    totals[middle].add([record]);
-                    break;
-                }
+    for (const record of await recordsOfRange(collection, APP_ID, range)) {
+        let low = 0;
+        let high = buckets.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            if (record.createdAt < buckets[middle].start) {
+                high = middle - 1;
+            } else if (record.createdAt > buckets[middle].end) {
+                low = middle + 1;
+            } else {
+                totals[middle].add([record]);
+                break;
             }
         }
     }
@@ -239,18 +157,14 @@ function seriesFigures(answer: SeriesAnswer): SeriesAnswer {
 
 /** The exact stats of a year, from every record: what the sketches are measured against. */
 async function exactStats(collection: PersistenceCollection, scope: ReportScope) {
-    const { reader } = appPersistence(collection, APP_ID);
     const byAgent = new Map<string, number[]>();
-    for (const month of monthsOf(scope.range.start, scope.range.end)) {
-        for (const data of await reader.readByAssociations(periodRecordsQuery(month))) {
-            const record = readStoredRecord(data);
-            if (record && isInScope(record, scope)) {
-                const durations = byAgent.get(record.agentId);
-                if (durations) {
-                    durations.push(record.durationMs);
-                } else {
-                    byAgent.set(record.agentId, [record.durationMs]);
-                }
+    for (const record of await recordsOfRange(collection, APP_ID, scope.range)) {
+        if (isInScope(record, scope)) {
+            const durations = byAgent.get(record.agentId);
+            if (durations) {
+                durations.push(record.durationMs);
+            } else {
+                byAgent.set(record.agentId, [record.durationMs]);
             }
         }
     }
@@ -363,6 +277,7 @@ async function reportsAt(size: number, shape: Shape): Promise<{ rows: ReportRow[
             );
         }
         rows.push(...(await seriesAndStatsRows(collection, store, size, shape, state)));
+        rows.push(...(await drillDownRows(collection, APP_ID, store, { size, shape, state, now: NOW })));
     }
     let largestBucketBytes = 0;
     for (const month of monthsOf(DATA_START, DATA_END - 1)) {
