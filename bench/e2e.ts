@@ -1,5 +1,5 @@
 /**
- * `npm run bench:e2e`: the reports, a year's daily series and a year's stats through the real engine (the packaged zip in the Apps-Engine with
+ * `npm run bench:e2e`: the reports, a year's daily series, a year's stats and one agent's chats of a month through the real engine (the packaged zip in the Apps-Engine with
  * its Deno subprocess), over HTTP, in the steady state of a live workspace: buckets built, the
  * builder job running every 10 s, and rooms closing today through the engine while the requests run,
  * so that today's slots are dirty. Prints p50/p95 per range and the documents and MongoDB-examined
@@ -111,6 +111,9 @@ async function benchAt(zip: string, size: number, agents: number, requests: numb
         const average = 'average-service-time';
         // São Paulo is UTC-3 all year (no daylight saving since 2019): its local year starts at 03:00 UTC.
         const localYear = Date.UTC(year, 0, 1, 3);
+        const thisMonthStart = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 1);
+        const lastMonthStart = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() - 1, 1);
+        const lastMonthName = new Date(lastMonthStart).toISOString().slice(0, 7);
         const ranges: Array<[string, number, number, string?, string?]> = [
             [`calendar year ${year}`, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1) - 1],
             ['365 days from Jan 15, noon', unalignedStart, unalignedStart + 365 * DAY_MS - 1],
@@ -124,6 +127,8 @@ async function benchAt(zip: string, size: number, agents: number, requests: numb
                 '&interval=day&timezone=America/Sao_Paulo',
             ],
             [`stats: calendar year ${year}`, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1) - 1, 'service-time-stats', '&count=0'],
+            // The drill-down a manager opens from the agents table: one agent's chats of the last full month.
+            [`chats: one agent, ${lastMonthName}`, lastMonthStart, thisMonthStart - 1, 'service-time-chats', '&count=0&agentId=agent-7'],
         ];
         const rows: string[][] = [];
         for (const [name, start, end, report = average, extra = ''] of ranges) {

@@ -1,21 +1,10 @@
 import { formatDuration, formatDurationChange } from '../lib/format/duration';
 import type { DashboardStrings } from '../lib/dashboard/strings';
-import type { ExplainedChatItem } from '../lib/http/answerExplain';
-import type { BusinessUnavailable, ExplainedFigure } from '../lib/reports/explain';
+import type { ExplainAnswer, ExplainedChatItem } from '../lib/http/answerExplain';
+import type { ExplainedFigure } from '../lib/reports/explain';
 import { EXPLAIN_PATH } from '../lib/http/routes';
 import type { ApiClient, Query } from './api';
 import { el } from './dom';
-
-/** The explain endpoint's answer, as `answerExplain.ts` writes it. */
-interface ExplainAnswer {
-    agent: { _id: string; username: string | null };
-    core: ExplainedFigure;
-    legs: ExplainedFigure;
-    business: ExplainedFigure | null;
-    businessUnavailable: BusinessUnavailable | null;
-    transfers: { chats: number; top: ExplainedChatItem[] };
-    outsideHours: { chats: number; wholly: number; top: ExplainedChatItem[] } | null;
-}
 
 /**
  * "Why this figure": an agent's figure as Rocket.Chat's own report counts it, beside each agent's

@@ -25,6 +25,17 @@ export type ExplainSources = Pick<ChatsSources, 'allowedRoles' | 'businessHoursS
 /** A chat of the explanation, with its room's link (null when the workspace's address cannot be read). */
 export type ExplainedChatItem = ExplainedChat & { link: string | null };
 
+/** The answer's body (with `success`): what the dashboard reads. */
+export interface ExplainAnswer {
+    agent: { _id: string; username: string | null };
+    core: Explanation['core'];
+    legs: Explanation['legs'];
+    business: Explanation['business'];
+    businessUnavailable: Explanation['businessUnavailable'];
+    transfers: { chats: number; top: ExplainedChatItem[] };
+    outsideHours: { chats: number; wholly: number; top: ExplainedChatItem[] } | null;
+}
+
 /**
  * Why an agent's figure in the app is not the one Rocket.Chat shows, checked as the reports are (401,
  * 400 schema, 403, 400 dates; `agentId` must name one agent): the core's count (each chat, whole, to
@@ -57,7 +68,7 @@ export async function answerExplain(request: AppRequest, sources: ExplainSources
         agentId,
         hours.ok ? hours.value : undefined,
     );
-    return succeeded(explanationContent(explanation, hours.ok ? undefined : hours.problems, siteUrl));
+    return succeeded({ ...explanationContent(explanation, hours.ok ? undefined : hours.problems, siteUrl) });
 }
 
 /** The answer's body: the explanation, each named chat with its link. */
@@ -65,7 +76,7 @@ export function explanationContent(
     explanation: Explanation,
     settingProblems: string[] | undefined,
     siteUrl: string | undefined,
-): Record<string, unknown> {
+): ExplainAnswer {
     const linked = (chats: ExplainedChat[]): ExplainedChatItem[] =>
         chats.map((chat) => ({ ...chat, link: siteUrl === undefined ? null : roomLink(siteUrl, chat.roomId) }));
     const { agentId, username, core, legs, business, transfers, outsideHours } = explanation;

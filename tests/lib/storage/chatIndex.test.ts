@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
-import { readStoredRecord, SERVICE_RECORD_VERSION } from '../../../lib/chats/serviceRecord';
+import { readStoredRecord } from '../../../lib/chats/serviceRecord';
 import { DEFAULT_BUSINESS_HOURS_SETTING, parseBusinessHours } from '../../../lib/hours/businessHours';
 import type { Leg } from '../../../lib/legs/legs';
 import type { ChatCredit } from '../../../lib/reports/attribution';
@@ -20,6 +20,7 @@ import { storedTag } from '../../../lib/storage/layout';
 import { PersistenceRecordStore } from '../../../lib/storage/persistenceRecordStore';
 import { RECORD_TAG } from '../../../lib/storage/versions';
 import { InMemoryAccessors } from '../../helpers/accessors';
+import { handedChat, seededRandom } from '../../helpers/handedChats';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -40,32 +41,9 @@ const leg = (agent: string, startedAt: number, endedAt: number, endedBy: Leg['en
     endedBy,
 });
 
-/** A chat of room `index`, created at `createdAt`, handled by one to three agents picked by `random`. */
+/** A chat of room `index`, created at `createdAt`, handed between one to three agents picked by `random`. */
 function chat(index: number, createdAt: number, random: () => number): ServiceRecord {
-    const legs: Leg[] = [];
-    let at = createdAt + Math.floor(random() * 5 * MIN);
-    for (let stretch = 1 + Math.floor(random() * 3); stretch > 0; stretch--) {
-        const endedAt = at + 1 + Math.floor(random() * 60 * MIN);
-        legs.push(leg(AGENTS[Math.floor(random() * AGENTS.length)], at, endedAt, stretch === 1 ? 'close' : 'transfer'));
-        at = endedAt;
-    }
-    const last = legs[legs.length - 1];
-    return {
-        v: SERVICE_RECORD_VERSION,
-        roomId: `room-${index}`,
-        agentId: last.agentId,
-        username: last.username,
-        createdAt,
-        durationMs: last.endedAt - (last.startedAt ?? createdAt),
-        closedAt: last.endedAt,
-        ...(random() > 0.5 && { departmentId: 'sales' }),
-        ...(random() > 0.4 && { legs }),
-    };
-}
-
-function seeded(seed: number): () => number {
-    let state = seed || 1;
-    return () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
+    return handedChat(index, createdAt, random, { agents: AGENTS, departments: [undefined, 'sales'], withoutLegs: 0.4 });
 }
 
 /** The truth: the credits of the records actually stored, of one agent, as a chats list orders them. */
@@ -97,7 +75,7 @@ describe('the chat index', () => {
                     sales: fc.boolean(),
                 }),
                 async (seed, changes, failureRate, budget, shape) => {
-                    const random = seeded(seed);
+                    const random = seededRandom(seed);
                     const accessors = new InMemoryAccessors();
                     const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
                     // 60 chats over 40 days, many in the same slots and days, then built.
@@ -151,7 +129,7 @@ describe('the chat index', () => {
     it('reads at most a month of the agent’s days, not the month’s records, once the builder has caught up', async () => {
         const accessors = new InMemoryAccessors();
         const store = new PersistenceRecordStore(accessors.persistenceReader, accessors.persistence);
-        const random = seeded(7);
+        const random = seededRandom(7);
         for (let index = 0; index < 600; index++) {
             await store.save(chat(index, MARCH + Math.floor(random() * 31 * DAY), random));
         }
@@ -167,7 +145,7 @@ describe('the chat index', () => {
 });
 
 describe('the chat index’s pieces', () => {
-    const random = seeded(3);
+    const random = seededRandom(3);
     const handed = {
         ...chat(1, MARCH, random),
         agentId: 'id-bea',

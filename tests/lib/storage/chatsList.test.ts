@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 
 import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
-import { SERVICE_RECORD_VERSION } from '../../../lib/chats/serviceRecord';
 import { DEFAULT_BUSINESS_HOURS_SETTING, parseBusinessHours } from '../../../lib/hours/businessHours';
-import type { Leg } from '../../../lib/legs/legs';
 import { listedCredits, toChatItem } from '../../../lib/reports/chatRows';
 import { ceilSeconds } from '../../../lib/reports/rounding';
 import type { ReportScope } from '../../../lib/reports/scope';
 import { PersistenceRecordStore } from '../../../lib/storage/persistenceRecordStore';
 import { InMemoryAccessors } from '../../helpers/accessors';
+import { handedChat, seededRandom } from '../../helpers/handedChats';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -24,40 +23,14 @@ const businessHours = defaultHours.value;
 
 /** Chats over March and April 2026, some handed between agents (legs of which the first may have begun unseen). */
 function chats(seed: number, count: number): ServiceRecord[] {
-    let state = seed || 1;
-    const random = () => (state = (state * 48_271) % 2_147_483_647) / 2_147_483_647;
-    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
-    return Array.from({ length: count }, (_, index) => {
-        const createdAt = MARCH + Math.floor(random() * 61 * DAY);
-        const legs: Leg[] = [];
-        let at = createdAt + Math.floor(random() * 10 * MIN);
-        for (let stretch = 1 + Math.floor(random() * 3); stretch > 0; stretch--) {
-            const endedAt = at + 1 + Math.floor(random() * 90 * MIN);
-            const agent = pick(AGENTS);
-            legs.push({
-                agentId: `id-${agent}`,
-                username: agent,
-                ...((legs.length > 0 || random() > 0.2) && { startedAt: at }),
-                endedAt,
-                endedBy: stretch === 1 ? 'close' : pick(['transfer', 'queue'] as const),
-            });
-            at = endedAt;
-        }
-        const last = legs[legs.length - 1];
-        const departmentId = pick(DEPARTMENTS);
-        return {
-            v: SERVICE_RECORD_VERSION,
-            roomId: `room-${index}`,
-            agentId: last.agentId,
-            username: last.username,
-            createdAt,
-            durationMs: last.endedAt - (last.startedAt ?? createdAt),
-            closedAt: last.endedAt,
-            ...(departmentId && { departmentId }),
-            ...(random() > 0.3 && { firstResponseMs: Math.floor(random() * 5 * MIN) }),
-            ...(random() > 0.5 && { legs }),
-        };
-    });
+    const random = seededRandom(seed);
+    return Array.from({ length: count }, (_, index) =>
+        handedChat(index, MARCH + Math.floor(random() * 61 * DAY), random, {
+            agents: AGENTS,
+            departments: DEPARTMENTS,
+            unseenFirstLeg: 0.2,
+        }),
+    );
 }
 
 async function storeOf(records: ServiceRecord[], builtBefore: number): Promise<PersistenceRecordStore> {
