@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import { formatDuration } from '../lib/format/duration';
 import type { SeriesBucketItem } from '../lib/http/answerSeries';
 import type { DashboardStrings } from '../lib/dashboard/strings';
+import { labelledBuckets } from './axis';
 import { el } from './dom';
 import type { Interval } from './ranges';
 
@@ -55,7 +56,17 @@ export function seriesChart(
                     seconds: { auto: true, range: (_u, _min, max) => [0, Math.max(1, max)] },
                 },
                 axes: [
-                    { ...axis, values: (_u, splits) => splits.map((split) => days[Math.round(split)] ?? ''), space: 70 },
+                    {
+                        ...axis,
+                        // One label per bucket, at the bucket, every n-th one so that none overlap (uPlot's own
+                        // splits fall between buckets and repeat a day under one bar).
+                        splits: () => labelledBuckets(buckets.length, plot.clientWidth),
+                        values: (_u, splits) => {
+                            const labels = splits.map((split) => days[split] ?? '');
+                            plot.dataset.xLabels = JSON.stringify(labels);
+                            return labels;
+                        },
+                    },
                     { ...axis, scale: 'chats', label: strings.chatsSeries },
                     {
                         scale: 'seconds',

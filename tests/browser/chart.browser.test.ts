@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+
+import { loginAndOpen, MANAGER, newPage, useDashboardFixture } from './dashboardFixture';
+import { screenshot } from '../helpers/browser';
+
+/** The chart as a manager reads it: its x axis names each bucket once, at the bucket, in any range and interval. */
+useDashboardFixture();
+
+/** What the x axis drew, the buckets' days as the figures' table lists them, and the plot's width. */
+async function axis(page: Page): Promise<{ labels: string[]; days: string[]; width: number }> {
+    const labels = JSON.parse((await page.getAttribute('#chart .plot', 'data-x-labels')) ?? '[]') as string[];
+    const days = await page.$$eval('#chart table.buckets tbody tr', (rows) =>
+        rows.map((row) => row.getAttribute('data-start')?.slice(0, 10) ?? ''),
+    );
+    const width = await page.$eval('#chart .plot', (plot) => (plot as unknown as { clientWidth: number }).clientWidth);
+    return { labels, days, width };
+}
+
+describe('the chart’s x axis, in Chromium', () => {
+    it.each([
+        ['one day', 'auto', 1400],
+        ['last30', 'month', 1400],
+        ['last30', 'week', 1400],
+        ['last90', 'day', 1400],
+        ['last90', 'day', 390],
+    ])('labels each bucket at most once, in order, none overlapping (%s by %s at %i px)', async (preset, interval, width) => {
+        const { context, page, problems } = await newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await loginAndOpen(page, MANAGER);
+        let ready = 1;
+        // One day: the day of the latest chat (ten hours ago), a chart of one bucket.
+        const day = new Date(Date.now() - 10 * 3_600_000).toISOString().slice(0, 10);
+        const steps: Array<[string, string, 'select' | 'fill']> =
+            preset === 'one day'
+                ? [
+                      ['#preset', 'custom', 'select'],
+                      ['#from', day, 'fill'],
+                      ['#to', day, 'fill'],
+                  ]
+                : [['#preset', preset, 'select']];
+        for (const [control, value, how] of [...steps, ['#interval', interval, 'select'] as const]) {
+            if ((await page.inputValue(control)) !== value) {
+                await (how === 'select' ? page.selectOption(control, value) : page.fill(control, value));
+                await page.waitForSelector(`#dashboard[data-ready="${++ready}"]`);
+            }
+        }
+        const { labels, days, width: plotWidth } = await axis(page);
+        expect(days.length).toBeGreaterThan(0);
+        expect(labels.length).toBeGreaterThan(0);
+        expect(new Set(labels).size).toBe(labels.length);
+        expect(labels.every((label) => days.includes(label))).toBe(true);
+        expect(labels.map((label) => days.indexOf(label))).toEqual([...labels.map((label) => days.indexOf(label))].sort((a, b) => a - b));
+        // Each label gets at least 88 px: a date never runs into the next.
+        expect(labels.length).toBeLessThanOrEqual(Math.max(1, Math.floor(plotWidth / 88)));
+        if (days.length * 88 <= plotWidth) {
+            expect(labels).toEqual(days); // every bucket named when they all fit
+        }
+        await screenshot(page, `chart-${preset.replace(' ', '-')}-${interval}-${width}`);
+        expect(problems).toEqual([]);
+        await context.close();
+    });
+});
