@@ -112,6 +112,7 @@ export function renderControls(
     }
     timeZone.addEventListener('change', () => {
         const name = timeZone.value.trim() || context.timeZone || 'UTC';
+        timeZone.value = name; // an emptied field shows the zone the figures fall back on
         // The series' own rule: a name the browser does not know would fail every date computed in it.
         if (!isTimeZone(name)) {
             events.timeZoneRejected(name);

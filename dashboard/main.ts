@@ -145,9 +145,9 @@ class Dashboard {
         renderControls(this.controls, this.state, this.context, this.strings, {
             currentRange: () => this.range(),
             scopeChanged: (soon) => (soon ? this.loadSoon() : void this.load()),
+            // The figures on screen stay: they are still right for what they say, and the message says what was wrong.
             timeZoneRejected: (name) => {
                 ++this.generation;
-                this.clearData();
                 this.showStatus(this.strings.unknownTimeZone(name), 'error');
             },
             intervalChanged: () => void this.loadChart(),
@@ -169,13 +169,12 @@ class Dashboard {
     private async load(): Promise<void> {
         const generation = ++this.generation;
         const range = this.range();
-        this.chats.hide();
-        this.explain.hide();
         if (!range) {
-            this.showStatus(this.strings.invalidRange, 'error');
-            this.clearData();
+            this.showStatus(this.strings.invalidRange, 'error'); // the figures on screen stay, as for a bad timezone
             return;
         }
+        this.chats.hide();
+        this.explain.hide();
         this.showStatus(this.strings.loading, 'loading');
         try {
             const query = this.scopeQuery(range);
@@ -235,7 +234,16 @@ class Dashboard {
         }
     }
 
+    /** Download CSV is on while figures are on screen (an empty range's included: it downloads an empty CSV). */
+    private setDownloadable(on: boolean): void {
+        const button = this.controls.querySelector<HTMLButtonElement>('#download-csv');
+        if (button) {
+            button.disabled = !on;
+        }
+    }
+
     private markReady(): void {
+        this.setDownloadable(this.shown !== undefined);
         this.root.dataset.ready = String(++this.loads);
         if (this.loads === 1) {
             performance.mark('dashboard-ready');
@@ -293,6 +301,7 @@ class Dashboard {
     }
 
     private clearData(): void {
+        this.setDownloadable(false);
         this.rows = [];
         this.agentsSection.replaceChildren();
         this.chartSection.replaceChildren();

@@ -263,17 +263,44 @@ describe('the dashboard in Chromium, as a manager', () => {
         await page.waitForSelector('#status.error');
         expect(await page.textContent('#status')).toContain('The range holds more than 1000 buckets of this interval');
         expect(await page.getByRole('button', { name: DASHBOARD_STRINGS.en.retry }).count()).toBe(1);
+        // No figures on screen: nothing to download, and the button says so by being off.
+        expect(await page.isDisabled('#download-csv')).toBe(true);
         await screenshot(page, 'dashboard-error');
         await context.close();
     });
 
-    it('refuses a timezone nobody knows, in plain words, before asking the API', async () => {
+    it('refuses a timezone nobody knows, or a reversed range, in plain words, and keeps the figures on screen (#27 defect 8)', async () => {
         const { context, page } = await newPage();
         await loginAndOpen(page, MANAGER);
+        const before = await tableRows(page);
         await page.fill('#timezone', 'Mars/Olympus_Mons');
         await page.locator('#timezone').dispatchEvent('change');
         await page.waitForSelector('#status.error');
         expect(await page.textContent('#status')).toBe(DASHBOARD_STRINGS.en.unknownTimeZone('Mars/Olympus_Mons'));
+        expect(await tableRows(page)).toEqual(before);
+        expect(await page.isEnabled('#download-csv')).toBe(true);
+
+        await page.fill('#timezone', 'UTC');
+        await page.locator('#timezone').dispatchEvent('change');
+        await page.waitForSelector('#dashboard[data-ready="2"]');
+        await page.selectOption('#preset', 'custom');
+        await page.waitForSelector('#dashboard[data-ready="3"]');
+        await page.fill('#from', '2026-12-31');
+        await page.locator('#from').dispatchEvent('change');
+        await page.waitForSelector('#status.error');
+        expect(await page.textContent('#status')).toBe(DASHBOARD_STRINGS.en.invalidRange);
+        expect(await tableRows(page)).toEqual(before);
+        await context.close();
+    });
+
+    it('shows the timezone the figures use when the field is emptied (#27 defect 8)', async () => {
+        const { context, page } = await newPage();
+        await loginAndOpen(page, MANAGER);
+        const used = await page.inputValue('#timezone');
+        await page.fill('#timezone', '');
+        await page.locator('#timezone').dispatchEvent('change');
+        await page.waitForSelector('#dashboard[data-ready="2"]');
+        expect(await page.inputValue('#timezone')).toBe(used);
         await context.close();
     });
 });
