@@ -1,4 +1,5 @@
-import { agentsReportPath, DASHBOARD_ROUTES, HISTORY_IMPORT_PATH, SERIES_PATH } from '../lib/http/routes';
+import { agentsReportPath, DASHBOARD_ROUTES, SERIES_PATH } from '../lib/http/routes';
+import { ImportNotice } from './importNotice';
 import type { DepartmentChoice } from '../lib/dashboard/context';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import { DASHBOARD_STRINGS } from '../lib/dashboard/strings';
@@ -35,16 +36,8 @@ interface DashboardContext {
     departments?: DepartmentChoice[];
 }
 
-interface ImportStatus {
-    state: 'idle' | 'running' | 'done' | 'failed' | 'unavailable';
-    scanned: number;
-    imported: number;
-    lastError: string | null;
-}
-
 const STATS_PATH = agentsReportPath(SERVICE_TIME_STATS.name);
 const TOTAL_PATH = agentsReportPath(TOTAL_SERVICE_TIME.name);
-const IMPORT_POLL_MS = 3000;
 /** How long a select must rest before the figures are read for it. */
 const SELECT_SETTLE_MS = 300;
 
@@ -57,7 +50,6 @@ class Dashboard {
     private chartRequests = 0;
     /** Finished loads, in `data-ready` on the page's root: what tests (and curious people) wait on. */
     private loads = 0;
-    private importTimer: number | undefined;
     private loadTimer: number | undefined;
     /** The range of the figures on screen: the chart and the CSV use it, not a range computed again later. */
     private shown: Range | undefined;
@@ -65,7 +57,7 @@ class Dashboard {
     private redrawChart: (() => void) | undefined;
 
     private readonly status = el('p', { class: 'status', attrs: { id: 'status', role: 'status' } });
-    private readonly importNotice = el('p', { class: 'notice', attrs: { id: 'import' } });
+    private readonly importNotice: ImportNotice;
     private readonly agentsSection = el('section', { attrs: { id: 'agents-section' } });
     private readonly chartSection = el('section', { attrs: { id: 'chart-section' } });
     private readonly distributionSection = el('section', { attrs: { id: 'distribution-section' } });
@@ -96,6 +88,7 @@ class Dashboard {
             () => this.state.timeZone,
             (error) => this.fail(error),
         );
+        this.importNotice = new ImportNotice(api, strings, () => void this.load());
         this.explain = new ExplainPanel(
             api,
             strings,
@@ -112,7 +105,7 @@ class Dashboard {
                 el('p', { class: 'who', text: this.strings.signedInAs(this.context.username) }),
             ]),
             this.controls,
-            this.importNotice,
+            this.importNotice.element,
             this.status,
             this.agentsSection,
             this.explain.element,
@@ -120,10 +113,9 @@ class Dashboard {
             this.chartSection,
             this.distributionSection,
         );
-        this.importNotice.hidden = true;
         this.renderControls();
         void this.load();
-        void this.watchImport();
+        void this.importNotice.watch();
     }
 
     private range(): Range | undefined {
@@ -350,32 +342,6 @@ class Dashboard {
             this.fail(error);
         } finally {
             button.disabled = false;
-        }
-    }
-
-    /** While the history import runs, its progress; the figures are read again when it ends. */
-    private async watchImport(): Promise<void> {
-        window.clearTimeout(this.importTimer);
-        let status: ImportStatus;
-        try {
-            status = await this.api.json<ImportStatus>(HISTORY_IMPORT_PATH);
-        } catch {
-            return; // the reports still answer; the notice is only a courtesy
-        }
-        const wasRunning = !this.importNotice.hidden && this.importNotice.dataset.state === 'running';
-        this.importNotice.dataset.state = status.state;
-        if (status.state === 'running') {
-            this.importNotice.hidden = false;
-            this.importNotice.textContent = this.strings.importRunning(status.scanned, status.imported);
-            this.importTimer = window.setTimeout(() => void this.watchImport(), IMPORT_POLL_MS);
-        } else if (status.state === 'failed') {
-            this.importNotice.hidden = false;
-            this.importNotice.textContent = this.strings.importFailed(status.lastError ?? '');
-        } else {
-            this.importNotice.hidden = true;
-            if (wasRunning) {
-                void this.load();
-            }
         }
     }
 }
