@@ -39,8 +39,11 @@ export function agentRows(stats: ServiceTimeStatsItem[], totals: TotalServiceTim
     }));
 }
 
-/** Rows in the chosen order; ties (and missing values, last) keep the reports' own order. */
-export function sortRows(rows: readonly AgentRow[], sort: Sort): AgentRow[] {
+/**
+ * Rows in the chosen order; ties (and missing values, last) keep the reports' own order. Names sort
+ * by the language's collation (the caller passes the page's) (`Dana.K` among the d's, `émile` among the e's, `agent10` after `agent9`).
+ */
+export function sortRows(rows: readonly AgentRow[], sort: Sort, collator = nameCollator()): AgentRow[] {
     const direction = sort.descending ? -1 : 1;
     return rows
         .map((row, index) => ({ row, index }))
@@ -56,8 +59,13 @@ export function sortRows(rows: readonly AgentRow[], sort: Sort): AgentRow[] {
             if (y === null) {
                 return -1;
             }
-            const order = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y);
+            const order = typeof x === 'string' && typeof y === 'string' ? collator.compare(x, y) : Number(x) - Number(y);
             return order * direction || a.index - b.index;
         })
         .map(({ row }) => row);
+}
+
+/** The collation of names in a language (the browser's without one). */
+export function nameCollator(language?: string): Intl.Collator {
+    return new Intl.Collator(language || undefined, { numeric: true, sensitivity: 'base' });
 }

@@ -1,7 +1,7 @@
 import { formatDuration } from '../lib/format/duration';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import type { AgentRow, Column, Sort } from './agentRows';
-import { sortRows } from './agentRows';
+import { nameCollator, sortRows } from './agentRows';
 import { el } from './dom';
 
 const COLUMNS: Array<{ column: Column; key: keyof DashboardStrings['columns']; duration: boolean }> = [
@@ -46,7 +46,7 @@ export function agentsTable(
             );
         }),
     );
-    const body = sortRows(rows, sort).map((row) =>
+    const body = sortRows(rows, sort, nameCollator(document.documentElement.lang)).map((row) =>
         el(
             'tr',
             { attrs: { 'data-agent-id': row._id } },

@@ -10,7 +10,7 @@ import type { ServiceTimeStatsItem } from '../lib/reports/statsShape';
 import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
 import type { TotalServiceTimeItem } from '../lib/reports/shapes';
 import type { AgentRow, Sort } from './agentRows';
-import { agentRows } from './agentRows';
+import { agentRows, nameCollator, sortRows } from './agentRows';
 import { agentsTable } from './agentsTable';
 import { ChatsPanel } from './chatsPanel';
 import { ExplainPanel } from './explainPanel';
@@ -263,7 +263,10 @@ class Dashboard {
             },
         );
         this.agentsSection.replaceChildren(el('h2', { text: s.agentsTitle }), el('div', { class: 'scroll' }, [table]));
-        this.distributionSection.replaceChildren(distribution(this.rows, s));
+        // The spread lists the agents in the table's order: one order on the page.
+        this.distributionSection.replaceChildren(
+            distribution(sortRows(this.rows, this.sort, nameCollator(document.documentElement.lang)), s),
+        );
     }
 
     private renderChart(buckets: SeriesBucketItem[], interval: Interval): void {

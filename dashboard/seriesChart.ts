@@ -30,7 +30,10 @@ export function seriesChart(
     const figure = el('figure', { class: 'chart', attrs: { id: 'chart', 'data-buckets': String(buckets.length) } }, [
         el('figcaption', { text: strings.chartCaption(strings.intervals[shown.interval], shown.timeZone) }),
         plot,
-        el('details', {}, [el('summary', { text: strings.chartFigures }), bucketTable(buckets, days, strings, onBucket)]),
+        el('details', {}, [
+            el('summary', { text: strings.chartFigures }),
+            bucketTable(buckets, days, strings, strings.intervals[shown.interval], onBucket),
+        ]),
     ]);
     let chart: uPlot | undefined;
     const draw = () => {
@@ -122,6 +125,7 @@ function bucketTable(
     buckets: readonly SeriesBucketItem[],
     days: string[],
     strings: DashboardStrings,
+    intervalName: string,
     onBucket: (index: number) => void,
 ): HTMLTableElement {
     const dayCell = (index: number) => {
@@ -138,7 +142,11 @@ function bucketTable(
     };
     return el('table', { class: 'buckets' }, [
         el('thead', {}, [
-            el('tr', {}, [el('th', { text: '' }), el('th', { text: strings.chatsSeries }), el('th', { text: strings.averageSeries })]),
+            el('tr', {}, [
+                el('th', { text: intervalName, attrs: { scope: 'col' } }),
+                el('th', { text: strings.chatsSeries, class: 'number', attrs: { scope: 'col' } }),
+                el('th', { text: strings.averageSeries, class: 'number', attrs: { scope: 'col' } }),
+            ]),
         ]),
         el(
             'tbody',

@@ -55,6 +55,15 @@ describe('the chart’s x axis, in Chromium', () => {
         if (days.length * 88 <= plotWidth) {
             expect(labels).toEqual(days); // every bucket named when they all fit
         }
+        // The figures' table under the chart: every column named, numbers' headers over their numbers (#27 defect 9).
+        const headers = await page.$$eval('#chart table.buckets thead th', (cells) =>
+            cells.map((cell) => [cell.textContent, cell.className]),
+        );
+        expect(headers).toEqual([
+            [expect.stringMatching(/^(Day|Week|Month)$/), ''],
+            ['Chats', 'number'],
+            ['Average service time', 'number'],
+        ]);
         await screenshot(page, `chart-${preset.replace(' ', '-')}-${interval}-${width}`);
         expect(problems).toEqual([]);
         await context.close();

@@ -110,6 +110,13 @@ describe('the dashboard in Chromium, as a manager', () => {
         expect(
             await page.locator('#agents button[data-column="p90"]').evaluate((button) => button === button.ownerDocument.activeElement),
         ).toBe(true);
+        // The distribution lists the agents in the table's order, whatever it is (#27 defect 9).
+        const tableOrder = async () => page.$$eval('#agents tbody tr', (rows) => rows.map((row) => row.getAttribute('data-agent-id')));
+        const spreadOrder = async () => page.$$eval('#distribution li', (items) => items.map((item) => item.getAttribute('data-agent-id')));
+        for (const column of ['username', 'chats', 'p90']) {
+            await page.click(`#agents button[data-column="${column}"]`);
+            expect(await spreadOrder()).toEqual(await tableOrder());
+        }
         await context.close();
     });
 

@@ -1,4 +1,4 @@
-import { agentRows, sortRows } from '../../dashboard/agentRows';
+import { agentRows, nameCollator, sortRows } from '../../dashboard/agentRows';
 import { readLogin } from '../../dashboard/api';
 import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
 
@@ -73,5 +73,34 @@ describe('the Rocket.Chat login a same-origin page reads', () => {
         expect(readLogin('rc_uid=u1; rc_token=')).toBeUndefined();
         expect(readLogin('rc_uid=u1; rc_token=null')).toBeUndefined();
         expect(readLogin('rc_uid=u1; rc_token=%E0%A4%A')).toBeUndefined();
+    });
+});
+
+describe('the agents table’s order of names', () => {
+    const named = (...names: string[]) =>
+        agentRows(
+            names.map((name) => ({ ...stat(name, 1, 60, null), username: name })),
+            [],
+        );
+
+    it('sorts names by the language’s collation: case and accents aside, numbers as numbers', () => {
+        const rows = named('emeka', 'agent10', 'Dana.K', 'émile', 'agent9', 'bruno');
+        expect(sortRows(rows, { column: 'username', descending: false }, nameCollator('en')).map((row) => row.username)).toEqual([
+            'agent9',
+            'agent10',
+            'bruno',
+            'Dana.K',
+            'emeka',
+            'émile',
+        ]);
+    });
+
+    it('follows the language: Swedish puts ä after z', () => {
+        const rows = named('zeta', 'äsa', 'anna');
+        expect(sortRows(rows, { column: 'username', descending: false }, nameCollator('sv')).map((row) => row.username)).toEqual([
+            'anna',
+            'zeta',
+            'äsa',
+        ]);
     });
 });
