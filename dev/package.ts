@@ -185,10 +185,14 @@ async function packageFromStage(stage: string, options: PackageOptions): Promise
     fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(stagePackage, null, 2));
     linkPackagesForCompiler(root, stage);
 
-    execFileSync(path.join(root, 'node_modules', '.bin', 'rc-apps'), ['package'], {
-        cwd: stage,
-        stdio: 'inherit',
-    });
+    // rc-apps' own output names its zip in the staging folder, which is removed: it is shown only when it fails.
+    try {
+        execFileSync(path.join(root, 'node_modules', '.bin', 'rc-apps'), ['package'], { cwd: stage, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+        const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+        process.stderr.write(`${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+        throw error;
+    }
 
     // Keep the repository's app.json as rc-apps wrote it (implements, requiredApiVersion).
     const stagedAppJson = fs.readFileSync(path.join(stage, 'app.json'), 'utf8');

@@ -20,6 +20,7 @@ import { presetRange } from '../lib/time/presets';
 import { addDemoPeople, DEMO_AGENT, DEMO_AGENTS, DEMO_MANAGER, DEMO_MONITOR, seedDemoChats } from './demo';
 import { AppsEngineHost } from './host/AppsEngineHost';
 import { packageApp } from './package';
+import { assertPortFree } from './portCheck';
 
 const STATS_PATH = agentsReportPath(SERVICE_TIME_STATS.name);
 const REPORT_PATH = agentsReportPath(AVERAGE_SERVICE_TIME.name);
@@ -31,17 +32,11 @@ async function main(): Promise<void> {
         throw new Error('Usage: npm start -- [--port 3000] [--rooms 3000]');
     }
 
+    await assertPortFree(port);
     console.log('Building the app package...');
     const zip = await packageApp();
     const engineStart = Date.now();
-    const host = await AppsEngineHost.start({ port, printJobFailures: true }).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-            throw new Error(
-                `Port ${port} is busy: stop what runs there, or start on another port: npm start -- --port 8080 (or PORT=8080).`,
-            );
-        }
-        throw error;
-    });
+    const host = await AppsEngineHost.start({ port, printJobFailures: true });
     const { id: appId } = await host.install(zip);
     console.log(`Installed ${zip} in the Apps-Engine (${Date.now() - engineStart} ms); status: ${await host.status(appId)}`);
 
@@ -99,11 +94,17 @@ livechat/analytics/history-import, and the OpenAPI document of them all:
   ${host.url(appId, 'openapi.json')}
 The history import's status counts only the rooms that existed when it ran, at install: the demo
 chats were closed after install, so each was recorded as it closed, as a workspace's new chats are.
-${process.stdin.isTTY ? '\nType /service-time [today|7d|30d|90d|month|YYYY-MM-DD YYYY-MM-DD] [Sales|Support] to run the slash command as the demo manager.' : ''}
+${
+    process.stdin.isTTY
+        ? '\nType /service-time [today|7d|30d|90d|month|YYYY-MM-DD YYYY-MM-DD] [Sales|Support] to run the slash command as the demo manager.'
+        : '\nNo terminal on standard input, so no /service-time prompt: run npm start in a terminal to type the slash command.'
+}
 Stop with Ctrl+C.`);
 
-    if (process.stdin.isTTY) {
-        const prompt = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
+    const prompt = process.stdin.isTTY
+        ? readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' })
+        : undefined;
+    if (prompt) {
         prompt.prompt();
         prompt.on('line', (line) => {
             const [command, ...args] = line.trim().split(/\s+/);
@@ -119,12 +120,21 @@ Stop with Ctrl+C.`);
         });
     }
 
+    let stopping = false;
     const stop = async () => {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        console.log('\nStopping the playground...');
         await host.stop();
         process.exit(0);
     };
     process.once('SIGINT', () => void stop());
     process.once('SIGTERM', () => void stop());
+    // A prompt takes Ctrl+C for itself (readline's own SIGINT): it stops the playground too, as does closing it (Ctrl+D).
+    prompt?.on('SIGINT', () => void stop());
+    prompt?.on('close', () => void stop());
 }
 
 main().catch((error: unknown) => {
