@@ -17,3 +17,15 @@ export function labelledBuckets(buckets: number, widthPx: number, labelWidthPx =
     }
     return indices;
 }
+
+/**
+ * The steps a duration axis may tick at, in seconds: 1, 5, 10, 15 and 30 s, 1, 2, 5, 10, 15 and 30 min,
+ * 1, 2, 3, 6 and 12 h, then days. uPlot picks the smallest that leaves room between ticks, so a tick
+ * reads "15m 00s", never "33m 20s".
+ */
+export const DURATION_STEPS: readonly number[] = [
+    1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 2_592_000,
+];
+
+/** The steps a count axis may tick at: whole numbers only (no "2.5 chats"): 1, 2, 5, 10, 20, 50, ... */
+export const COUNT_STEPS: readonly number[] = Array.from({ length: 10 }, (_, power) => [1, 2, 5].map((step) => step * 10 ** power)).flat();

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import { formatDuration } from '../lib/format/duration';
 import type { SeriesBucketItem } from '../lib/http/answerSeries';
 import type { DashboardStrings } from '../lib/dashboard/strings';
-import { labelledBuckets } from './axis';
+import { COUNT_STEPS, DURATION_STEPS, labelledBuckets } from './axis';
 import { el } from './dom';
 import type { Interval } from './ranges';
 
@@ -70,15 +70,24 @@ export function seriesChart(
                             return labels;
                         },
                     },
-                    { ...axis, scale: 'chats', label: strings.chatsSeries },
+                    {
+                        ...axis,
+                        scale: 'chats',
+                        label: strings.chatsSeries,
+                        incrs: [...COUNT_STEPS],
+                        values: ticksOf(plot, 'chatsTicks', String),
+                    },
                     {
                         scale: 'seconds',
                         ...axis,
                         side: 1,
                         label: strings.averageSeries,
                         grid: { show: false },
-                        size: 80,
-                        values: (_u, splits) => splits.map((split) => formatDuration(split)),
+                        // Room for "2h 30m 00s" and the title beside it: they had overlapped.
+                        size: 96,
+                        labelGap: 8,
+                        incrs: [...DURATION_STEPS],
+                        values: ticksOf(plot, 'secondsTicks', formatDuration),
                     },
                 ],
                 series: [
@@ -119,6 +128,14 @@ export function seriesChart(
         });
     };
     return { element: figure, draw };
+}
+
+/** An axis' tick labels, kept on the plot as what it drew (`data-chats-ticks`, `data-seconds-ticks`): what the browser tests read. */
+function ticksOf(plot: HTMLElement, name: 'chatsTicks' | 'secondsTicks', format: (value: number) => string) {
+    return (_u: uPlot, splits: number[]) => {
+        plot.dataset[name] = JSON.stringify(splits);
+        return splits.map(format);
+    };
 }
 
 function bucketTable(

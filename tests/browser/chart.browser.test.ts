@@ -55,6 +55,16 @@ describe('the chart’s x axis, in Chromium', () => {
         if (days.length * 88 <= plotWidth) {
             expect(labels).toEqual(days); // every bucket named when they all fit
         }
+        // The y axes tick at round steps: whole chats, and durations of round seconds, minutes and hours (#27 defect 6).
+        const ticks = async (name: string) =>
+            JSON.parse((await page.getAttribute('#chart .plot', `data-${name}-ticks`)) ?? '[]') as number[];
+        const chatTicks = await ticks('chats');
+        const secondTicks = await ticks('seconds');
+        expect(chatTicks.length).toBeGreaterThan(1);
+        expect(chatTicks.every((tick) => Number.isInteger(tick))).toBe(true);
+        expect(secondTicks.length).toBeGreaterThan(1);
+        const step = secondTicks[1] - secondTicks[0];
+        expect([1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800]).toContain(step);
         // The figures' table under the chart: every column named, numbers' headers over their numbers (#27 defect 9).
         const headers = await page.$$eval('#chart table.buckets thead th', (cells) =>
             cells.map((cell) => [cell.textContent, cell.className]),
