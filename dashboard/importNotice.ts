@@ -13,9 +13,9 @@ interface ImportStatus {
 
 const IMPORT_POLL_MS = 3000;
 
-/** While the history import runs, its progress above the figures; when it ends, `onDone` reads them again. */
+/** While the history import runs, its progress above the figures (announced to screen readers); when it ends, `onDone` reads them again. */
 export class ImportNotice {
-    public readonly element = el('p', { class: 'notice', attrs: { id: 'import' } });
+    public readonly element = el('p', { class: 'notice', attrs: { id: 'import', role: 'status', 'aria-live': 'polite' } });
     private timer: number | undefined;
 
     constructor(

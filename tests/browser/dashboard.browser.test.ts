@@ -405,6 +405,11 @@ describe('the history import’s progress on the dashboard', () => {
             await page.getByRole('button', { name: `Log in as ${MANAGER.username}` }).click();
             await page.waitForSelector('#import:not([hidden])');
             expect(await page.textContent('#import')).toBe(DASHBOARD_STRINGS.en.importRunning(status.scanned, status.imported));
+            // Announced to screen readers as it changes (#27 defect 10).
+            expect([await page.getAttribute('#import', 'role'), await page.getAttribute('#import', 'aria-live')]).toEqual([
+                'status',
+                'polite',
+            ]);
             await page.waitForSelector('#dashboard[data-ready="1"]');
             await screenshot(page, 'dashboard-import-running');
         });
