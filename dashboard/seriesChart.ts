@@ -37,12 +37,13 @@ export function seriesChart(
     ]);
     let chart: uPlot | undefined;
     const draw = () => {
-        const width = Math.max(320, plot.clientWidth);
+        const width = Math.max(280, plot.clientWidth);
         if (chart) {
             chart.setSize({ width, height: 280 });
             return;
         }
         // Axis text and grid in the page's own colours (light or dark), which uPlot cannot read from CSS.
+        const narrow = width < 500;
         const colours = getComputedStyle(document.documentElement);
         const axis = {
             stroke: colours.getPropertyValue('--muted').trim() || '#6c727a',
@@ -63,7 +64,7 @@ export function seriesChart(
                         ...axis,
                         // One label per bucket, at the bucket, every n-th one so that none overlap (uPlot's own
                         // splits fall between buckets and repeat a day under one bar).
-                        splits: () => labelledBuckets(buckets.length, plot.clientWidth),
+                        splits: (u) => labelledBuckets(buckets.length, u.bbox.width / uPlot.pxRatio),
                         values: (_u, splits) => {
                             const labels = splits.map((split) => days[split] ?? '');
                             plot.dataset.xLabels = JSON.stringify(labels);
@@ -73,7 +74,8 @@ export function seriesChart(
                     {
                         ...axis,
                         scale: 'chats',
-                        label: strings.chatsSeries,
+                        label: narrow ? undefined : strings.chatsSeries,
+                        ...(narrow && { size: 36 }),
                         incrs: [...COUNT_STEPS],
                         values: ticksOf(plot, 'chatsTicks', String),
                     },
@@ -81,10 +83,11 @@ export function seriesChart(
                         scale: 'seconds',
                         ...axis,
                         side: 1,
-                        label: strings.averageSeries,
+                        label: narrow ? undefined : strings.averageSeries,
                         grid: { show: false },
-                        // Room for "2h 30m 00s" and the title beside it: they had overlapped.
-                        size: 96,
+                        // Room for "2h 30m 00s" and the title beside it: they had overlapped. On a phone, no
+                        // title (the legend names the line) and a narrower axis, so the plot keeps its room.
+                        size: narrow ? 76 : 96,
                         labelGap: 8,
                         incrs: [...DURATION_STEPS],
                         values: ticksOf(plot, 'secondsTicks', formatDuration),

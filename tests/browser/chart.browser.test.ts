@@ -6,13 +6,13 @@ import { screenshot } from '../helpers/browser';
 /** The chart as a manager reads it: its x axis names each bucket once, at the bucket, in any range and interval. */
 useDashboardFixture();
 
-/** What the x axis drew, the buckets' days as the figures' table lists them, and the plot's width. */
+/** What the x axis drew, the buckets' days as the figures' table lists them, and the plotting area's width. */
 async function axis(page: Page): Promise<{ labels: string[]; days: string[]; width: number }> {
     const labels = JSON.parse((await page.getAttribute('#chart .plot', 'data-x-labels')) ?? '[]') as string[];
     const days = await page.$$eval('#chart table.buckets tbody tr', (rows) =>
         rows.map((row) => row.getAttribute('data-start')?.slice(0, 10) ?? ''),
     );
-    const width = await page.$eval('#chart .plot', (plot) => (plot as unknown as { clientWidth: number }).clientWidth);
+    const width = await page.$eval('#chart .u-over', (over) => (over as unknown as { clientWidth: number }).clientWidth);
     return { labels, days, width };
 }
 
@@ -75,6 +75,34 @@ describe('the chart’s x axis, in Chromium', () => {
             ['Average service time', 'number'],
         ]);
         await screenshot(page, `chart-${preset.replace(' ', '-')}-${interval}-${width}`);
+        expect(problems).toEqual([]);
+        await context.close();
+    });
+});
+
+describe('the dashboard on a phone (390 px), in Chromium', () => {
+    it('shows every figure: the spread bars, a chart with room to plot, and the table’s hidden columns behind a scroll cue (#27 defect 3)', async () => {
+        const { context, page, problems } = await newPage();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await loginAndOpen(page, MANAGER);
+        const width = async (selector: string) => (await page.locator(selector).first().boundingBox())?.width ?? 0;
+        expect(await width('#distribution .track')).toBeGreaterThanOrEqual(200);
+        expect(await width('#chart .u-over')).toBeGreaterThanOrEqual(220); // it was about 130 px
+        // The table is wider than the phone: it scrolls sideways, and a shadow at the edge says there is more.
+        const scroll = await page.$eval('#agents-section .scroll', (element) => {
+            const box = element as unknown as { scrollWidth: number; clientWidth: number };
+            return {
+                overflows: box.scrollWidth > box.clientWidth,
+                shadow: (globalThis as unknown as { getComputedStyle(node: unknown): { backgroundImage: string } }).getComputedStyle(
+                    element,
+                ).backgroundImage,
+            };
+        });
+        expect(scroll.overflows).toBe(true);
+        expect(scroll.shadow).toContain('gradient');
+        // Nothing else is wider than the phone: the page never scrolls sideways.
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+        await screenshot(page, 'dashboard-phone');
         expect(problems).toEqual([]);
         await context.close();
     });
