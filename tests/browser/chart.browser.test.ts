@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { loginAndOpen, MANAGER, newPage, useDashboardFixture } from './dashboardFixture';
-import { screenshot } from '../helpers/browser';
+import { axeViolations, screenshot } from '../helpers/browser';
 
 /** The chart as a manager reads it: its x axis names each bucket once, at the bucket, in any range and interval. */
 useDashboardFixture();
@@ -103,6 +103,25 @@ describe('the dashboard on a phone (390 px), in Chromium', () => {
         // Nothing else is wider than the phone: the page never scrolls sideways.
         expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
         await screenshot(page, 'dashboard-phone');
+        expect(problems).toEqual([]);
+        await context.close();
+    });
+});
+
+describe('the dashboard at a desk and on a phone, in both colour schemes', () => {
+    it.each([
+        [1400, 'light'],
+        [1400, 'dark'],
+        [390, 'light'],
+        [390, 'dark'],
+    ] as const)('fits %i px in %s, with nothing axe-core objects to (the screenshots in docs/)', async (width, scheme) => {
+        const { context, page, problems } = await newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await loginAndOpen(page, MANAGER);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `dashboard-${width}-${scheme}`);
         expect(problems).toEqual([]);
         await context.close();
     });
