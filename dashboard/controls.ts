@@ -8,17 +8,9 @@ import { PRESETS } from '../lib/time/presets';
 import { el, field, select } from './dom';
 import type { Interval } from './ranges';
 import { customDays } from './ranges';
+import type { ControlState } from './sharedView';
 
-/** What the controls say: the figures' range, timezone and filters. The controls change it in place. */
-export interface ControlState {
-    preset: Preset;
-    custom: { from: string; to: string };
-    timeZone: string;
-    departmentId: string;
-    attribution: Attribution;
-    hours: HoursChoice;
-    interval: Interval | 'auto';
-}
+export type { ControlState };
 
 /** What the page does when a control changes. */
 export interface ControlEvents {
