@@ -23,6 +23,7 @@ import {
     MONITORA,
     newPage,
     queryOf,
+    showRangeWithoutChats,
     STATS_PATH,
     TOTAL_PATH,
     useDashboardFixture,
@@ -245,12 +246,7 @@ describe('the dashboard in Chromium, as a manager', () => {
     it('says so when the range holds no chats', async () => {
         const { context, page } = await newPage();
         await loginAndOpen(page, MANAGER);
-        await page.selectOption('#preset', 'custom');
-        await page.waitForSelector('#dashboard[data-ready="2"]');
-        await page.fill('#from', '2001-01-01');
-        await page.fill('#to', '2001-01-31');
-        await page.locator('#to').dispatchEvent('change');
-        await page.waitForSelector('#status.empty');
+        await showRangeWithoutChats(page);
         expect(await page.textContent('#status')).toBe(DASHBOARD_STRINGS.en.empty);
         expect(await page.locator('#agents').count()).toBe(0);
         await screenshot(page, 'dashboard-empty');

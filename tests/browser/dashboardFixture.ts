@@ -149,3 +149,13 @@ export async function downloadedText(download: Download): Promise<string> {
     }
     return Buffer.concat(chunks).toString('utf8');
 }
+
+/** Switches an open dashboard to a custom range of January 2001, which holds no chat, and waits for it to say so. */
+export async function showRangeWithoutChats(page: Page): Promise<void> {
+    await page.selectOption('#preset', 'custom');
+    await page.waitForSelector('#dashboard[data-ready="2"]');
+    await page.fill('#from', '2001-01-01');
+    await page.fill('#to', '2001-01-31');
+    await page.locator('#to').dispatchEvent('change');
+    await page.waitForSelector('#status.empty');
+}
