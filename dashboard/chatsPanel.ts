@@ -3,6 +3,7 @@ import type { DashboardStrings } from '../lib/dashboard/strings';
 import type { ChatItem, ChatLegItem } from '../lib/reports/chatRows';
 import { CHATS_CSV_NAME, CHATS_PATH } from '../lib/http/routes';
 import type { ApiClient, Query } from './api';
+import { chatStartFormat, headerRow, roomLink } from './cells';
 import { el } from './dom';
 import { downloadCsvPages } from './download';
 
@@ -84,18 +85,11 @@ export class ChatsPanel {
         download.disabled = page.total === 0;
         download.addEventListener('click', () => void this.download(request, page.total, download));
         const columns = s.columns;
-        const head = el(
-            'tr',
-            {},
-            [columns.created, columns.serviceTime, columns.firstResponse, columns.department, columns.room, columns.legs].map(
-                (text, index) => el('th', { text, class: index === 1 || index === 2 ? 'number' : '', attrs: { scope: 'col' } }),
-            ),
+        const head = headerRow(
+            [columns.created, columns.serviceTime, columns.firstResponse, columns.department, columns.room, columns.legs],
+            [1, 2],
         );
-        const started = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone: this.timeZone(),
-        });
+        const started = chatStartFormat(this.timeZone());
         const rows = page.chats.map((chat) => this.row(chat, started));
         const table = el('table', { class: 'chats', attrs: { id: 'chats' } }, [el('thead', {}, [head]), el('tbody', {}, rows)]);
         this.element.replaceChildren(
@@ -124,9 +118,7 @@ export class ChatsPanel {
     private row(chat: ChatItem, started: Intl.DateTimeFormat): HTMLTableRowElement {
         const s = this.strings;
         const created = started.format(new Date(chat.createdAt));
-        const link = chat.link
-            ? el('a', { text: s.chats.openRoom, attrs: { href: chat.link, target: '_blank', rel: 'noopener noreferrer' } })
-            : s.noValue;
+        const link = roomLink(chat.link, s);
         const seconds = (value: number | null) =>
             el('td', {
                 class: 'number',

@@ -120,7 +120,7 @@ export class Dashboard {
     /** Keeps the page's address naming what is on screen, so that copying it shares exactly this view. */
     private rememberView(): void {
         const fragment = viewToFragment({ ...this.state, chartAgent: this.chartAgent }, this.defaults);
-        if (fragment !== location.hash && !(fragment === '' && location.hash === '')) {
+        if (fragment !== location.hash) {
             history.replaceState(null, '', fragment || `${location.pathname}${location.search}`);
         }
     }

@@ -4,6 +4,7 @@ import type { ExplainAnswer, ExplainedChatItem } from '../lib/http/answerExplain
 import type { ExplainedFigure } from '../lib/reports/explain';
 import { EXPLAIN_PATH } from '../lib/http/routes';
 import type { ApiClient, Query } from './api';
+import { chatStartFormat, headerRow, roomLink } from './cells';
 import { el } from './dom';
 
 /**
@@ -92,13 +93,7 @@ export class ExplainPanel {
                 }),
             ]);
         return el('table', { class: 'explain', attrs: { id: 'explain-figures' } }, [
-            el('thead', {}, [
-                el(
-                    'tr',
-                    {},
-                    columns.map((text, index) => el('th', { text, class: index > 0 ? 'number' : '', attrs: { scope: 'col' } })),
-                ),
-            ]),
+            el('thead', {}, [headerRow(columns, [1, 2, 3])]),
             el('tbody', {}, [row('core', answer.core), row('legs', answer.legs), row('business', answer.business)]),
         ]);
     }
@@ -122,32 +117,19 @@ export class ExplainPanel {
 
     private chats(id: string, caption: string, otherColumn: string, chats: ExplainedChatItem[]): HTMLTableElement {
         const s = this.strings.explain;
-        const started = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone: this.timeZone(),
-        });
-        const head = [s.chatColumns.started, s.chatColumns.core, otherColumn, s.chatColumns.room].map((text, index) =>
-            el('th', { text, class: index === 1 || index === 2 ? 'number' : '', attrs: { scope: 'col' } }),
-        );
+        const started = chatStartFormat(this.timeZone());
+        const head = headerRow([s.chatColumns.started, s.chatColumns.core, otherColumn, s.chatColumns.room], [1, 2]);
         const rows = chats.map((chat) =>
             el('tr', { attrs: { 'data-room-id': chat.roomId } }, [
                 el('td', { text: started.format(new Date(chat.createdAt)) }),
                 el('td', { class: 'number', text: formatDuration(chat.coreSeconds) }),
                 el('td', { class: 'number', text: formatDuration(chat.otherSeconds) }),
-                el('td', {}, [
-                    chat.link
-                        ? el('a', {
-                              text: this.strings.chats.openRoom,
-                              attrs: { href: chat.link, target: '_blank', rel: 'noopener noreferrer' },
-                          })
-                        : this.strings.noValue,
-                ]),
+                el('td', {}, [roomLink(chat.link, this.strings)]),
             ]),
         );
         return el('table', { class: 'chats', attrs: { id } }, [
             el('caption', { text: caption }),
-            el('thead', {}, [el('tr', {}, head)]),
+            el('thead', {}, [head]),
             el('tbody', {}, rows),
         ]);
     }

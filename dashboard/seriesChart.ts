@@ -4,6 +4,7 @@ import { formatDuration } from '../lib/format/duration';
 import type { SeriesBucketItem } from '../lib/http/answerSeries';
 import type { DashboardStrings } from '../lib/dashboard/strings';
 import { COUNT_STEPS, DURATION_STEPS, labelledBuckets } from './axis';
+import { headerRow } from './cells';
 import { el } from './dom';
 import type { Interval } from './ranges';
 
@@ -161,13 +162,7 @@ function bucketTable(
         return el('th', { attrs: { scope: 'row' } }, [button]);
     };
     return el('table', { class: 'buckets' }, [
-        el('thead', {}, [
-            el('tr', {}, [
-                el('th', { text: intervalName, attrs: { scope: 'col' } }),
-                el('th', { text: strings.chatsSeries, class: 'number', attrs: { scope: 'col' } }),
-                el('th', { text: strings.averageSeries, class: 'number', attrs: { scope: 'col' } }),
-            ]),
-        ]),
+        el('thead', {}, [headerRow([intervalName, strings.chatsSeries, strings.averageSeries], [1, 2])]),
         el(
             'tbody',
             {},

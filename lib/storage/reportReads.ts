@@ -6,7 +6,7 @@ import type { AgentTotals } from '../reports/agentTotals';
 import { AgentTotalsAccumulator } from '../reports/agentTotals';
 import type { ReportScope } from '../reports/scope';
 import { creditsInScope, needsRecords } from '../reports/scope';
-import { childStarts, periodEnd, periodStart, periodTag, utcMonthStart } from '../time/periods';
+import { childStarts, periodEnd, periodStart, periodTag } from '../time/periods';
 import type { DateRange } from '../time/range';
 import { clipRange, isEmptyRange } from '../time/range';
 import type { DirtyMarker } from './buckets/dirtyMarker';
@@ -14,7 +14,7 @@ import { dirtySlots } from './buckets/dirtyMarker';
 import type { AssembledBuckets, BucketColumns, TotalsColumns } from './buckets/periodBucket';
 import { entriesOf, forEachRow } from './buckets/periodBucket';
 import type { ReadStep } from './buckets/readPlan';
-import { planTotalsReads, recordPeriodsOfSlots } from './buckets/readPlan';
+import { monthsMet, planTotalsReads, recordPeriodsOfSlots } from './buckets/readPlan';
 import type { StoredDocuments } from './documents';
 import type { BucketKind, BucketView } from './layout';
 import { ALL_DEPARTMENTS_VIEW, departmentView, utcYear } from './layout';
@@ -249,19 +249,6 @@ export class BucketReportReads {
             sink.addRecords(records);
         }
     }
-}
-
-/** The months (`month:YYYY-MM`) a range meets, in the years that hold records. */
-function monthsMet(range: DateRange, years: Iterable<number>): string[] {
-    const months: string[] = [];
-    for (const year of [...new Set(years)].sort((a, b) => a - b)) {
-        for (const start of childStarts('year', utcMonthStart(year, 0))) {
-            if (periodEnd('month', start) >= range.start && start <= range.end) {
-                months.push(periodTag('month', start));
-            }
-        }
-    }
-    return months;
 }
 
 /** The one view a bucket read asks for, or undefined (every view) for a report naming several. */

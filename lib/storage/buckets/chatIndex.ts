@@ -64,9 +64,12 @@ export function patchedDay(
     rebuiltSlots: ReadonlySet<string>,
     fresh: readonly ServiceRecord[],
 ): ServiceRecord[] {
-    return [...entries.filter((record) => !rebuiltSlots.has(periodTag('slot', record.createdAt))), ...fresh].sort(
-        (a, b) => a.createdAt - b.createdAt || (a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : 0),
-    );
+    return inCreationOrder([...entries.filter((record) => !rebuiltSlots.has(periodTag('slot', record.createdAt))), ...fresh]);
+}
+
+/** Records oldest first, ties by room: the order an agent's day keeps them in. */
+export function inCreationOrder(records: readonly ServiceRecord[]): ServiceRecord[] {
+    return [...records].sort((a, b) => a.createdAt - b.createdAt || (a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : 0));
 }
 
 /** An agent's day as stored: its chats, or `tooBig` when they would pass `MAX_INDEX_CHARS`. */

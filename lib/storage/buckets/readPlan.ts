@@ -52,14 +52,7 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
     const years = [...new Set(inputs.yearsWithRecords)].filter((year) => year >= firstYear && year <= lastYear).sort((a, b) => a - b);
     const steps: ReadStep[] = [];
     if (!inputs.bucketsReady) {
-        for (const year of years) {
-            for (const monthStart of childStarts('year', utcMonthStart(year, 0))) {
-                if (overlaps(range, monthStart, periodEnd('month', monthStart))) {
-                    steps.push({ kind: 'records', period: periodTag('month', monthStart) });
-                }
-            }
-        }
-        return steps;
+        return monthsMet(range, years).map((period): ReadStep => ({ kind: 'records', period }));
     }
     const dirty = dirtyByLevel(inputs.dirtySlots);
     const groups = new Map<string, { level: Level; parent: string; periods: string[] }>();
@@ -96,6 +89,19 @@ export function planTotalsReads(inputs: PlanInputs): ReadStep[] {
     const views = [...new Set(inputs.views)];
     const bucketSteps = [...groups.values()].map((group): ReadStep => ({ kind: 'buckets', ...group, views }));
     return [...bucketSteps, ...steps];
+}
+
+/** The months (`month:YYYY-MM`) a range meets, in the years given (those that hold records), oldest first. */
+export function monthsMet(range: DateRange, years: Iterable<number>): string[] {
+    const months: string[] = [];
+    for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+        for (const start of childStarts('year', utcMonthStart(year, 0))) {
+            if (overlaps(range, start, periodEnd('month', start))) {
+                months.push(periodTag('month', start));
+            }
+        }
+    }
+    return months;
 }
 
 function overlaps(range: DateRange, start: number, end: number): boolean {

@@ -3,7 +3,7 @@ import type { IPersistence } from '@rocket.chat/apps-engine/definition/accessors
 import type { ServiceRecord } from '../../chats/serviceRecord';
 import { periodStart, periodTag } from '../../time/periods';
 import type { AgentDayIndex } from '../buckets/chatIndex';
-import { agentDayDocument, agentsOf, dayOfSlotTag, patchedDay, recordsByAgent } from '../buckets/chatIndex';
+import { agentDayDocument, agentsOf, dayOfSlotTag, inCreationOrder, patchedDay, recordsByAgent } from '../buckets/chatIndex';
 import type { StoredDocuments } from '../documents';
 import { agentDayAssociations, slotAgentsAssociations } from '../layout';
 import { CHAT_INDEX_VERSION } from '../versions';
@@ -24,7 +24,7 @@ export class ChatIndexWriter {
     public async writeMonth(records: readonly ServiceRecord[]): Promise<void> {
         for (const [day, dayRecords] of groupBy(records, (record) => periodTag('day', record.createdAt))) {
             for (const [agentId, own] of recordsByAgent(dayRecords)) {
-                await this.writeDay(agentId, day, undefined, patchedDay([], new Set(), own));
+                await this.writeDay(agentId, day, undefined, inCreationOrder(own));
             }
         }
         for (const [slot, slotRecords] of groupBy(records, (record) => periodTag('slot', record.createdAt))) {
