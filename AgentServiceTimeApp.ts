@@ -28,12 +28,15 @@ import type {
 
 import { appRoutes } from './endpoints/routes';
 import { bucketBuilderProcessor, scheduleBucketBuilder } from './jobs/BucketBuilderJob';
+import { ratingPickupProcessor, scheduleRatingPickup } from './jobs/RatingPickupJob';
+import { watchForLateRating } from './lib/chats/ratingPickup';
+import { RatingWatches } from './lib/storage/ratingWatches';
 import { historyImportProcessor, scheduleImportBatch } from './jobs/HistoryImportJob';
 import { AppSetting, appSettings } from './lib/settings/appSettings';
 import { businessHoursText, parseBusinessHours } from './lib/hours/businessHours';
 import { PersistenceRecordStore } from './lib/storage/persistenceRecordStore';
 import { isRetentionMonths, MAX_RETENTION_MONTHS } from './lib/chats/retention';
-import { readRetentionCutoff } from './lib/workspace/workspaceSettings';
+import { readRatingRecheckDelayMs, readRetentionCutoff } from './lib/workspace/workspaceSettings';
 import { forgetDeletedRoom } from './lib/chats/forgetDeletedRoom';
 import { agentChangeOf, transferChangeOf } from './lib/chats/legChanges';
 import type { LegChange, LegRoom } from './lib/chats/chatLegs';
@@ -57,7 +60,13 @@ export class AgentServiceTimeApp
 {
     public async executePostLivechatRoomClosed(room: ClosedLivechatRoom, read: IRead, _http: IHttp, persis: IPersistence): Promise<void> {
         const store = new PersistenceRecordStore(read.getPersistenceReader(), persis);
-        await recordClosedRoom(room, store, this.getLogger(), undefined, await readRetentionCutoff(read));
+        const decision = await recordClosedRoom(room, store, this.getLogger(), undefined, await readRetentionCutoff(read));
+        await watchForLateRating(
+            decision,
+            new RatingWatches(read.getPersistenceReader(), persis),
+            await readRatingRecheckDelayMs(read),
+            this.getLogger(),
+        );
     }
 
     /** The legs of a chat: who took it and when (`lib/legs`). */
@@ -126,6 +135,7 @@ export class AgentServiceTimeApp
         await configuration.scheduler.registerProcessors([
             historyImportProcessor(this.getLogger()),
             bucketBuilderProcessor(this.getLogger()),
+            ratingPickupProcessor(this.getLogger()),
         ]);
         try {
             await configuration.slashCommands.provideSlashCommand(new ServiceTimeCommand(this.getID()));
@@ -164,6 +174,7 @@ export class AgentServiceTimeApp
     public async onEnable(_environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
         await scheduleImportBatch(configurationModify.scheduler, {});
         await scheduleBucketBuilder(configurationModify.scheduler);
+        await scheduleRatingPickup(configurationModify.scheduler);
         return true;
     }
 }

@@ -25,6 +25,7 @@ const FLOOR_SUITES = e2eSuites([
     'report',
     'reportExtensions',
     'robustness',
+    'satisfaction',
     'seriesAndStats',
     'updates',
 ]);

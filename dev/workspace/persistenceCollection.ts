@@ -125,6 +125,11 @@ export class PersistenceCollection {
         }
     }
 
+    /** Every document an app stored, as they are: what a test that nothing is kept (a visitor's words) looks through. */
+    public all(appId: string): PersistenceDocument[] {
+        return [...this.documents.values()].filter((document) => document.appId === appId).map(copy);
+    }
+
     public count(appId?: string): number {
         return [...this.documents.values()].filter((document) => appId === undefined || document.appId === appId).length;
     }

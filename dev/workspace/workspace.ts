@@ -46,6 +46,8 @@ export interface LivechatRoomDocument {
     metrics?: { chatDuration?: number; serviceTimeDuration?: number; response?: { ft: number; fd: Date } };
     msgs: number;
     onHold?: true;
+    /** The visitor's survey as `livechat/room.survey` stores it: '1' to '5' per question, free text under `additionalFeedback`. */
+    surveyFeedback?: Record<string, string>;
 }
 
 export const DEFAULT_SERVER_SETTINGS: ReadonlyArray<[string, unknown]> = [
@@ -97,6 +99,16 @@ export class Workspace {
         };
         this.rooms.set(document._id, document);
         return document;
+    }
+
+    /**
+     * The visitor rates the chat, open or closed: `LivechatRooms.updateSurveyFeedbackById` sets the
+     * whole `surveyFeedback` (packages/models/src/models/LivechatRooms.ts) and the model's `_updatedAt`.
+     */
+    public rateRoom(roomId: string, feedback: Record<string, string>, at: Date): void {
+        const room = this.room(roomId);
+        room.surveyFeedback = { ...feedback };
+        room._updatedAt = at;
     }
 
     /** An agent takes (or is transferred) the room: `servedBy.ts` restarts, as in Rocket.Chat. */

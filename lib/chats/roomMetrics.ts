@@ -1,5 +1,7 @@
 import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 
+import type { WithUnmappedSurvey } from './survey';
+
 /**
  * The room's `metrics` as Rocket.Chat stores them at close (apps/meteor/app/livechat/server/lib/closeRoom.ts).
  * Apps get them only through `_unmappedProperties_`: Rocket.Chat's room converters
@@ -24,7 +26,7 @@ export interface WithUnmappedMetrics {
 }
 
 /** A livechat room as the closed event (and `getById`) hands it to apps. */
-export type ClosedLivechatRoom = ILivechatRoom & WithUnmappedMetrics;
+export type ClosedLivechatRoom = ILivechatRoom & WithUnmappedMetrics & WithUnmappedSurvey;
 
 /** The raw `metrics.serviceTimeDuration`, unchecked: the record rule decides what it is worth. */
 export function serviceTimeDurationOf(room: WithUnmappedMetrics): unknown {

@@ -3,6 +3,8 @@ import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import type { Leg, LegEnd } from '../legs/legs';
 import { shortDigest } from '../util/fingerprint';
 import type { ClosedLivechatRoom } from './roomMetrics';
+import type { SurveyScores } from './survey';
+import { readStoredSurvey, surveyKey, surveyScoresOf } from './survey';
 import { chatDurationOf, firstResponseTimeOf, serviceTimeDurationOf } from './roomMetrics';
 
 /** Bumped when the stored shape changes, so that older records can still be read. */
@@ -32,6 +34,8 @@ export interface ServiceRecord {
      * (`legs/legs.ts`). Absent on older records and on chats the app saw no event of.
      */
     legs?: Leg[];
+    /** Since app 1.9: the visitor's ratings (`chats/survey.ts`), the scores only; absent when the visitor rated nothing. */
+    survey?: SurveyScores;
 }
 
 /** The fields a record may carry beyond what the core's report needs. */
@@ -109,6 +113,10 @@ export function decideServiceRecord(room: ClosedLivechatRoom): RecordDecision {
             record[field] = value;
         }
     }
+    const survey = surveyScoresOf(room);
+    if (survey) {
+        record.survey = survey;
+    }
     return { counts: true, record };
 }
 
@@ -174,6 +182,10 @@ function fullFingerprint(record: ServiceRecord): string {
     if (record.legs) {
         fields.push(record.legs.map((leg) => [leg.agentId, leg.username, leg.startedAt ?? null, leg.endedAt, leg.endedBy]));
     }
+    // The ratings of 1.9 likewise, tagged: no time or leg is an array that starts with a string.
+    if (record.survey) {
+        fields.push(['survey', ...surveyKey(record.survey)]);
+    }
     return JSON.stringify(fields);
 }
 
@@ -197,14 +209,25 @@ export function readStoredRecord(data: unknown): ServiceRecord | undefined {
     const record = candidate as ServiceRecord;
     const legsReadable = record.legs === undefined || (Array.isArray(record.legs) && record.legs.every(isLeg));
     const departmentReadable = record.departmentId === undefined || (typeof record.departmentId === 'string' && record.departmentId !== '');
+    const survey = record.survey === undefined ? undefined : readStoredSurvey(record.survey);
+    const surveyReadable =
+        record.survey === undefined || (survey !== undefined && surveyKey(survey).join() === surveyKey(record.survey).join());
     if (
         legsReadable &&
         departmentReadable &&
+        surveyReadable &&
         OPTIONAL_TIMES.every((field) => record[field] === undefined || typeof record[field] === 'number')
     ) {
         return record;
     }
     const clean: ServiceRecord = { ...record };
+    if (!surveyReadable) {
+        if (survey) {
+            clean.survey = survey;
+        } else {
+            delete clean.survey;
+        }
+    }
     if (!legsReadable) {
         delete clean.legs;
     }

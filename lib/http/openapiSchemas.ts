@@ -131,6 +131,20 @@ export const reportParameters = openApiParameters(REPORT_PARAMETERS);
 export const seconds = (description: string) => ({ type: 'integer', description });
 export const nullableSeconds = (description: string) => ({ type: ['integer', 'null'], description });
 
+const percent = (description: string) => ({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: `${description} Percent, to one decimal.`,
+});
+const nullablePercent = (description: string) => ({ ...percent(description), type: ['number', 'null'] });
+const score = (question: string) => ({
+    type: ['number', 'null'],
+    minimum: 1,
+    maximum: 5,
+    description: `The mean of the survey's ${question} scores (1 to 5) over the chats that have one, to two decimals; null when none does.`,
+});
+
 export const statsItem = {
     type: 'object',
     required: [...SERVICE_TIME_STATS.csvColumns],
@@ -159,6 +173,18 @@ export const statsItem = {
             description:
                 "attribution=legs: the agent's stretches that began before the app saw the chat (their time is not counted); null with last.",
         },
+        ratedChats: {
+            type: 'integer',
+            minimum: 0,
+            description:
+                "The agent's chats the visitor rated in Rocket.Chat's livechat survey (any question). With attribution=legs a chat's rating counts for every agent who took part.",
+        },
+        ratedChatsPct: percent("ratedChats as a share of the agent's chats."),
+        csatPct: nullablePercent('CSAT: the share of satisfaction ratings that are 4 or 5; null when no chat has one.'),
+        averageSatisfaction: score('satisfaction'),
+        averageAgentKnowledge: score('agentKnowledge'),
+        averageAgentResponsiveness: score('agentResposiveness (as Rocket.Chat spells it)'),
+        averageAgentFriendliness: score('agentFriendliness'),
     },
     additionalProperties: false,
 };

@@ -7,17 +7,15 @@ import type { ReportScope } from './scope';
 import { creditsInScope, isInDepartments } from './scope';
 import type { StoredSketch } from './quantileSketch';
 import { QuantileSketch } from './quantileSketch';
+import type { StatsSums } from './statsSums';
+import { addRecordSums, addSums, zeroSums } from './statsSums';
 
 /**
- * What the stats report knows of one agent, beyond the core's totals: the sums behind the averages of
- * first response and chat duration (over the rooms that carry them: records written before app 1.2
- * carry neither), and the distribution of service times as a quantile sketch.
+ * What the stats report knows of one agent, beyond the core's totals: the sums of `statsSums.ts`
+ * (first response and chat duration over the rooms that carry them, the visitor's ratings), and the
+ * distribution of service times as a quantile sketch.
  */
-export interface AgentStats extends AgentTotals {
-    firstResponseMs: number;
-    firstResponseChats: number;
-    chatDurationMs: number;
-    chatDurationChats: number;
+export interface AgentStats extends AgentTotals, StatsSums {
     sketch: QuantileSketch;
     /** Counted only with `attribution=legs` (buckets keep no legs): legs that ended by a transfer or a return to the queue. */
     transfers?: number;
@@ -26,11 +24,7 @@ export interface AgentStats extends AgentTotals {
 }
 
 /** An agent's stats as stored in a bucket: the sketch in its stored form. */
-export interface StoredAgentStats extends AgentTotals {
-    firstResponseMs: number;
-    firstResponseChats: number;
-    chatDurationMs: number;
-    chatDurationChats: number;
+export interface StoredAgentStats extends AgentTotals, StatsSums {
     sketch: StoredSketch;
 }
 
@@ -48,10 +42,7 @@ export class AgentStatsTable {
             username,
             chats: 0,
             sumMs: 0,
-            firstResponseMs: 0,
-            firstResponseChats: 0,
-            chatDurationMs: 0,
-            chatDurationChats: 0,
+            ...zeroSums(),
             sketch: new QuantileSketch(),
             ...(countsLegs && { transfers: 0, legsWithUnknownStart: 0 }),
         }));
@@ -77,24 +68,14 @@ export class AgentStatsTable {
         stats.chats += 1;
         stats.sumMs += credit.durationMs;
         stats.sketch.add(credit.durationMs);
-        if (record.firstResponseMs !== undefined) {
-            stats.firstResponseMs += record.firstResponseMs;
-            stats.firstResponseChats += 1;
-        }
-        if (record.chatDurationMs !== undefined) {
-            stats.chatDurationMs += record.chatDurationMs;
-            stats.chatDurationChats += 1;
-        }
+        addRecordSums(stats, record);
     }
 
     public addStored(stored: StoredAgentStats): void {
         const stats = this.groups.get(stored.agentId, stored.username);
         stats.chats += stored.chats;
         stats.sumMs += stored.sumMs;
-        stats.firstResponseMs += stored.firstResponseMs;
-        stats.firstResponseChats += stored.firstResponseChats;
-        stats.chatDurationMs += stored.chatDurationMs;
-        stats.chatDurationChats += stored.chatDurationChats;
+        addSums(stats, stored);
         stats.sketch.merge(stored.sketch);
     }
 

@@ -24,3 +24,13 @@ export function ceilDiv(numerator: number, divisor: number): number {
     }
     return remainder > 0 ? quotient + 1 : quotient;
 }
+
+/** `part` as a percentage of `whole`, to one decimal (half up); null when `whole` is zero. */
+export function percentOrNull(part: number, whole: number): number | null {
+    return whole > 0 ? Math.round((part * 1000) / whole) / 10 : null;
+}
+
+/** The average of whole-number scores, to two decimals (half up); null when nothing was scored. */
+export function scoreAverageOrNull(sum: number, count: number): number | null {
+    return count > 0 ? Math.round((sum * 100) / count) / 100 : null;
+}

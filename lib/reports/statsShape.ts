@@ -1,5 +1,5 @@
 import type { ReportShape } from './shapes';
-import { ceilSecondsAverage } from './rounding';
+import { ceilSecondsAverage, percentOrNull, scoreAverageOrNull } from './rounding';
 import type { AgentStats } from './agentStats';
 
 export interface ServiceTimeStatsItem {
@@ -21,6 +21,16 @@ export interface ServiceTimeStatsItem {
      */
     transfers: number | null;
     legsWithUnknownStart: number | null;
+    /** Chats the visitor rated (any question), and their share of the agent's chats, in percent to one decimal. */
+    ratedChats: number;
+    ratedChatsPct: number;
+    /** The share of `satisfaction` ratings that are 4 or 5, in percent; null when no chat has one. */
+    csatPct: number | null;
+    /** The average of each question's scores (1 to 5), to two decimals; null when no chat has one. */
+    averageSatisfaction: number | null;
+    averageAgentKnowledge: number | null;
+    averageAgentResponsiveness: number | null;
+    averageAgentFriendliness: number | null;
 }
 
 /**
@@ -49,6 +59,13 @@ export function toStatsItem(stats: AgentStats): ServiceTimeStatsItem {
         averageChatDurationInSeconds: averageOrNull(stats.chatDurationMs, stats.chatDurationChats),
         transfers: stats.transfers ?? null,
         legsWithUnknownStart: stats.legsWithUnknownStart ?? null,
+        ratedChats: stats.ratedChats,
+        ratedChatsPct: percentOrNull(stats.ratedChats, stats.chats) ?? 0,
+        csatPct: percentOrNull(stats.satisfiedChats, stats.satisfactionChats),
+        averageSatisfaction: scoreAverageOrNull(stats.satisfactionSum, stats.satisfactionChats),
+        averageAgentKnowledge: scoreAverageOrNull(stats.agentKnowledgeSum, stats.agentKnowledgeChats),
+        averageAgentResponsiveness: scoreAverageOrNull(stats.agentResponsivenessSum, stats.agentResponsivenessChats),
+        averageAgentFriendliness: scoreAverageOrNull(stats.agentFriendlinessSum, stats.agentFriendlinessChats),
     };
 }
 
@@ -67,5 +84,12 @@ export const SERVICE_TIME_STATS: ReportShape<ServiceTimeStatsItem, AgentStats> =
         'averageChatDurationInSeconds',
         'transfers',
         'legsWithUnknownStart',
+        'ratedChats',
+        'ratedChatsPct',
+        'csatPct',
+        'averageSatisfaction',
+        'averageAgentKnowledge',
+        'averageAgentResponsiveness',
+        'averageAgentFriendliness',
     ],
 };

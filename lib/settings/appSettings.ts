@@ -2,12 +2,14 @@ import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { SettingType } from '@rocket.chat/apps-engine/definition/settings';
 
 import { DEFAULT_BUSINESS_HOURS_SETTING } from '../hours/businessHours';
+import { DEFAULT_RATING_RECHECK_MINUTES } from '../chats/ratingPickup';
 
 /** The app's own settings, as an admin sees them on the app's page. */
 export enum AppSetting {
     ReportRoles = 'report_roles',
     RetentionMonths = 'retention_months',
     BusinessHours = 'business_hours',
+    RatingRecheckMinutes = 'rating_recheck_minutes',
 }
 
 /** The roles Rocket.Chat gives `view-livechat-manager` by default. */
@@ -41,5 +43,14 @@ export const appSettings: ISetting[] = [
         multiline: true,
         i18nLabel: 'Business_Hours_Label',
         i18nDescription: 'Business_Hours_Description',
+    },
+    {
+        id: AppSetting.RatingRecheckMinutes,
+        type: SettingType.NUMBER,
+        packageValue: DEFAULT_RATING_RECHECK_MINUTES,
+        required: false,
+        public: false,
+        i18nLabel: 'Rating_Recheck_Minutes_Label',
+        i18nDescription: 'Rating_Recheck_Minutes_Description',
     },
 ];

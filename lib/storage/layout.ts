@@ -2,7 +2,7 @@ import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket
 
 import type { Level } from '../time/periods';
 import { periodStart, periodTag, periodTagsOf } from '../time/periods';
-import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RECORD_TAG, TOMBSTONE_TAG, YEAR_MARKER_TAG } from './versions';
+import { DIRTY_TAG, LEG_EVENT_TAG, LEGACY, RATING_WATCH_TAG, RECORD_TAG, TOMBSTONE_TAG, YEAR_MARKER_TAG } from './versions';
 
 /**
  * How the app's documents sit in Rocket.Chat's app persistence: every tag, every association list
@@ -102,6 +102,16 @@ export function roomLegEventsQuery(roomId: string): Association[] {
 /** Every leg event of the rooms created in a month: what the retention removes. */
 export function monthLegEventsQuery(month: string): Association[] {
     return [tag(month), tag(LEG_EVENT_TAG)];
+}
+
+/** A closed room to look at again for a late rating: the room first, then the slot of when it is due. */
+export function ratingWatchAssociations(roomId: string, dueAt: number): Association[] {
+    return [roomAssociation(roomId), tag(RATING_WATCH_TAG), tag(periodTag('slot', dueAt))];
+}
+
+/** The rating watches due in a slot. */
+export function slotRatingWatchesQuery(slot: string): Association[] {
+    return [tag(slot), tag(RATING_WATCH_TAG)];
 }
 
 /** A deleted room's tombstone: the room first, then the month of the deletion, by which old tombstones are pruned. */

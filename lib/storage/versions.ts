@@ -44,6 +44,12 @@ export const LEG_EVENT_TAG = 'service-leg-event-v1';
  * month: a close, a leg event or an import of the room that lands after its deletion is removed again.
  */
 export const TOMBSTONE_TAG = 'service-deleted-room-v1';
+/**
+ * Since app 1.9: a closed room to look at again for a rating given after the close, `{roomId, dueAt}`
+ * (`chats/ratingPickup.ts`), and how far the pickup got, `{through: 'slot:…'}`.
+ */
+export const RATING_WATCH_TAG = 'service-rating-watch-v1';
+export const RATING_PICKUP_TAG = 'service-rating-pickup-v1';
 /** Since app 1.6: which builder run may write (`builder/builderLease.ts`): `{token, until}`. */
 export const BUILDER_LEASE_TAG = 'service-builder-lease';
 /** The retention's last prune: `{before}`, the cut-off month it pruned up to. */

@@ -4,6 +4,7 @@ import { parseRoleList } from '../access/roles';
 import type { Caller } from '../http/guard';
 import { isTimeZone, offsetZone } from '../time/calendar';
 import { retentionCutoff } from '../chats/retention';
+import { ratingRecheckDelayMs } from '../chats/ratingPickup';
 import { businessHoursText } from '../hours/businessHours';
 import { AppSetting } from '../settings/appSettings';
 import { DEFAULT_PAGINATION_SETTINGS } from '../reports/pagination';
@@ -24,6 +25,11 @@ export async function readBusinessHoursSetting(read: IRead): Promise<string> {
 export async function readRetentionCutoff(read: IRead, now = new Date()): Promise<number | undefined> {
     const months: unknown = await read.getEnvironmentReader().getSettings().getValueById(AppSetting.RetentionMonths);
     return retentionCutoff(months, now);
+}
+
+/** How long after a close the app looks again for a rating (the setting "Look again for a rating after (minutes)"), in ms. */
+export async function readRatingRecheckDelayMs(read: IRead): Promise<number> {
+    return ratingRecheckDelayMs(await read.getEnvironmentReader().getSettings().getValueById(AppSetting.RatingRecheckMinutes));
 }
 
 /**

@@ -14,6 +14,13 @@ const stat = (id: string, chats: number, median: number, firstResponse: number |
     averageChatDurationInSeconds: null,
     transfers: null,
     legsWithUnknownStart: null,
+    ratedChats: 0,
+    ratedChatsPct: 0,
+    csatPct: null,
+    averageSatisfaction: null,
+    averageAgentKnowledge: null,
+    averageAgentResponsiveness: null,
+    averageAgentFriendliness: null,
 });
 
 describe('the agents table’s rows', () => {

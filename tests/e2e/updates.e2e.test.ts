@@ -5,7 +5,8 @@ import { readAppJson } from '../../dev/package';
 import { storedTag } from '../../lib/storage/layout';
 import { DIRTY_TAG, LEGACY, READY_TAG, RECORD_TAG } from '../../lib/storage/versions';
 import { averageItems, fullScan } from '../helpers/fullScan';
-import { fetchChecked } from '../helpers/openApiValidator';
+import { fetchChecked, fetchParsed } from '../helpers/openApiValidator';
+import type { ServiceTimeStatsItem } from '../../lib/reports/statsShape';
 import { MANAGER, REPORT_PATH } from './engineFixture';
 
 const SERIES_PATH = 'livechat/analytics/agents/service-time-series';
@@ -16,9 +17,9 @@ import { testZipPath } from './testZip';
 /**
  * Updates from the app as earlier releases shipped it: `tests/fixtures/agent-service-time_<version>.zip`
  * is that release's zip, built by `npm run package` (1.0.0 at commit 81a2d30, 1.1.0 at 5a96921, 1.7.0
- * at 51289b9), so the data below is what each really wrote (1.0.0: records under layout 1 and its
- * buckets; 1.1.0: layout 2, whose buckets have no stats; 1.7.0: layout 3, without the chat index),
- * with markers its builder had not seen yet.
+ * at 51289b9, 1.8.0 at 3456e9e), so the data below is what each really wrote (1.0.0: records under
+ * layout 1 and its buckets; 1.1.0: layout 2, whose buckets have no stats; 1.7.0: layout 3, without the
+ * chat index; 1.8.0: layout 4, records and buckets without ratings), with markers its builder had not seen yet.
  */
 const fixtureZip = (version: string) => path.join(__dirname, '..', 'fixtures', `agent-service-time_${version}.zip`);
 const AGENTS = ['u-ann', 'u-bob', 'u-cid'];
@@ -32,9 +33,20 @@ let appId: string;
 let sequence = 0;
 /** Whether the app runs this version yet (1.0.0 has no series or stats). */
 let updated = false;
+/** Whether the app answering is an earlier release: its stats lack the ratings of 1.9, so they are not checked against this OpenAPI. */
+let olderRelease = false;
+/** The rooms the visitor rated that closed while this version was installed: earlier releases keep no rating. */
+const ratedUnderThisVersion = new Set<string>();
+let thisVersionInstalled = false;
+
+async function updateToThisVersion(): Promise<void> {
+    await host.update(testZipPath());
+    thisVersionInstalled = true;
+}
 
 async function installRelease(version: string): Promise<void> {
     updated = false;
+    thisVersionInstalled = false;
     host = await AppsEngineHost.start();
     appId = (await host.install(fixtureZip(version))).id;
     host.workspace.addUser({ ...MANAGER, name: MANAGER.username });
@@ -54,6 +66,12 @@ async function closeRooms(count: number): Promise<void> {
         const ts = new Date(Date.UTC(2024, 4, 1) + ((i * 7_919_993) % (60 * 86_400_000)));
         host.workspace.openRoom({ _id: roomId, ts, ...(i % 3 === 0 && { departmentId: 'sales' }) });
         host.workspace.serveRoom(roomId, AGENTS[i % AGENTS.length], new Date(ts.getTime() + 1_000));
+        if (i % 4 !== 0) {
+            host.workspace.rateRoom(roomId, { satisfaction: String(1 + (i % 5)) }, new Date(ts.getTime() + 1_500));
+            if (thisVersionInstalled) {
+                ratedUnderThisVersion.add(roomId);
+            }
+        }
         await host.closeRoom(roomId, new Date(ts.getTime() + 2_000 + ((i * 104_729) % 900_000)));
     }
 }
@@ -97,7 +115,12 @@ async function expectSeriesAndStatsExact(start: string, end: string, department:
     for (const bucket of (series.body as { buckets: Array<{ start: string; chats: number }> }).buckets) {
         expect([bucket.start, bucket.chats]).toEqual([bucket.start, perDay.get(bucket.start.slice(0, 10)) ?? 0]);
     }
-    const stats = await fetchChecked(`${host.url(appId, STATS_PATH)}?start=${start}&end=${end}&count=0${filter}`, { headers });
+    const stats = await (olderRelease ? fetchParsed : fetchChecked)(
+        `${host.url(appId, STATS_PATH)}?start=${start}&end=${end}&count=0${filter}`,
+        {
+            headers,
+        },
+    );
     const average = averageItems(
         fullScan(host.workspace.rooms.values(), new Date(start), new Date(end), department ? [department] : undefined),
     );
@@ -110,6 +133,19 @@ async function expectSeriesAndStatsExact(start: string, end: string, department:
         average.map((item) => [item._id, item.averageServiceTimeInSeconds]),
     );
     expect(items.map((item) => item.averageFirstResponseTimeInSeconds)).toEqual(items.map(() => null));
+    if (!olderRelease) {
+        // Ratings only of the rooms closed since the update: the records of earlier releases carry none, and their buckets no rating columns.
+        const rated = (agentId: string) => inRange.filter((room) => room.servedBy?._id === agentId && ratedUnderThisVersion.has(room._id));
+        expect(items.map((item) => [item._id, (item as unknown as ServiceTimeStatsItem).ratedChats])).toEqual(
+            items.map((item) => [item._id, rated(item._id).length]),
+        );
+        expect(items.map((item) => (item as unknown as ServiceTimeStatsItem).averageSatisfaction)).toEqual(
+            items.map((item) => {
+                const scores = rated(item._id).map((room) => Number(room.surveyFeedback?.satisfaction));
+                return scores.length > 0 ? Math.round((scores.reduce((sum, score) => sum + score, 0) * 100) / scores.length) / 100 : null;
+            }),
+        );
+    }
 }
 
 /** Each agent's chats list (which reads the chat index once it is built) against the rooms themselves. */
@@ -144,7 +180,7 @@ describe('an update from 1.0.0', () => {
         expect(await stored(LEGACY.DIRTY_TAG)).toHaveLength(5);
         await expectEveryReportExact();
 
-        await host.update(testZipPath());
+        await updateToThisVersion();
         updated = true;
         expect(host.manager.getOneById(appId).getInfo().version).toBe(readAppJson().version);
         await expectEveryReportExact(); // before the first builder run: both layouts' records
@@ -179,7 +215,7 @@ describe('an update from 1.1.0', () => {
         expect(await stored(DIRTY_TAG)).toHaveLength(5);
         await expectEveryReportExact();
 
-        await host.update(testZipPath());
+        await updateToThisVersion();
         updated = true;
         await expectEveryReportExact(); // layout 2's buckets are not read: records until the new ones are built
         await closeRooms(5);
@@ -198,6 +234,28 @@ describe('an update from 1.1.0', () => {
     });
 });
 
+describe('an update from 1.8.0', () => {
+    it('reads the buckets of 1.8.0, which have no rating columns, and counts the ratings of the rooms closed since', async () => {
+        await installRelease('1.8.0');
+        await closeRooms(40); // rated, but 1.8.0 keeps no rating
+        await host.runRecurringJobsNow(appId);
+        expect(await stored(READY_TAG)).toHaveLength(1);
+        updated = true;
+        olderRelease = true;
+        await expectEveryReportExact();
+        olderRelease = false;
+
+        await updateToThisVersion();
+        expect(await stored(READY_TAG)).toHaveLength(1); // the same layout: its buckets are read as they are
+        await expectEveryReportExact();
+        await closeRooms(12);
+        await expectEveryReportExact(); // the new rooms' slots from their records
+        await host.runRecurringJobsNow(appId);
+        expect(await stored(DIRTY_TAG)).toEqual([]);
+        await expectEveryReportExact(); // buckets of both versions merged
+    });
+});
+
 describe('an update from 1.7.0', () => {
     it('builds the chat index with the buckets, and keeps every report and chats list exact before, during and after', async () => {
         await installRelease('1.7.0');
@@ -207,10 +265,12 @@ describe('an update from 1.7.0', () => {
         expect(await stored('service-buckets-ready-v3')).toHaveLength(1);
         expect(await stored(DIRTY_TAG)).toHaveLength(5);
         updated = true; // 1.7.0 has the series, the stats and the chats list
+        olderRelease = true;
         await expectEveryReportExact();
         await expectChatsListsExact();
+        olderRelease = false;
 
-        await host.update(testZipPath());
+        await updateToThisVersion();
         expect(await stored(READY_TAG)).toEqual([]);
         await expectEveryReportExact(); // no chat index yet: records until the builder has built it
         await expectChatsListsExact();

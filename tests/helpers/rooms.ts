@@ -15,6 +15,8 @@ export function closedRoom(options: {
     departmentId?: string;
     /** When the agent first answered, from the room's creation; no answer when absent. */
     firstResponseAfterMs?: number;
+    /** The visitor's survey as Rocket.Chat stores it, given before the close. */
+    survey?: Record<string, string>;
 }): ClosedLivechatRoom {
     const workspace = new Workspace();
     const id = options.id ?? 'room-1';
@@ -28,6 +30,9 @@ export function closedRoom(options: {
         if (options.firstResponseAfterMs !== undefined) {
             workspace.replyAsAgent(id, new Date(ts.getTime() + options.firstResponseAfterMs));
         }
+    }
+    if (options.survey) {
+        workspace.rateRoom(id, options.survey, servedAt);
     }
     return workspace.convertRoom(workspace.closeRoom(id, new Date(servedAt.getTime() + options.serviceMs)));
 }

@@ -8,6 +8,8 @@ import { ALL_DEPARTMENTS_VIEW, departmentView } from '../layout';
 import type { StoredSketch } from '../../reports/quantileSketch';
 import type { Level } from '../../time/periods';
 import { BUCKET_PART_VERSION } from '../versions';
+import type { StatsSum, StatsSums } from '../../reports/statsSums';
+import { sameSums, STATS_SUMS, SUMS_SINCE_1_9 } from '../../reports/statsSums';
 
 /**
  * Pre-aggregated stats of one period, by view: `all`, per agent (`_id` and `username`) over every
@@ -33,17 +35,13 @@ export interface TotalsColumns {
     sumMs: number[];
 }
 
-export interface BucketColumns extends TotalsColumns {
-    /** Since layout 3 (app 1.2): what the stats report adds (`stats/agentStats.ts`). */
-    firstResponseMs: number[];
-    firstResponseChats: number[];
-    chatDurationMs: number[];
-    chatDurationChats: number[];
-    sketches: StoredSketch[];
-}
+/** Since layout 3 (app 1.2): what the stats report adds (`reports/agentStats.ts`), one column per sum of `reports/statsSums.ts`. */
+export type BucketColumns = TotalsColumns & Record<StatsSum, number[]> & { sketches: StoredSketch[] };
 
 const TOTALS_COLUMNS = ['agentIds', 'names', 'chats', 'sumMs'] as const;
-const COLUMNS = [...TOTALS_COLUMNS, 'firstResponseMs', 'firstResponseChats', 'chatDurationMs', 'chatDurationChats', 'sketches'] as const;
+/** The columns every stats part has; a sum added later may be missing from a part written before it (`SUMS_SINCE_1_9`). */
+const REQUIRED_COLUMNS = [...TOTALS_COLUMNS, ...STATS_SUMS.filter((name) => !SUMS_SINCE_1_9.has(name)), 'sketches'] as const;
+const COLUMN_COUNT = TOTALS_COLUMNS.length + STATS_SUMS.length + 1;
 
 /** The totals of a stats part's rows: what is stored under the same part number for reports. */
 export function totalsOf(columns: BucketColumns): TotalsColumns {
@@ -128,10 +126,7 @@ export function sameEntries(a: readonly StoredAgentStats[], b: readonly StoredAg
                 entry.username === b[i].username &&
                 entry.chats === b[i].chats &&
                 entry.sumMs === b[i].sumMs &&
-                entry.firstResponseMs === b[i].firstResponseMs &&
-                entry.firstResponseChats === b[i].firstResponseChats &&
-                entry.chatDurationMs === b[i].chatDurationMs &&
-                entry.chatDurationChats === b[i].chatDurationChats &&
+                sameSums(entry, b[i]) &&
                 entry.sketch.length === b[i].sketch.length &&
                 entry.sketch.every((value, k) => value === b[i].sketch[k]),
         )
@@ -144,21 +139,17 @@ export function splitIntoParts(entries: readonly StoredAgentStats[], maxBytes = 
     let current = emptyColumns();
     let bytes = 0;
     for (const entry of entries) {
-        // Two quoted strings (escapes counted), six numbers, the sketch's array and a comma per column, in UTF-8 as MongoDB counts.
-        const numbers = [
-            entry.chats,
-            entry.sumMs,
-            entry.firstResponseMs,
-            entry.firstResponseChats,
-            entry.chatDurationMs,
-            entry.chatDurationChats,
-        ];
+        // Two quoted strings (escapes counted), the numbers, the sketch's array and a comma per column, in UTF-8 as MongoDB counts.
+        let numbers = String(entry.chats).length + String(entry.sumMs).length;
+        for (const name of STATS_SUMS) {
+            numbers += String(entry[name]).length;
+        }
         const size =
             utf8Bytes(JSON.stringify(entry.agentId)) +
             utf8Bytes(JSON.stringify(entry.username)) +
-            numbers.reduce((sum, value) => sum + String(value).length, 0) +
+            numbers +
             JSON.stringify(entry.sketch).length +
-            COLUMNS.length;
+            COLUMN_COUNT;
         if (current.agentIds.length > 0 && bytes + size > maxBytes) {
             parts.push(current);
             current = emptyColumns();
@@ -168,10 +159,9 @@ export function splitIntoParts(entries: readonly StoredAgentStats[], maxBytes = 
         current.names.push(entry.username);
         current.chats.push(entry.chats);
         current.sumMs.push(entry.sumMs);
-        current.firstResponseMs.push(entry.firstResponseMs);
-        current.firstResponseChats.push(entry.firstResponseChats);
-        current.chatDurationMs.push(entry.chatDurationMs);
-        current.chatDurationChats.push(entry.chatDurationChats);
+        for (const name of STATS_SUMS) {
+            current[name].push(entry[name]);
+        }
         current.sketches.push(entry.sketch);
         bytes += size;
     }
@@ -193,17 +183,11 @@ function utf8Bytes(text: string): number {
 }
 
 function emptyColumns(): BucketColumns {
-    return {
-        agentIds: [],
-        names: [],
-        chats: [],
-        sumMs: [],
-        firstResponseMs: [],
-        firstResponseChats: [],
-        chatDurationMs: [],
-        chatDurationChats: [],
-        sketches: [],
-    };
+    const columns = { agentIds: [], names: [], chats: [], sumMs: [], sketches: [] } as unknown as BucketColumns;
+    for (const name of STATS_SUMS) {
+        columns[name] = [];
+    }
+    return columns;
 }
 
 /** Calls `add` with every row of a view's parts, creating no object per row (reports add up many). */
@@ -223,15 +207,17 @@ export function entriesOf(parts: readonly BucketColumns[]): StoredAgentStats[] {
     const entries: StoredAgentStats[] = [];
     for (const part of parts) {
         for (let i = 0; i < part.agentIds.length; i++) {
+            const sums = {} as StatsSums;
+            for (const name of STATS_SUMS) {
+                // A sum the part was written without (before 1.9) is zero: see `SUMS_SINCE_1_9`.
+                sums[name] = part[name]?.[i] ?? 0;
+            }
             entries.push({
                 agentId: part.agentIds[i],
                 username: part.names[i],
                 chats: part.chats[i],
                 sumMs: part.sumMs[i],
-                firstResponseMs: part.firstResponseMs[i],
-                firstResponseChats: part.firstResponseChats[i],
-                chatDurationMs: part.chatDurationMs[i],
-                chatDurationChats: part.chatDurationChats[i],
+                ...sums,
                 sketch: part.sketches[i],
             });
         }
@@ -278,9 +264,13 @@ function isBucketPart(data: unknown, kind: BucketKind): data is StoredPart<Total
         part.kind === kind &&
         typeof part.period === 'string' &&
         typeof part.view === 'string' &&
-        (kind === 'totals' ? TOTALS_COLUMNS : COLUMNS).every(
+        (kind === 'totals' ? TOTALS_COLUMNS : REQUIRED_COLUMNS).every(
             (column) => Array.isArray(part[column]) && part[column]?.length === part.agentIds?.length,
-        )
+        ) &&
+        (kind === 'totals' ||
+            [...SUMS_SINCE_1_9].every(
+                (column) => part[column] === undefined || (Array.isArray(part[column]) && part[column]?.length === part.agentIds?.length),
+            ))
     );
 }
 

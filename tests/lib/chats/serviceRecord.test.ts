@@ -1,6 +1,6 @@
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
-import { decideServiceRecord, readStoredRecord, secondsToMs } from '../../../lib/chats/serviceRecord';
+import { decideServiceRecord, fingerprintsOf, readStoredRecord, recordFingerprint, secondsToMs } from '../../../lib/chats/serviceRecord';
 import { closedRoom } from '../../helpers/rooms';
 
 describe('which rooms count', () => {
@@ -126,5 +126,45 @@ describe('what the store cannot hold', () => {
             reason: expect.stringContaining('longer than the store keeps'),
         });
         expect(decideWith('2024-03-01T10:00:00Z', 100 * 365 * 86_400)).toMatchObject({ counts: true });
+    });
+
+    it("keeps the visitor's scores of a room rated before the close, not their words", () => {
+        const decision = decideServiceRecord(
+            closedRoom({
+                createdAt: '2024-03-01T10:00:00Z',
+                serviceMs: 5000,
+                survey: { satisfaction: '4', agentResposiveness: '5', additionalFeedback: 'thanks' },
+            }),
+        );
+        expect(decision.counts && decision.record.survey).toEqual({ satisfaction: 4, agentResponsiveness: 5 });
+        expect(JSON.stringify(decision)).not.toContain('thanks');
+        const unrated = decideServiceRecord(closedRoom({ createdAt: '2024-03-01T10:00:00Z', serviceMs: 5000 }));
+        expect(unrated.counts && unrated.record).not.toHaveProperty('survey');
+    });
+
+    it('reads a stored survey back, dropping one that is not scores', () => {
+        const older = { v: 1, roomId: 'r', agentId: 'a', username: 'u', createdAt: 1, durationMs: 2 };
+        expect(readStoredRecord({ ...older, survey: { satisfaction: 5 } })).toEqual({ ...older, survey: { satisfaction: 5 } });
+        expect(readStoredRecord({ ...older, survey: { satisfaction: 5, agentKnowledge: 'x' } })).toEqual({
+            ...older,
+            survey: { satisfaction: 5 },
+        });
+        expect(readStoredRecord({ ...older, survey: 'five' })).toEqual(older);
+        expect(readStoredRecord({ ...older, survey: null })).toEqual(older);
+    });
+});
+
+describe('fingerprints', () => {
+    const record = { v: 1 as const, roomId: 'r', agentId: 'a', username: 'u', createdAt: 1, durationMs: 2, closedAt: 3 };
+
+    it('are those of 1.8 for a record without ratings, so markers written before the update still settle', () => {
+        expect(fingerprintsOf(record)[1]).toBe(JSON.stringify(['r', 'a', 'u', 1, 2, null, 3, null, null]));
+    });
+
+    it('change when a rating comes or changes, so the builder waits for the re-saved record', () => {
+        const rated = { ...record, survey: { satisfaction: 5 as const } };
+        const changed = { ...record, survey: { satisfaction: 2 as const } };
+        const prints = new Set([record, rated, changed, { ...rated, closedAt: undefined }].map(recordFingerprint));
+        expect(prints.size).toBe(4);
     });
 });

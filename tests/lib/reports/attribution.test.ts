@@ -103,3 +103,32 @@ describe('a chat in business hours with a stretch of decades', () => {
         expect(creditsOf(decades)).toMatchObject([{ durationMs: decades.durationMs }]);
     });
 });
+
+describe("a chat's rating", () => {
+    const abc = chat('abc', [leg('ana', 1, 11, 'transfer'), leg('bruno', 11, 26, 'transfer'), leg('carla', 26, 41, 'close')]);
+
+    it('counts for every agent who took part with legs, for the closing agent with last, once per agent', () => {
+        const rated = { ...abc, survey: { satisfaction: 5 as const } };
+        const aba = {
+            ...chat('aba', [leg('ana', 0, 5, 'transfer'), leg('bruno', 5, 15, 'transfer'), leg('ana', 15, 20, 'close')]),
+            survey: { satisfaction: 2 as const },
+        };
+        const csat = (attribution: 'last' | 'legs') => {
+            const stats = new AgentStatsAccumulator(scope(attribution));
+            stats.addRecords([rated, aba]);
+            return stats.sorted().map((row) => {
+                const item = toStatsItem(row);
+                return [row.username, item.ratedChats, item.ratedChatsPct, item.csatPct, item.averageSatisfaction];
+            });
+        };
+        expect(csat('legs')).toEqual([
+            ['ana', 2, 100, 50, 3.5],
+            ['bruno', 2, 100, 50, 3.5],
+            ['carla', 1, 100, 100, 5],
+        ]);
+        expect(csat('last')).toEqual([
+            ['ana', 1, 100, 0, 2],
+            ['carla', 1, 100, 100, 5],
+        ]);
+    });
+});

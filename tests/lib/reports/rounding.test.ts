@@ -1,4 +1,4 @@
-import { ceilDiv, ceilSeconds, ceilSecondsAverage } from '../../../lib/reports/rounding';
+import { ceilDiv, ceilSeconds, ceilSecondsAverage, percentOrNull, scoreAverageOrNull } from '../../../lib/reports/rounding';
 
 describe('rounding', () => {
     it('leaves an exact integer average as it is', () => {
@@ -31,5 +31,23 @@ describe('rounding', () => {
         expect(ceilSeconds(1)).toBe(1);
         expect(ceilSeconds(6_633_000)).toBe(6_633);
         expect(ceilSeconds(6_633_001)).toBe(6_634);
+    });
+});
+
+describe('shares and scores', () => {
+    it('gives a share in percent to one decimal, half up, and none of nothing', () => {
+        expect(percentOrNull(1, 3)).toBe(33.3);
+        expect(percentOrNull(2, 3)).toBe(66.7);
+        expect(percentOrNull(1, 8)).toBe(12.5);
+        expect(percentOrNull(1, 16)).toBe(6.3);
+        expect(percentOrNull(5, 5)).toBe(100);
+        expect(percentOrNull(0, 0)).toBeNull();
+    });
+
+    it('gives an average score to two decimals, half up, and none of no scores', () => {
+        expect(scoreAverageOrNull(14, 3)).toBe(4.67);
+        expect(scoreAverageOrNull(9, 8)).toBe(1.13); // 1.125
+        expect(scoreAverageOrNull(10, 2)).toBe(5);
+        expect(scoreAverageOrNull(0, 0)).toBeNull();
     });
 });

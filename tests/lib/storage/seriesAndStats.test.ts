@@ -1,5 +1,6 @@
 import { PersistenceRecordStore } from '../../../lib/storage/persistenceRecordStore';
 import type { ServiceRecord } from '../../../lib/chats/serviceRecord';
+import type { Score } from '../../../lib/chats/survey';
 import type { ReportScope } from '../../../lib/reports/scope';
 import type { DateRange } from '../../../lib/time/range';
 import { isInScope } from '../../../lib/reports/scope';
@@ -26,6 +27,10 @@ function rooms(count: number): ServiceRecord[] {
             if (i % 7 !== 0) {
                 record.firstResponseMs = 500 + (i % 13) * 1000;
             }
+        }
+        if (i % 6 < 4) {
+            const score = (1 + (i % 5)) as Score;
+            record.survey = i % 6 === 3 ? { agentFriendliness: score } : { satisfaction: score, agentKnowledge: (6 - score) as Score };
         }
         return record;
     });
@@ -144,6 +149,14 @@ describe('series and stats from the store', () => {
                         responded.reduce((sum, record) => sum + (record.firstResponseMs ?? 0), 0),
                     ]);
                     expect(agent.chatDurationChats).toBe(own.filter((record) => record.chatDurationMs !== undefined).length);
+                    const satisfaction = own.flatMap((record) => record.survey?.satisfaction ?? []);
+                    expect([agent.ratedChats, agent.satisfactionChats, agent.satisfactionSum, agent.satisfiedChats]).toEqual([
+                        own.filter((record) => record.survey).length,
+                        satisfaction.length,
+                        satisfaction.reduce((sum: number, score) => sum + score, 0),
+                        satisfaction.filter((score) => score >= 4).length,
+                    ]);
+                    expect(agent.agentFriendlinessChats).toBe(own.filter((record) => record.survey?.agentFriendliness).length);
                     for (const percent of [50, 90, 95]) {
                         const exact =
                             exactPercentile(
