@@ -11,9 +11,13 @@ export interface AgentRow {
     p90: number;
     total: number | null;
     firstResponse: number | null;
+    /** The visitors' ratings: the share of chats rated, CSAT, and the average satisfaction (null where none). */
+    rated: number;
+    csat: number | null;
+    satisfaction: number | null;
 }
 
-export type Column = 'username' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse';
+export type Column = 'username' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse' | 'rated' | 'csat' | 'satisfaction';
 
 export interface Sort {
     column: Column;
@@ -36,6 +40,9 @@ export function agentRows(stats: ServiceTimeStatsItem[], totals: TotalServiceTim
         p90: item.p90ServiceTimeInSeconds,
         total: totalOf.get(key(item)) ?? null,
         firstResponse: item.averageFirstResponseTimeInSeconds,
+        rated: item.ratedChatsPct,
+        csat: item.csatPct,
+        satisfaction: item.averageSatisfaction,
     }));
 }
 

@@ -86,8 +86,8 @@ export class ChatsPanel {
         download.addEventListener('click', () => void this.download(request, page.total, download));
         const columns = s.columns;
         const head = headerRow(
-            [columns.created, columns.serviceTime, columns.firstResponse, columns.department, columns.room, columns.legs],
-            [1, 2],
+            [columns.created, columns.serviceTime, columns.firstResponse, columns.rating, columns.department, columns.room, columns.legs],
+            [1, 2, 3],
         );
         const started = chatStartFormat(this.timeZone());
         const rows = page.chats.map((chat) => this.row(chat, started));
@@ -129,6 +129,11 @@ export class ChatsPanel {
             el('td', { text: created, attrs: { 'data-created-at': chat.createdAt } }),
             seconds(chat.serviceTimeInSeconds),
             seconds(chat.firstResponseInSeconds),
+            el('td', {
+                class: 'number',
+                text: chat.satisfaction === null ? s.noValue : String(chat.satisfaction),
+                attrs: chat.satisfaction === null ? {} : { 'data-value': String(chat.satisfaction) },
+            }),
             el('td', { text: chat.departmentId === null ? s.noValue : (this.departmentName(chat.departmentId) ?? chat.departmentId) }),
             el('td', {}, [link]),
             // Last: the one cell whose text grows with the chat's handovers.

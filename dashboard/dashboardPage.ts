@@ -9,7 +9,7 @@ import { SERVICE_TIME_STATS } from '../lib/reports/statsShape';
 import type { TotalServiceTimeItem } from '../lib/reports/shapes';
 import type { AgentRow, Sort } from './agentRows';
 import { agentRows, nameCollator, sortRows } from './agentRows';
-import { agentsTable } from './agentsTable';
+import { agentsTable, ratingsSwitch } from './agentsTable';
 import { ChatsPanel } from './chatsPanel';
 import { ExplainPanel } from './explainPanel';
 import type { ControlState } from './controls';
@@ -52,6 +52,7 @@ export class Dashboard {
     private chartAgent = '';
     private sort: Sort = { column: 'chats', descending: true };
     private rows: AgentRow[] = [];
+    private showRatings = false;
     private generation = 0;
     private chartRequests = 0;
     /** Finished loads, in `data-ready` on the page's root: what tests (and curious people) wait on. */
@@ -295,8 +296,17 @@ export class Dashboard {
                     void this.explain.show(row._id, row.username, scope);
                 }
             },
+            this.showRatings,
         );
-        this.agentsSection.replaceChildren(el('h2', { text: s.agentsTitle }), el('div', { class: 'scroll' }, [table]));
+        this.agentsSection.replaceChildren(
+            el('h2', { text: s.agentsTitle }),
+            ratingsSwitch(this.showRatings, s.showRatings, (checked) => {
+                this.showRatings = checked;
+                this.renderAgents();
+                this.agentsSection.querySelector<HTMLInputElement>('#show-ratings')?.focus();
+            }),
+            el('div', { class: 'scroll' }, [table]),
+        );
         // The spread lists the agents in the table's order: one order on the page.
         this.distributionSection.replaceChildren(
             distribution(sortRows(this.rows, this.sort, nameCollator(document.documentElement.lang)), s),

@@ -96,6 +96,8 @@ export async function seedDemoChats(
     onProgress?: (closed: number) => void,
 ): Promise<void> {
     const random = seededRandom(42);
+    // The ratings draw from their own sequence, so that the chats themselves are those of earlier versions.
+    const rating = seededRandom(7);
     const today = startOfDay(new Date());
     for (let i = 0; i < roomCount; i++) {
         const createdAt = addMilliseconds(subDays(today, Math.floor(random() * 90)), Math.floor(random() * 86_400_000));
@@ -136,9 +138,28 @@ export async function seedDemoChats(
                       Math.exp(Math.log(360_000) + 0.9 * Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random())),
                   );
         await routing.settle();
+        const finalAgent = workspace.room(roomId).servedBy?._id ?? agentId;
+        if (rating() < 0.4) {
+            // Two in five visitors answer the survey; each agent has their own leaning, so the CSAT column differs.
+            workspace.rateRoom(
+                roomId,
+                demoSurvey(
+                    rating,
+                    DEMO_AGENTS.findIndex(([id]) => id === finalAgent),
+                ),
+                addMilliseconds(servedAt, serviceMs - 1),
+            );
+        }
         await closeRoom(roomId, closedAt(serviceMs, servedAt));
         if ((i + 1) % 500 === 0) {
             onProgress?.(i + 1);
         }
     }
+}
+
+/** A visitor's survey as Rocket.Chat stores it: scores '1' to '5', higher on average for the agents listed first. */
+function demoSurvey(random: () => number, agentIndex: number): Record<string, string> {
+    const score = (lean: number) => String(Math.min(5, Math.max(1, Math.round(4.6 - lean + 1.6 * (random() - 0.5) * 2))));
+    const lean = Math.max(0, agentIndex) * 0.35;
+    return { satisfaction: score(lean), agentKnowledge: score(lean / 2), agentResposiveness: score(lean), agentFriendliness: score(0) };
 }

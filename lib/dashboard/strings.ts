@@ -12,7 +12,7 @@ export interface ChatsStrings {
     /** The heading of a chart bucket's chats: its days (`2026-11-02` or `2026-11-02 – 2026-11-08`), and the agent charted, if one is. */
     bucketTitle(period: string, username: string | undefined): string;
     downloadCsv: string;
-    columns: Record<'created' | 'serviceTime' | 'firstResponse' | 'department' | 'legs' | 'room', string>;
+    columns: Record<'created' | 'serviceTime' | 'firstResponse' | 'rating' | 'department' | 'legs' | 'room', string>;
     openRoom: string;
     page(first: number, last: number, total: number): string;
     previous: string;
@@ -45,7 +45,13 @@ export interface DashboardStrings {
     hoursOptions: Record<HoursChoice, string>;
     chartAgent: string;
     allAgents: string;
-    columns: Record<'agent' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse', string>;
+    columns: Record<
+        'agent' | 'chats' | 'average' | 'median' | 'p90' | 'total' | 'firstResponse' | 'rated' | 'csat' | 'satisfaction',
+        string
+    >;
+    /** The switch that adds the ratings' columns to the agents table, and what CSAT means. */
+    showRatings: string;
+    csatHint: string;
     sortBy(column: string): string;
     agentsTitle: string;
     chartTitle: string;
@@ -110,7 +116,13 @@ const en: DashboardStrings = {
         p90: 'p90',
         total: 'Total time',
         firstResponse: 'First response',
+        rated: 'Rated',
+        csat: 'CSAT',
+        satisfaction: 'Satisfaction',
     },
+    showRatings: 'Show the visitors’ ratings',
+    csatHint:
+        'CSAT: the share of satisfaction ratings of 4 or 5. Rated: the share of the agent’s chats the visitor rated. Satisfaction: the average, 1 to 5.',
     sortBy: (column) => `Sort by ${column}`,
     agentsTitle: 'Agents',
     chartTitle: 'Chats and average service time',
@@ -148,6 +160,7 @@ const en: DashboardStrings = {
             created: 'Started',
             serviceTime: 'Service time',
             firstResponse: 'First response',
+            rating: 'Rating',
             department: 'Department',
             legs: 'Agents',
             room: 'Room',
@@ -198,7 +211,13 @@ const es: DashboardStrings = {
         p90: 'p90',
         total: 'Tiempo total',
         firstResponse: 'Primera respuesta',
+        rated: 'Valorados',
+        csat: 'CSAT',
+        satisfaction: 'Satisfacción',
     },
+    showRatings: 'Mostrar las valoraciones de los visitantes',
+    csatHint:
+        'CSAT: la proporción de valoraciones de satisfacción de 4 o 5. Valorados: la proporción de chats del agente que el visitante valoró. Satisfacción: la media, de 1 a 5.',
     sortBy: (column) => `Ordenar por ${column}`,
     agentsTitle: 'Agentes',
     chartTitle: 'Chats y tiempo medio de atención',
@@ -236,6 +255,7 @@ const es: DashboardStrings = {
             created: 'Inicio',
             serviceTime: 'Tiempo de atención',
             firstResponse: 'Primera respuesta',
+            rating: 'Valoración',
             department: 'Departamento',
             legs: 'Agentes',
             room: 'Sala',
@@ -286,7 +306,13 @@ const ptBR: DashboardStrings = {
         p90: 'p90',
         total: 'Tempo total',
         firstResponse: 'Primeira resposta',
+        rated: 'Avaliados',
+        csat: 'CSAT',
+        satisfaction: 'Satisfação',
     },
+    showRatings: 'Mostrar as avaliações dos visitantes',
+    csatHint:
+        'CSAT: a parcela de avaliações de satisfação 4 ou 5. Avaliados: a parcela dos chats do agente que o visitante avaliou. Satisfação: a média, de 1 a 5.',
     sortBy: (column) => `Ordenar por ${column}`,
     agentsTitle: 'Agentes',
     chartTitle: 'Chats e tempo médio de atendimento',
@@ -324,6 +350,7 @@ const ptBR: DashboardStrings = {
             created: 'Início',
             serviceTime: 'Tempo de atendimento',
             firstResponse: 'Primeira resposta',
+            rating: 'Avaliação',
             department: 'Departamento',
             legs: 'Agentes',
             room: 'Sala',

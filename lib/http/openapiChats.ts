@@ -44,6 +44,12 @@ const chatItem = {
         ),
         firstResponseInSeconds: nullableSeconds("The room's metrics.response.ft, rounded up; null where unknown."),
         chatDurationInSeconds: nullableSeconds("The room's metrics.chatDuration, rounded up; null where unknown."),
+        satisfaction: {
+            type: ['integer', 'null'],
+            minimum: 1,
+            maximum: 5,
+            description: "The visitor's satisfaction score in Rocket.Chat's livechat survey; null when they gave none.",
+        },
         legs: {
             type: 'array',
             items: chatLeg,
@@ -64,6 +70,7 @@ const example = {
     serviceTimeInSeconds: 900,
     firstResponseInSeconds: 40,
     chatDurationInSeconds: 1500,
+    satisfaction: 4,
     legs: [
         {
             agentId: 'Bc4dE',
@@ -102,8 +109,8 @@ export const chatsPath = {
                     'text/csv': {
                         schema: { type: 'string' },
                         example:
-                            'roomId,agentId,username,createdAt,closedAt,departmentId,serviceTimeInSeconds,firstResponseInSeconds,chatDurationInSeconds,link,agent1,agent1Seconds,agent1EndedBy,agent2,agent2Seconds,agent2EndedBy\r\n' +
-                            'Qw3rTy,Xy7kq2Lm,ana.souza,2026-11-02T13:00:00.000Z,2026-11-02T13:25:00.000Z,sales,900,40,1500,https://chat.example.com/omnichannel/current/Qw3rTy,bruno,580,transfer,ana.souza,900,close\r\n',
+                            'roomId,agentId,username,createdAt,closedAt,departmentId,serviceTimeInSeconds,firstResponseInSeconds,chatDurationInSeconds,satisfaction,link,agent1,agent1Seconds,agent1EndedBy,agent2,agent2Seconds,agent2EndedBy\r\n' +
+                            'Qw3rTy,Xy7kq2Lm,ana.souza,2026-11-02T13:00:00.000Z,2026-11-02T13:25:00.000Z,sales,900,40,1500,4,https://chat.example.com/omnichannel/current/Qw3rTy,bruno,580,transfer,ana.souza,900,close\r\n',
                     },
                 },
             },

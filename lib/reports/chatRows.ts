@@ -30,6 +30,8 @@ export interface ChatItem {
     serviceTimeInSeconds: number;
     firstResponseInSeconds: number | null;
     chatDurationInSeconds: number | null;
+    /** The visitor's satisfaction score (1 to 5) in Rocket.Chat's survey; null when they gave none. */
+    satisfaction: number | null;
     legs: ChatLegItem[];
     /** The room in Rocket.Chat's Current Chats; null when the workspace's address cannot be read. */
     link: string | null;
@@ -46,6 +48,7 @@ export const CHAT_ITEM_FIELDS = [
     'serviceTimeInSeconds',
     'firstResponseInSeconds',
     'chatDurationInSeconds',
+    'satisfaction',
     'link',
     'legs',
 ] as const satisfies ReadonlyArray<keyof ChatItem>;
@@ -87,6 +90,7 @@ export function toChatItem(credit: ChatCredit, businessHours: BusinessHours | un
         serviceTimeInSeconds: ceilSeconds(credit.durationMs),
         firstResponseInSeconds: secondsOrNull(record.firstResponseMs),
         chatDurationInSeconds: secondsOrNull(record.chatDurationMs),
+        satisfaction: record.survey?.satisfaction ?? null,
         legs: (record.legs ?? []).map((leg) => {
             const ms = timeOf(leg);
             return {

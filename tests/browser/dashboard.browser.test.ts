@@ -339,6 +339,8 @@ describe('the dashboard for everyone else', () => {
         const spanish = await newPage();
         await loginAndOpen(spanish.page, GERENTE);
         expect(await spanish.page.textContent('h1')).toBe(DASHBOARD_STRINGS.es.title);
+        expect(await spanish.page.textContent('label:has(#show-ratings)')).toBe(` ${DASHBOARD_STRINGS.es.showRatings}`);
+        await spanish.page.check('#show-ratings'); // every column, the ratings' too
         expect(await spanish.page.$$eval('#agents thead button', (buttons) => buttons.map((button) => button.textContent))).toEqual(
             Object.values(DASHBOARD_STRINGS.es.columns),
         );

@@ -81,6 +81,10 @@ async function startDashboard(): Promise<void> {
             host.routing.transferToAgent(id, AGENTS[(i + 1) % AGENTS.length][0], new Date((servedAt.getTime() + closedAt.getTime()) / 2));
         }
         await host.routing.settle();
+        if (i % 3 !== 2) {
+            // Two chats in three rated by the visitor before the close, scores 1 to 5 in turn.
+            workspace.rateRoom(id, { satisfaction: String(1 + (i % 5)), agentKnowledge: '4' }, new Date(closedAt.getTime() - 1_000));
+        }
         await host.closeRoom(id, closedAt);
     }
 }

@@ -109,7 +109,7 @@ describe('the chats listed', () => {
         for (const answer of [await ask({ ...range, format: 'csv' }), await ask(range, sources(), manager, 'text/csv')]) {
             expect(answer.headers).toMatchObject({ 'content-type': 'text/csv; charset=utf-8' });
             expect(String(answer.content).split('\r\n')[0]).toBe(
-                'roomId,agentId,username,createdAt,closedAt,departmentId,serviceTimeInSeconds,firstResponseInSeconds,chatDurationInSeconds,link,agent1,agent1Seconds,agent1EndedBy,agent2,agent2Seconds,agent2EndedBy',
+                'roomId,agentId,username,createdAt,closedAt,departmentId,serviceTimeInSeconds,firstResponseInSeconds,chatDurationInSeconds,satisfaction,link,agent1,agent1Seconds,agent1EndedBy,agent2,agent2Seconds,agent2EndedBy',
             );
         }
     });
@@ -122,7 +122,7 @@ describe('the chats as CSV', () => {
         const headers = pages.map((answer) => String(answer.content).split('\r\n')[0]);
         expect(new Set(headers).size).toBe(1);
         expect(headers[2]).toMatch(/,agent2EndedBy$/);
-        expect(String(pages[2].content).split('\r\n')[1]).toBe('r1,id-ana,ana,2026-11-02T10:00:00.000Z,,,5,,,,,,,,,');
+        expect(String(pages[2].content).split('\r\n')[1]).toBe('r1,id-ana,ana,2026-11-02T10:00:00.000Z,,,5,,,,,,,,,,');
     });
 
     it('puts each leg in its own columns, leaves nulls empty and neutralises formulas', async () => {
@@ -130,9 +130,9 @@ describe('the chats as CSV', () => {
         const csv = chatsCsv((answer.content as { chats: ChatItem[] }).chats);
         expect(csv.split('\r\n')).toEqual([
             expect.stringMatching(/^roomId,/),
-            "r3,id-ana,'=ana,2026-11-02T10:00:00.000Z,2026-11-02T10:02:00.000Z,,60,,,,bea,60,transfer,'=ana,60,close",
-            'r2,id-bea,bea,2026-11-02T10:00:00.000Z,,,10,,,,,,,,,',
-            'r1,id-ana,ana,2026-11-02T10:00:00.000Z,,,5,,,,,,,,,',
+            "r3,id-ana,'=ana,2026-11-02T10:00:00.000Z,2026-11-02T10:02:00.000Z,,60,,,,,bea,60,transfer,'=ana,60,close",
+            'r2,id-bea,bea,2026-11-02T10:00:00.000Z,,,10,,,,,,,,,,',
+            'r1,id-ana,ana,2026-11-02T10:00:00.000Z,,,5,,,,,,,,,,',
             '',
         ]);
     });
@@ -145,7 +145,7 @@ describe('the chats as CSV', () => {
 
     it('has only the chat’s columns when no chat has legs', () => {
         expect(chatsCsv([])).toBe(
-            'roomId,agentId,username,createdAt,closedAt,departmentId,serviceTimeInSeconds,firstResponseInSeconds,chatDurationInSeconds,link\r\n',
+            'roomId,agentId,username,createdAt,closedAt,departmentId,serviceTimeInSeconds,firstResponseInSeconds,chatDurationInSeconds,satisfaction,link\r\n',
         );
     });
 });

@@ -53,6 +53,13 @@ describe('which credits a chats list shows, and in which order', () => {
 });
 
 describe('a credit as a row', () => {
+    it("carries the visitor's satisfaction score, and no other question's", () => {
+        const [credit] = creditsOf(record('r1', 'ana', 1001, { survey: { satisfaction: 2, agentKnowledge: 5 } }));
+        expect(toChatItem(credit, undefined, undefined).satisfaction).toBe(2);
+        const [unrated] = creditsOf(record('r2', 'ana', 1001, { survey: { agentKnowledge: 5 } }));
+        expect(toChatItem(unrated, undefined, undefined).satisfaction).toBeNull();
+    });
+
     it('carries the chat’s times in ISO and whole seconds rounded up, and nulls where the record has none', () => {
         const [credit] = creditsOf(record('r1', 'ana', 1001, { closedAt: MONDAY_9_UTC + 2000, firstResponseMs: 1, departmentId: 'sales' }));
         expect(toChatItem(credit, undefined, 'https://chat.example.com/')).toEqual({
@@ -66,6 +73,7 @@ describe('a credit as a row', () => {
             firstResponseInSeconds: 1,
             chatDurationInSeconds: null,
             legs: [],
+            satisfaction: null,
             link: 'https://chat.example.com/omnichannel/current/r1',
         });
         const [bare] = creditsOf(record('r2', 'ana', 3000));
