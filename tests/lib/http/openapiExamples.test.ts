@@ -1,3 +1,6 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
 import { DEFAULT_BUSINESS_HOURS_SETTING } from '../../../lib/hours/businessHours';
 import { answerAgentsReport } from '../../../lib/http/answerReport';
 import { openApiDocument } from '../../../lib/http/openapi';
@@ -44,5 +47,27 @@ describe('the errors the OpenAPI document lists for a report', () => {
                 body: cases[index].value,
             });
         }
+    });
+});
+
+describe('the example answers the OpenAPI document shows', () => {
+    it('each match their own schema, so an example cannot lack a field an answer has', () => {
+        const ajv = addFormats(new Ajv2020({ strict: false }));
+        const paths = openApiDocument('app', '1.0.0').paths as Record<
+            string,
+            { get?: { responses: Record<string, { content?: Record<string, { schema: { example?: unknown }; example?: unknown }> }> } }
+        >;
+        let checked = 0;
+        for (const [path, item] of Object.entries(paths)) {
+            const json = item.get?.responses['200']?.content?.['application/json'];
+            const example = json?.example ?? json?.schema.example;
+            if (!json || example === undefined) {
+                continue;
+            }
+            const validate = ajv.compile(json.schema);
+            expect([path, validate(example) ? 'valid' : ajv.errorsText(validate.errors)]).toEqual([path, 'valid']);
+            checked++;
+        }
+        expect(checked).toBeGreaterThanOrEqual(5);
     });
 });
