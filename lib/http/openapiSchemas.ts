@@ -185,6 +185,26 @@ export const statsItem = {
         averageAgentKnowledge: score('agentKnowledge'),
         averageAgentResponsiveness: score('agentResposiveness (as Rocket.Chat spells it)'),
         averageAgentFriendliness: score('agentFriendliness'),
+        occupiedSeconds: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description:
+                'attribution=legs: the time the agent held at least one chat (the union of their own stretches of the chats counted, whole, at any hour), rounded up; null with last.',
+        },
+        averageConcurrentChats: {
+            type: ['number', 'null'],
+            minimum: 0,
+            description:
+                'attribution=legs: the chats held at once on average over occupiedSeconds (their summed stretches / occupiedSeconds), to two decimals; null with last.',
+        },
+        peakConcurrentChats: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description: 'attribution=legs: the most chats the agent held at once; null with last.',
+        },
+        sharedChatTimePct: nullablePercent(
+            "attribution=legs: the share of the agent's chat time held while holding two or more chats; null with last.",
+        ),
     },
     additionalProperties: false,
 };

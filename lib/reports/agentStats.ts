@@ -1,5 +1,8 @@
 import type { AgentTotals } from './agentTotals';
+import type { AgentKey } from './agentGroups';
 import { AgentGroups, sortAgents } from './agentGroups';
+import type { Occupancy, Stretch } from './occupancy';
+import { heldStretches, occupancyOf } from './occupancy';
 import type { ChatCredit } from './attribution';
 import { creditsOf } from './attribution';
 import type { ServiceRecord } from '../chats/serviceRecord';
@@ -21,6 +24,8 @@ export interface AgentStats extends AgentTotals, StatsSums {
     transfers?: number;
     /** Likewise: legs whose start the app never saw. */
     legsWithUnknownStart?: number;
+    /** Likewise: how loaded the agent was over their stretches of the chats counted (`occupancy.ts`). */
+    occupancy?: Occupancy;
 }
 
 /** An agent's stats as stored in a bucket: the sketch in its stored form. */
@@ -93,14 +98,22 @@ export function toStoredStats(stats: AgentStats): StoredAgentStats {
 export class AgentStatsAccumulator {
     private readonly table: AgentStatsTable;
     private readonly countedRooms = new Set<string>();
+    /** With `attribution=legs`: each agent's stretches of the chats counted. */
+    private readonly stretches?: AgentGroups<AgentKey & { held: Stretch[] }>;
 
     constructor(private readonly scope: ReportScope) {
         this.table = new AgentStatsTable(scope.attribution === 'legs');
+        if (scope.attribution === 'legs') {
+            this.stretches = new AgentGroups((agentId, username) => ({ agentId, username, held: [] }));
+        }
     }
 
     public addRecords(records: Iterable<ServiceRecord>): void {
         for (const credit of creditsInScope(records, this.scope, this.countedRooms)) {
             this.table.addCredit(credit);
+            this.stretches
+                ?.get(credit.agentId, credit.username)
+                .held.push(...heldStretches(credit.record, credit.agentId, credit.username));
         }
     }
 
@@ -113,6 +126,12 @@ export class AgentStatsAccumulator {
 
     /** Agents with at least one chat: one whose every leg in the scope began unseen is not listed (as in the other reports). */
     public sorted(): AgentStats[] {
-        return sortAgents(this.table.values().filter((stats) => stats.chats > 0));
+        const rows = sortAgents(this.table.values().filter((stats) => stats.chats > 0));
+        if (this.stretches) {
+            for (const row of rows) {
+                row.occupancy = occupancyOf(this.stretches.get(row.agentId, row.username).held);
+            }
+        }
+        return rows;
     }
 }

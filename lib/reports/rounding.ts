@@ -32,5 +32,10 @@ export function percentOrNull(part: number, whole: number): number | null {
 
 /** The average of whole-number scores, to two decimals (half up); null when nothing was scored. */
 export function scoreAverageOrNull(sum: number, count: number): number | null {
-    return count > 0 ? Math.round((sum * 100) / count) / 100 : null;
+    return ratioOrNull(sum, count);
+}
+
+/** A ratio to two decimals (half up): an average of scores, or of chats held at once; null over nothing. */
+export function ratioOrNull(numerator: number, denominator: number): number | null {
+    return denominator > 0 ? Math.round((numerator * 100) / denominator) / 100 : null;
 }

@@ -1,5 +1,6 @@
 import type { ReportShape } from './shapes';
-import { ceilSecondsAverage, percentOrNull, scoreAverageOrNull } from './rounding';
+import { ceilSeconds, ceilSecondsAverage, percentOrNull, ratioOrNull, scoreAverageOrNull } from './rounding';
+import type { Occupancy } from './occupancy';
 import type { AgentStats } from './agentStats';
 
 export interface ServiceTimeStatsItem {
@@ -31,6 +32,16 @@ export interface ServiceTimeStatsItem {
     averageAgentKnowledge: number | null;
     averageAgentResponsiveness: number | null;
     averageAgentFriendliness: number | null;
+    /**
+     * With `attribution=legs`, how loaded the agent was over their own stretches of the chats counted
+     * (whole stretches, at any hour): the time they held at least one chat, in seconds rounded up; the
+     * average number of chats held over that time; the most at once; and the share of their chat time
+     * held beside another chat, in percent. Null with `last`, whose buckets keep no stretches.
+     */
+    occupiedSeconds: number | null;
+    averageConcurrentChats: number | null;
+    peakConcurrentChats: number | null;
+    sharedChatTimePct: number | null;
 }
 
 /**
@@ -44,6 +55,20 @@ function percentileSeconds(stats: AgentStats, percent: number): number {
 /** Averages round up to whole seconds, as the core's average report does. */
 function averageOrNull(sumMs: number, chats: number): number | null {
     return chats > 0 ? ceilSecondsAverage(sumMs, chats) : null;
+}
+
+function occupancyFields(
+    occupancy: Occupancy | undefined,
+): Pick<ServiceTimeStatsItem, 'occupiedSeconds' | 'averageConcurrentChats' | 'peakConcurrentChats' | 'sharedChatTimePct'> {
+    if (!occupancy) {
+        return { occupiedSeconds: null, averageConcurrentChats: null, peakConcurrentChats: null, sharedChatTimePct: null };
+    }
+    return {
+        occupiedSeconds: ceilSeconds(occupancy.busyMs),
+        averageConcurrentChats: ratioOrNull(occupancy.heldMs, occupancy.busyMs),
+        peakConcurrentChats: occupancy.peak,
+        sharedChatTimePct: percentOrNull(occupancy.sharedMs, occupancy.heldMs),
+    };
 }
 
 export function toStatsItem(stats: AgentStats): ServiceTimeStatsItem {
@@ -66,6 +91,7 @@ export function toStatsItem(stats: AgentStats): ServiceTimeStatsItem {
         averageAgentKnowledge: scoreAverageOrNull(stats.agentKnowledgeSum, stats.agentKnowledgeChats),
         averageAgentResponsiveness: scoreAverageOrNull(stats.agentResponsivenessSum, stats.agentResponsivenessChats),
         averageAgentFriendliness: scoreAverageOrNull(stats.agentFriendlinessSum, stats.agentFriendlinessChats),
+        ...occupancyFields(stats.occupancy),
     };
 }
 
@@ -91,5 +117,9 @@ export const SERVICE_TIME_STATS: ReportShape<ServiceTimeStatsItem, AgentStats> =
         'averageAgentKnowledge',
         'averageAgentResponsiveness',
         'averageAgentFriendliness',
+        'occupiedSeconds',
+        'averageConcurrentChats',
+        'peakConcurrentChats',
+        'sharedChatTimePct',
     ],
 };

@@ -21,6 +21,10 @@ const stat = (id: string, chats: number, median: number, firstResponse: number |
     averageAgentKnowledge: null,
     averageAgentResponsiveness: null,
     averageAgentFriendliness: null,
+    occupiedSeconds: null,
+    averageConcurrentChats: null,
+    peakConcurrentChats: null,
+    sharedChatTimePct: null,
 });
 
 describe('the agents table’s rows', () => {

@@ -141,6 +141,41 @@ describe('attribution by legs, through the real engine', () => {
         expect(await totals(5, 'legs')).toEqual({ ana: [1, 3000] });
     });
 
+    it('measures how loaded each agent was over overlapping chats, a transfer and a return to the queue, as by hand', async () => {
+        const { workspace, routing } = engine.host;
+        for (const id of ['load-x', 'load-y', 'load-z']) {
+            workspace.openRoom({ _id: id, ts: at(20, '09:00') });
+        }
+        const timeline: Array<[string, () => void | Promise<void>]> = [
+            ['09:00', () => routing.take('load-x', ANA._id, at(20, '09:00'))],
+            ['09:10', () => routing.take('load-y', ANA._id, at(20, '09:10'))],
+            ['09:15', () => routing.take('load-z', ANA._id, at(20, '09:15'))],
+            ['09:20', () => routing.returnToQueue('load-y', at(20, '09:20'))],
+            ['09:25', () => routing.take('load-y', BRUNO._id, at(20, '09:25'))],
+            ['09:30', () => routing.transferToAgent('load-x', BRUNO._id, at(20, '09:30'))],
+            ['09:35', () => engine.host.closeRoom('load-y', at(20, '09:35'))],
+            ['09:40', () => engine.host.closeRoom('load-z', at(20, '09:40'))],
+            ['09:50', () => engine.host.closeRoom('load-x', at(20, '09:50'))],
+        ];
+        for (const [, step] of timeline) {
+            await step();
+            await routing.settle();
+        }
+        const load = Object.entries(await stats(20)).map(([name, row]) => [
+            name,
+            row.occupiedSeconds,
+            row.averageConcurrentChats,
+            row.peakConcurrentChats,
+            row.sharedChatTimePct,
+        ]);
+        // ana holds 1 (09:00-10), 2 (-15), 3 (-20), 2 (-30), 1 (-40): 40 min, 65 min of chats, 45 of them shared.
+        // bruno holds 1 (09:25-30), 2 (-35), 1 (-50): 25 min, 30 min of chats, 10 shared.
+        expect(load).toEqual([
+            ['ana', 2400, 1.63, 3, 69.2],
+            ['bruno', 1500, 1.2, 2, 33.3],
+        ]);
+    });
+
     it('counts A’s two legs of a chat that went A to B and back to A as one chat', async () => {
         await playChat(
             'aba',

@@ -259,7 +259,7 @@ describe('the stats over HTTP, in the real engine', () => {
         expect((page.body as { total: number }).total).toBe(salesAgents.size);
         const csv = await engine.get(STATS_PATH, { start: START, end: END }, undefined, { accept: 'text/csv' });
         expect(String(csv.body).split('\r\n')[0]).toBe(
-            '_id,username,chats,averageServiceTimeInSeconds,medianServiceTimeInSeconds,p90ServiceTimeInSeconds,p95ServiceTimeInSeconds,averageFirstResponseTimeInSeconds,averageChatDurationInSeconds,transfers,legsWithUnknownStart,ratedChats,ratedChatsPct,csatPct,averageSatisfaction,averageAgentKnowledge,averageAgentResponsiveness,averageAgentFriendliness',
+            '_id,username,chats,averageServiceTimeInSeconds,medianServiceTimeInSeconds,p90ServiceTimeInSeconds,p95ServiceTimeInSeconds,averageFirstResponseTimeInSeconds,averageChatDurationInSeconds,transfers,legsWithUnknownStart,ratedChats,ratedChatsPct,csatPct,averageSatisfaction,averageAgentKnowledge,averageAgentResponsiveness,averageAgentFriendliness,occupiedSeconds,averageConcurrentChats,peakConcurrentChats,sharedChatTimePct',
         );
         expect((await engine.get(STATS_PATH, { start: START, end: END }, AGENT)).status).toBe(403);
     });

@@ -132,3 +132,35 @@ describe("a chat's rating", () => {
         ]);
     });
 });
+
+describe('how loaded each agent was, with legs', () => {
+    // ana: chat x 0-30 (hands it to bruno at 30), chat y 10-20 taken from the queue and returned at 20, chat z 15-40.
+    const x = chat('x', [leg('ana', 0, 30, 'transfer'), leg('bruno', 30, 50, 'close')]);
+    const y = chat('y', [leg('ana', 10, 20, 'queue'), leg('bruno', 25, 35, 'close')]);
+    const z = chat('z', [leg('ana', 15, 40, 'close')]);
+
+    const load = (attribution: 'last' | 'legs') => {
+        const stats = new AgentStatsAccumulator(scope(attribution));
+        stats.addRecords([x, y, z]);
+        return stats.sorted().map((row) => {
+            const item = toStatsItem(row);
+            return [row.username, item.occupiedSeconds, item.averageConcurrentChats, item.peakConcurrentChats, item.sharedChatTimePct];
+        });
+    };
+
+    it('is the union, average, peak and shared share of their own legs, by hand', () => {
+        // ana holds 1 (0-10), 2 (10-15), 3 (15-20), 2 (20-30), 1 (30-40): busy 40 min, held 65, shared 45.
+        // bruno holds y 25-35 and x 30-50: 1 (25-30), 2 (30-35), 1 (35-50): busy 25, held 30, shared 10.
+        expect(load('legs')).toEqual([
+            ['ana', 40 * 60, 1.63, 3, 69.2],
+            ['bruno', 25 * 60, 1.2, 2, 33.3],
+        ]);
+    });
+
+    it('is not counted with last, whose buckets keep no stretches', () => {
+        expect(load('last').map((row) => row.slice(1))).toEqual([
+            [null, null, null, null],
+            [null, null, null, null],
+        ]);
+    });
+});

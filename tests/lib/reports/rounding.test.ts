@@ -1,4 +1,4 @@
-import { ceilDiv, ceilSeconds, ceilSecondsAverage, percentOrNull, scoreAverageOrNull } from '../../../lib/reports/rounding';
+import { ceilDiv, ceilSeconds, ceilSecondsAverage, percentOrNull, ratioOrNull, scoreAverageOrNull } from '../../../lib/reports/rounding';
 
 describe('rounding', () => {
     it('leaves an exact integer average as it is', () => {
@@ -49,5 +49,14 @@ describe('shares and scores', () => {
         expect(scoreAverageOrNull(9, 8)).toBe(1.13); // 1.125
         expect(scoreAverageOrNull(10, 2)).toBe(5);
         expect(scoreAverageOrNull(0, 0)).toBeNull();
+    });
+});
+
+describe('ratios', () => {
+    it('gives a ratio to two decimals, half up, and none over nothing', () => {
+        expect(ratioOrNull(65, 40)).toBe(1.63); // 1.625
+        expect(ratioOrNull(7_200_000, 3_600_000)).toBe(2);
+        expect(ratioOrNull(1, 3)).toBe(0.33);
+        expect(ratioOrNull(5, 0)).toBeNull();
     });
 });
